@@ -1,0 +1,53 @@
+import Hummingbird
+import IFlowStore
+import Logging
+import ServiceLifecycle
+
+/// Builds the whole server from its arguments: storage, migrations, routes and background services.
+public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "iflow")
+    logger.logLevel = arguments.logLevel
+    let store = try Store(location: arguments.database, poolSize: arguments.poolSize, logger: logger)
+    try await store.migrate()
+    return buildApplication(store: store, host: arguments.host, port: arguments.port, logger: logger)
+}
+
+/// Builds the server on a store that is already migrated.
+public func buildApplication(store: Store, host: String = "127.0.0.1", port: Int = 8080, logger: Logger) -> some ApplicationProtocol {
+    let keyUse = KeyUseRecorder(store: store, logger: logger)
+    let router = buildRouter(store: store, keyUse: keyUse)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(host, port: port), serverName: "iflow"),
+        logger: logger
+    )
+    app.addServices(keyUse, StoreService(store: store))
+    return app
+}
+
+/// The routes: health, the API under `/api/api_v2` and its `/api_v2` alias.
+public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init()) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.middlewares.add(RequestLogMiddleware())
+    router.middlewares.add(ErrorEnvelopeMiddleware())
+    HealthController(store: store).addRoutes(to: router)
+    let api = APIDispatcher(
+        store: store,
+        keyUse: keyUse,
+        limits: limits,
+        endpoints: UserController(store: store).endpoints
+    )
+    api.addRoutes(to: router.group("api/api_v2"))
+    api.addRoutes(to: router.group("api_v2"))
+    return router
+}
+
+/// Closes the database when the application stops.
+struct StoreService: Service {
+    let store: Store
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await store.shutdown()
+    }
+}

@@ -1,0 +1,90 @@
+import HTTPTypes
+import Hummingbird
+import IFlowCore
+import IFlowStore
+import NIOCore
+
+/// Routes `<group>/<action>` to its endpoint and does what every endpoint shares: method check, body limits and
+/// decoding, `api_language`, and `api_key` authentication.
+struct APIDispatcher {
+    let store: Store
+    let keyUse: KeyUseRecorder
+    let limits: RequestLimits
+    let endpoints: [String: APIEndpoint]
+
+    init(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits, endpoints: [APIEndpoint]) {
+        self.store = store
+        self.keyUse = keyUse
+        self.limits = limits
+        self.endpoints = Dictionary(endpoints.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        for method in [HTTPRequest.Method.post, .get, .put, .patch, .delete, .head, .options] {
+            group.on("{group}/{action}", method: method) { request, context in
+                try await respond(to: request, context: context)
+            }
+        }
+    }
+
+    func respond(to request: Request, context: AppRequestContext) async throws -> Response {
+        let path = "\(context.parameters.get("group") ?? "")/\(context.parameters.get("action") ?? "")"
+        guard let endpoint = endpoints[path] else { throw HTTPError(.notFound) }
+        guard request.method == .post else { throw HTTPError(.methodNotAllowed, headers: [.allow: "POST"]) }
+
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: endpoint.acceptsUpload ? limits.maxUploadBytes : limits.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        }
+
+        let fields: FormFields
+        do {
+            fields = try FormFields.decode(body: body, contentType: request.headers[.contentType], limits: limits.fields)
+        } catch {
+            return APIReply.validationFailed(
+                [ValidationIssue(field: "body", check: .validBody, parameters: ["detail": error.detail])],
+                language: .enUS
+            )
+        }
+
+        var issues: [ValidationIssue] = []
+        let language: Language
+        if let raw = fields["api_language"] {
+            if let parsed = Language(apiValue: raw) {
+                language = parsed
+            } else {
+                language = .enUS
+                issues.append(ValidationIssue(field: "api_language", check: .inList, parameters: ["allowed": "en_US, ro_RO"]))
+            }
+        } else {
+            language = .enUS
+            issues.append(ValidationIssue(field: "api_language", check: .required))
+        }
+
+        var secret = fields["api_key"]
+        if secret == nil, let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
+            secret = String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        }
+        var key: AuthenticatedKey?
+        if let secret, !secret.isEmpty {
+            key = try await store.authenticate(secret: secret)
+            if key == nil { issues.append(ValidationIssue(field: "api_key", check: .validAPIKey)) }
+        } else {
+            issues.append(ValidationIssue(field: "api_key", check: .required))
+        }
+
+        guard issues.isEmpty, let key else { return APIReply.validationFailed(issues, language: language) }
+        keyUse.recordUse(keyID: key.keyID)
+
+        var logger = context.logger
+        logger[metadataKey: "company"] = "\(key.company.id)"
+        let apiRequest = APIRequest(fields: fields, language: language, company: key.company, keyID: key.keyID, logger: logger)
+        do {
+            return try await endpoint.handle(apiRequest)
+        } catch let failure as ValidationFailure {
+            return APIReply.validationFailed(failure.issues, language: language)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import IFlowCore
+import IFlowStore
+import Logging
+
+/// One action of the API, e.g. `user/update`.
+struct APIEndpoint: Sendable {
+    /// `group/action`.
+    var path: String
+    /// Endpoints that take a file upload allow a larger body.
+    var acceptsUpload = false
+    var handle: @Sendable (APIRequest) async throws -> Response
+}
+
+/// An authenticated, decoded API request.
+struct APIRequest: Sendable {
+    var fields: FormFields
+    var language: Language
+    var company: CompanyContext
+    var keyID: Int
+    var logger: Logger
+
+    subscript(name: String) -> String? { fields[name] }
+}
+
+extension Language {
+    /// Reads `api_language`: `en_US` (also `US`, as the API document's update section writes it) or `ro_RO`.
+    init?(apiValue: String) {
+        switch apiValue.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "en_us", "us", "en", "en-us": self = .enUS
+        case "ro_ro", "ro", "ro-ro": self = .roRO
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Hummingbird
+import IFlowStore
+import NIOCore
+
+/// `GET /healthz`: 200 when the database answers, 503 when it does not.
+struct HealthController {
+    let store: Store
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("healthz") { _, _ in
+            let reachable = await store.isReachable()
+            var buffer = ByteBuffer()
+            JSONValue.object([("status", .string(reachable ? "ok" : "unavailable"))]).write(into: &buffer)
+            return Response(
+                status: reachable ? .ok : .serviceUnavailable,
+                headers: [.contentType: APIReply.contentType, .cacheControl: "no-store"],
+                body: .init(byteBuffer: buffer)
+            )
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Hummingbird
+import Logging
+
+/// Turns every error that escapes a route into the API's JSON envelope: 404 for unknown paths, the error's own
+/// status for HTTP errors, and a bare 500 (the details go to the log, not to the client) for anything else.
+struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError {
+            return Self.envelope(status: error.status, headers: error.headers)
+        } catch let error as any HTTPResponseError {
+            return Self.envelope(status: error.status, headers: [:])
+        } catch {
+            // The type only: database errors can quote the values they refused, and those may be personal numbers.
+            context.logger.error("internal error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            return Self.envelope(status: .internalServerError, headers: [:])
+        }
+    }
+
+    static func envelope(status: HTTPResponse.Status, headers: HTTPFields) -> Response {
+        let (check, message): (String, String) =
+            switch status {
+            case .notFound: ("endpoint", "The endpoint is not available")
+            case .methodNotAllowed: ("method", "Use POST for this endpoint")
+            case .contentTooLarge: ("too_large", "The request body is too large")
+            case .internalServerError: ("server", "The server encountered an unspecified error")
+            default: ("http", status.reasonPhrase)
+            }
+        return APIReply.failure(status: status, check: check, message: message, headers: headers)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import IFlowCore
+import MultipartKit
+import NIOCore
+
+/// The fields of an API request, whatever the body's encoding: name → text, plus uploaded files.
+///
+/// A field sent twice keeps its last value, as PHP-style form handling (which the original API was built on) does.
+public struct FormFields: Sendable {
+    public private(set) var values: [String: String] = [:]
+    public private(set) var files: [String: UploadedFile] = [:]
+
+    public struct UploadedFile: Sendable {
+        public var filename: String?
+        public var content: ByteBuffer
+    }
+
+    /// Limits that keep a hostile body from costing more than a normal one.
+    public struct Limits: Sendable {
+        public var maxFields = 200
+        public var maxFieldBytes = 64 * 1024
+        public init() {}
+    }
+
+    /// Why a body could not be read; rendered as a `valid_body` error.
+    public struct DecodingError: Error, Sendable {
+        public var detail: String
+    }
+
+    public init() {}
+
+    public init(values: [String: String]) {
+        self.values = values
+    }
+
+    public subscript(name: String) -> String? {
+        values[name]
+    }
+
+    /// Decodes a body by its `Content-Type`: urlencoded (also the default when none is given), multipart or JSON.
+    public static func decode(body: ByteBuffer, contentType: String?, limits: Limits = .init()) throws(DecodingError) -> FormFields {
+        let mediaType = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        switch mediaType {
+        case "multipart/form-data":
+            guard let boundary = contentType.flatMap(Self.boundary(in:)) else {
+                throw DecodingError(detail: "multipart/form-data without a boundary")
+            }
+            return try decodeMultipart(body: body, boundary: boundary, limits: limits)
+        case "application/json":
+            return try decodeJSON(body: body, limits: limits)
+        default:
+            return try decodeURLEncoded(body: body, limits: limits)
+        }
+    }
+
+    mutating func set(_ name: String, _ value: String, limits: Limits) throws(DecodingError) {
+        guard values[name] != nil || values.count + files.count < limits.maxFields else {
+            throw DecodingError(detail: "more than \(limits.maxFields) fields")
+        }
+        guard value.utf8.count <= limits.maxFieldBytes else {
+            throw DecodingError(detail: "field \(name.prefix(64)) is longer than \(limits.maxFieldBytes) bytes")
+        }
+        values[name] = value
+    }
+
+    mutating func setFile(_ name: String, _ file: UploadedFile, limits: Limits) throws(DecodingError) {
+        guard files[name] != nil || values.count + files.count < limits.maxFields else {
+            throw DecodingError(detail: "more than \(limits.maxFields) fields")
+        }
+        files[name] = file
+    }
+
+    static func boundary(in contentType: String) -> String? {
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "boundary" else { continue }
+            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            return value.isEmpty || value.utf8.count > 70 ? nil : value
+        }
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+/// The name of one public holiday in the languages the product speaks.
+public struct HolidayName: Sendable, Hashable {
+    public let romanian: String
+    public let english: String
+
+    public init(romanian: String, english: String) {
+        self.romanian = romanian
+        self.english = english
+    }
+
+    /// The name in `language`.
+    public func text(in language: Language) -> String {
+        switch language {
+        case .enUS: english
+        case .roRO: romanian
+        }
+    }
+}
+
+/// A public holiday: one calendar date, with one name or, when two holidays fall on the same date, several.
+public struct Holiday: Sendable, Hashable {
+    public let date: LocalDate
+    /// The names in the order the Labour Code lists the holidays; never empty.
+    public let names: [HolidayName]
+
+    public init(date: LocalDate, names: [HolidayName]) {
+        precondition(!names.isEmpty, "a holiday has at least one name")
+        self.date = date
+        self.names = names
+    }
+
+    /// The names in `language`, joined with " / " when two holidays share the date (e.g. "Paștele / Ziua Muncii").
+    public func name(in language: Language) -> String {
+        names.map { $0.text(in: language) }.joined(separator: " / ")
+    }
+}

@@ -1,0 +1,41 @@
+/// A wall-clock time of day, as minutes since local midnight; `24:00` (1440) is the midnight that ends the day.
+public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Minutes since local midnight, 0...1440.
+    public let minutes: Int
+
+    /// The midnight that ends the day, `24:00`.
+    public static let endOfDay = ClockTime(validMinutes: 1440)
+
+    /// Creates a time when `minutes` is in 0...1440, otherwise `nil`.
+    public init?(minutes: Int) {
+        guard (0...1440).contains(minutes) else { return nil }
+        self.minutes = minutes
+    }
+
+    private init(validMinutes: Int) { minutes = validMinutes }
+
+    /// Parses exactly `HH:MM`: two-digit hours 00-24 and minutes 00-59, with hour 24 only as `24:00`.
+    public init?(_ text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":") else { return nil }
+        func digit(_ index: Int) -> Int? {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            return Int(byte - UInt8(ascii: "0"))
+        }
+        guard let h1 = digit(0), let h2 = digit(1), let m1 = digit(3), let m2 = digit(4) else { return nil }
+        let hour = h1 * 10 + h2
+        let minute = m1 * 10 + m2
+        guard hour <= 24, minute <= 59, hour < 24 || minute == 0 else { return nil }
+        minutes = hour * 60 + minute
+    }
+
+    /// `HH:MM`, e.g. `08:30` or `24:00`.
+    public var description: String {
+        let hour = minutes / 60
+        let minute = minutes % 60
+        return (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+    }
+
+    public static func < (lhs: ClockTime, rhs: ClockTime) -> Bool { lhs.minutes < rhs.minutes }
+}

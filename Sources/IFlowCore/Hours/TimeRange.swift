@@ -1,0 +1,39 @@
+/// A span of wall-clock time starting on a plan's date, such as a shift `22:00-06:00`.
+///
+/// An end at or before the start lies on the next day: `22:00-06:00` crosses midnight and `08:00-08:00` lasts 24 hours.
+/// `00:00-24:00` is the whole day. A range cannot start at `24:00`; that moment belongs to the next day's plan.
+public struct TimeRange: Hashable, Sendable, CustomStringConvertible {
+    public let start: ClockTime
+    public let end: ClockTime
+
+    /// Creates a range, or `nil` when `start` is `24:00`.
+    public init?(start: ClockTime, end: ClockTime) {
+        guard start < .endOfDay else { return nil }
+        self.start = start
+        self.end = end
+    }
+
+    /// Parses exactly `HH:MM-HH:MM`.
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let start = ClockTime(parts[0]), let end = ClockTime(parts[1]) else { return nil }
+        self.init(start: start, end: end)
+    }
+
+    /// Whether the range ends on the day after its start.
+    public var endsNextDay: Bool { end <= start }
+
+    /// Minutes from the plan date's midnight to the end on the wall clock: up to 2880 for a range ending the next day.
+    public var endOffsetMinutes: Int { endsNextDay ? end.minutes + 1440 : end.minutes }
+
+    /// Length on the wall clock, ignoring daylight-saving changes; 1...1440.
+    public var wallMinutes: Int { endOffsetMinutes - start.minutes }
+
+    /// Whether the two ranges, laid from the same date, share time; ranges that only touch do not overlap.
+    public func overlaps(_ other: TimeRange) -> Bool {
+        start.minutes < other.endOffsetMinutes && other.start.minutes < endOffsetMinutes
+    }
+
+    /// `HH:MM-HH:MM`.
+    public var description: String { "\(start)-\(end)" }
+}

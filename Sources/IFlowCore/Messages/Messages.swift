@@ -1,0 +1,83 @@
+/// The English and Romanian wording of every check.
+///
+/// Messages name the field as the client sent it (`totals is required`, exactly as the API document shows) so an
+/// integrator can match them to their form.
+enum Messages {
+    static func render(_ issue: ValidationIssue, in language: Language) -> String {
+        let field = issue.field
+        let p = issue.parameters
+        switch language {
+        case .enUS:
+            return english(issue.check, field: field, p)
+        case .roRO:
+            return romanian(issue.check, field: field, p)
+        }
+    }
+
+    private static func english(_ check: CheckName, field: String, _ p: [String: String]) -> String {
+        switch check {
+        case .required: "\(field) is required"
+        case .notEmpty: "\(field) must not be empty"
+        case .validAPIKey: "\(field) is missing, invalid or revoked"
+        case .inList:
+            if let value = p["value"] {
+                "\(field) has an unknown value \"\(value)\"; allowed: \(p["allowed"] ?? "")"
+            } else {
+                "\(field) must be one of: \(p["allowed"] ?? "")"
+            }
+        case .validDate: "\(field) must be a real date written YYYY-MM-DD"
+        case .validCNP: "\(field) is not a valid CNP"
+        case .validIBAN: "\(field) is not a valid IBAN"
+        case .maxLength: "\(field) must have at most \(p["max"] ?? "") characters"
+        case .unique: "\(field) is already used by another \(p["entity"] ?? "employee")"
+        case .integer: "\(field) must be a whole number"
+        case .between: "\(field) must be between \(p["min"] ?? "") and \(p["max"] ?? "")"
+        case .singleLine: "\(field) must not contain line breaks or control characters"
+        case .validTimeRanges: "\(field) must be a comma-separated list of HH:MM-HH:MM ranges\(detail(p, "; wrong item: "))"
+        case .noOverlap: "\(field) has time ranges that overlap\(detail(p, ": "))"
+        case .validBreak: "\(field) must not be longer than the planned shifts"
+        case .noShifts: "\(field) must be empty for an absence (\(p["type"] ?? ""))"
+        case .exists: "no employee of this company has this \(field)"
+        case .dateOrder: "\(field) must not be before \(p["other"] ?? "")"
+        case .validBody: "the request body could not be read\(detail(p, ": "))"
+        case .validCSV: "\(field) is not a valid CSV file\(detail(p, ": "))"
+        case .tooLarge: "\(field) is too large\(detail(p, ": at most "))"
+        }
+    }
+
+    private static func romanian(_ check: CheckName, field: String, _ p: [String: String]) -> String {
+        switch check {
+        case .required: "\(field) este obligatoriu"
+        case .notEmpty: "\(field) nu poate fi gol"
+        case .validAPIKey: "\(field) lipsește, nu este valid sau a fost revocat"
+        case .inList:
+            if let value = p["value"] {
+                "\(field) are o valoare necunoscută „\(value)”; valori permise: \(p["allowed"] ?? "")"
+            } else {
+                "\(field) trebuie să fie una dintre valorile: \(p["allowed"] ?? "")"
+            }
+        case .validDate: "\(field) trebuie să fie o dată reală scrisă AAAA-LL-ZZ"
+        case .validCNP: "\(field) nu este un CNP valid"
+        case .validIBAN: "\(field) nu este un IBAN valid"
+        case .maxLength: "\(field) poate avea cel mult \(p["max"] ?? "") caractere"
+        case .unique: "\(field) este folosit deja de alt \(p["entity"] == "team" ? "departament" : "angajat")"
+        case .integer: "\(field) trebuie să fie un număr întreg"
+        case .between: "\(field) trebuie să fie între \(p["min"] ?? "") și \(p["max"] ?? "")"
+        case .singleLine: "\(field) nu poate conține rânduri noi sau caractere de control"
+        case .validTimeRanges: "\(field) trebuie să fie o listă de intervale HH:MM-HH:MM separate prin virgulă\(detail(p, "; element greșit: "))"
+        case .noOverlap: "\(field) are intervale orare care se suprapun\(detail(p, ": "))"
+        case .validBreak: "\(field) nu poate fi mai lungă decât turele planificate"
+        case .noShifts: "\(field) trebuie să fie gol pentru o absență (\(p["type"] ?? ""))"
+        case .exists: "niciun angajat al acestei firme nu are acest \(field)"
+        case .dateOrder: "\(field) nu poate fi înainte de \(p["other"] ?? "")"
+        case .validBody: "conținutul cererii nu a putut fi citit\(detail(p, ": "))"
+        case .validCSV: "\(field) nu este un fișier CSV valid\(detail(p, ": "))"
+        case .tooLarge: "\(field) este prea mare\(detail(p, ": cel mult "))"
+        }
+    }
+
+    private static func detail(_ p: [String: String], _ prefix: String) -> String {
+        guard let detail = p["detail"], !detail.isEmpty else { return "" }
+        return prefix + detail
+    }
+}

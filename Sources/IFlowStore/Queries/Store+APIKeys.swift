@@ -1,0 +1,95 @@
+import Crypto
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A key that was just generated: the only moment its secret exists outside the client.
+public struct IssuedAPIKey: Sendable {
+    public var id: Int
+    public var secret: String
+}
+
+/// The identity a valid key grants.
+public struct AuthenticatedKey: Sendable {
+    public var keyID: Int
+    public var company: CompanyContext
+}
+
+extension Store {
+    /// Key format: `ifk_` and 43 base64url characters of 32 random bytes (256 bits).
+    static let keyPrefix = "ifk_"
+    /// How many leading characters of a key are kept to tell keys apart.
+    static let shownPrefixLength = 12
+
+    /// Generates a key for `companyID`; the secret is returned once and only its SHA-256 is stored.
+    public func createAPIKey(companyID: Int, label: String) async throws -> IssuedAPIKey {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let secret = Self.keyPrefix + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let key = APIKey(companyID: companyID, label: label, prefix: String(secret.prefix(Self.shownPrefixLength)), keyHash: Self.hash(secret))
+        try await key.create(on: database())
+        return IssuedAPIKey(id: try key.requireID(), secret: secret)
+    }
+
+    public func apiKeys(companyID: Int?) async throws -> [APIKey] {
+        var query = APIKey.query(on: database()).sort(\.$id)
+        if let companyID { query = query.filter(\.$companyID == companyID) }
+        return try await query.all()
+    }
+
+    /// Revokes a key; `false` when there is no such key (or it was already revoked).
+    @discardableResult
+    public func revokeAPIKey(id: Int, companyID: Int? = nil) async throws -> Bool {
+        var query = APIKey.query(on: database()).filter(\.$id == id).filter(\.$revokedAt == nil)
+        if let companyID { query = query.filter(\.$companyID == companyID) }
+        guard let key = try await query.first() else { return false }
+        key.revokedAt = Date()
+        try await key.save(on: database())
+        return true
+    }
+
+    /// Finds the live key for a secret. The database is searched by the secret's SHA-256, so timing reveals nothing
+    /// about the secret itself; the stored hash is then compared in constant time.
+    public func authenticate(secret: String) async throws -> AuthenticatedKey? {
+        guard secret.hasPrefix(Self.keyPrefix), secret.utf8.count < 200 else { return nil }
+        let hash = Self.hash(secret)
+        struct Row: Decodable {
+            var id: Int
+            var key_hash: String
+            var company_id: Int
+            var name: String
+            var timezone: String
+        }
+        let row = try await sql().select()
+            .column(SQLColumn("id", table: "api_keys"))
+            .column(SQLColumn("key_hash", table: "api_keys"))
+            .column(SQLColumn("company_id", table: "api_keys"))
+            .column(SQLColumn("name", table: "companies"))
+            .column(SQLColumn("timezone", table: "companies"))
+            .from("api_keys")
+            .join("companies", on: SQLColumn("company_id", table: "api_keys"), .equal, SQLColumn("id", table: "companies"))
+            .where(SQLColumn("key_hash", table: "api_keys"), .equal, SQLBind(hash))
+            .where(SQLColumn("revoked_at", table: "api_keys"), .is, SQLLiteral.null)
+            .first(decoding: Row.self)
+        guard let row, Self.constantTimeEquals(row.key_hash, hash), let zone = TimeZone(identifier: row.timezone) else { return nil }
+        return AuthenticatedKey(keyID: row.id, company: CompanyContext(id: row.company_id, name: row.name, timeZone: zone))
+    }
+
+    /// Records when keys were last used, in one statement per key, off the request path.
+    public func recordKeyUse(_ uses: [Int: Date]) async throws {
+        for (id, date) in uses {
+            try await APIKey.query(on: database()).set(\.$lastUsedAt, to: date).filter(\.$id == id).update()
+        }
+    }
+
+    static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

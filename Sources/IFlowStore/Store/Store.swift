@@ -1,0 +1,101 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// The storage of one server process: a FluentKit `Databases` with one configured database and its migrations.
+///
+/// On SQLite every query goes through one connection pinned to one event loop: SQLite has a single writer anyway,
+/// and one connection means no `SQLITE_BUSY` between our own transactions. PostgreSQL gets a pool per event loop.
+public final class Store: Sendable {
+    public let location: DatabaseLocation
+    public let logger: Logger
+    private let databases: Databases
+    private let eventLoop: any EventLoop
+    private let pinnedEventLoop: Bool
+
+    /// - Parameters:
+    ///   - location: SQLite file, in-memory SQLite, or PostgreSQL URL.
+    ///   - poolSize: PostgreSQL connections per event loop.
+    ///   - logger: Where the storage logs; queries are logged at `.trace` only, so personal data never reaches `.info`.
+    public init(location: DatabaseLocation, poolSize: Int = 4, logger: Logger) throws {
+        self.location = location
+        self.logger = logger
+        let group = MultiThreadedEventLoopGroup.singleton
+        let databases = Databases(threadPool: .singleton, on: group)
+        switch location {
+        case .sqliteFile(let path):
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
+            pinnedEventLoop = true
+        case .sqliteMemory:
+            databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
+            pinnedEventLoop = true
+        case .postgres(let url):
+            databases.use(
+                try .postgres(url: url, maxConnectionsPerEventLoop: max(1, poolSize), connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace),
+                as: .psql
+            )
+            pinnedEventLoop = false
+        }
+        self.databases = databases
+        self.eventLoop = group.next()
+    }
+
+    /// A database handle for one unit of work.
+    public func database(logger: Logger? = nil) -> any Database {
+        let loop = pinnedEventLoop ? eventLoop : MultiThreadedEventLoopGroup.singleton.any()
+        return databases.database(logger: logger ?? self.logger, on: loop)!
+    }
+
+    /// The same database as SQLKit, for hand-written queries.
+    public func sql(logger: Logger? = nil) -> any SQLDatabase {
+        database(logger: logger) as! any SQLDatabase
+    }
+
+    /// Creates the schema or brings it up to date; safe to call on every start.
+    public func migrate() async throws {
+        if case .sqliteFile = location {
+            // WAL lets readers run beside the writer; synchronous stays at its FULL default so a 200 survives power loss.
+            try await sql().raw("PRAGMA journal_mode=WAL").run()
+        }
+        let migrations = Migrations()
+        migrations.add(Self.migrations)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop, migrationLogLevel: .info)
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Migrations that have not run yet, by name.
+    public func pendingMigrations() async throws -> [String] {
+        let migrations = Migrations()
+        migrations.add(Self.migrations)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop, migrationLogLevel: .info)
+        try await migrator.setupIfNeeded().get()
+        return try await migrator.previewPrepareBatch().get().map { $0.0.name }
+    }
+
+    /// `true` when a trivial query succeeds.
+    public func isReachable() async -> Bool {
+        do {
+            _ = try await sql().raw("SELECT 1").all()
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}
+
+extension Error {
+    /// A unique or foreign-key constraint stopped the write: another request won a race.
+    var isConstraintFailure: Bool {
+        (self as? any DatabaseError)?.isConstraintFailure ?? false
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import IFlowStore
+import Logging
+
+/// `--database`, shared by every command; `IFLOW_DATABASE` when the flag is absent, `iflow.sqlite` otherwise.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite file path or postgres:// URL (env IFLOW_DATABASE; default iflow.sqlite).")
+    var database: String?
+
+    @Option(name: .long, help: "PostgreSQL connections per event loop (env IFLOW_POOL_SIZE).")
+    var poolSize: Int?
+
+    var location: DatabaseLocation {
+        DatabaseLocation(database ?? ProcessInfo.processInfo.environment["IFLOW_DATABASE"] ?? DatabaseLocation.defaultPath)
+    }
+
+    var resolvedPoolSize: Int {
+        poolSize ?? ProcessInfo.processInfo.environment["IFLOW_POOL_SIZE"].flatMap(Int.init) ?? 4
+    }
+
+    func validate() throws {
+        if let poolSize, !(1...256).contains(poolSize) { throw ValidationError("--pool-size must be between 1 and 256") }
+    }
+
+    /// Opens and migrates the store, runs `body`, and closes the store whatever happens.
+    func withStore<T>(logLevel: Logger.Level = .warning, _ body: (Store) async throws -> T) async throws -> T {
+        var logger = Logger(label: "iflow")
+        logger.logLevel = logLevel
+        let store = try Store(location: location, poolSize: resolvedPoolSize, logger: logger)
+        do {
+            try await store.migrate()
+            let result = try await body(store)
+            await store.shutdown()
+            return result
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
+}
+
+/// Writes to standard error, so standard output carries only a command's result.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct IFlow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "iflow",
+        abstract: "A self-hostable time-and-attendance server speaking the iFlow API v2.",
+        subcommands: [Serve.self, Migrate.self, CompanyCommand.self, KeyCommand.self]
+    )
+}
