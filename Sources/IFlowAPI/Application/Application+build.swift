@@ -21,7 +21,8 @@ public func buildApplication(store: Store, host: String = "127.0.0.1", port: Int
         configuration: .init(address: .hostname(host, port: port), serverName: "iflow"),
         logger: logger
     )
-    app.addServices(keyUse, StoreService(store: store))
+    // Services stop in reverse order: the key-use recorder flushes before the store closes.
+    app.addServices(StoreService(store: store), keyUse)
     return app
 }
 

@@ -33,7 +33,7 @@ extension Store {
     }
 
     public func apiKeys(companyID: Int?) async throws -> [APIKey] {
-        var query = APIKey.query(on: database()).sort(\.$id)
+        var query = APIKey.query(on: try database()).sort(\.$id)
         if let companyID { query = query.filter(\.$companyID == companyID) }
         return try await query.all()
     }
@@ -41,7 +41,7 @@ extension Store {
     /// Revokes a key; `false` when there is no such key (or it was already revoked).
     @discardableResult
     public func revokeAPIKey(id: Int, companyID: Int? = nil) async throws -> Bool {
-        var query = APIKey.query(on: database()).filter(\.$id == id).filter(\.$revokedAt == nil)
+        var query = APIKey.query(on: try database()).filter(\.$id == id).filter(\.$revokedAt == nil)
         if let companyID { query = query.filter(\.$companyID == companyID) }
         guard let key = try await query.first() else { return false }
         key.revokedAt = Date()

@@ -142,7 +142,7 @@ extension Store {
 
     /// The company's employees, filtered and paged, with the total that matched.
     public func users(companyID: Int, filter: UserListFilter) async throws -> (users: [UserRecord], total: Int) {
-        let db = database()
+        let db = try database()
         var query = User.query(on: db).filter(\.$companyID == companyID)
         if let teamName = filter.teamName {
             guard let team = try await Team.query(on: db).filter(\.$companyID == companyID).filter(\.$name == teamName).first() else {

@@ -46,14 +46,15 @@ public final class Store: Sendable {
     }
 
     /// A database handle for one unit of work.
-    public func database(logger: Logger? = nil) -> any Database {
+    public func database(logger: Logger? = nil) throws -> any Database {
         let loop = pinnedEventLoop ? eventLoop : MultiThreadedEventLoopGroup.singleton.any()
-        return databases.database(logger: logger ?? self.logger, on: loop)!
+        guard let database = databases.database(logger: logger ?? self.logger, on: loop) else { throw StoreError.shutDown }
+        return database
     }
 
     /// The same database as SQLKit, for hand-written queries.
-    public func sql(logger: Logger? = nil) -> any SQLDatabase {
-        database(logger: logger) as! any SQLDatabase
+    public func sql(logger: Logger? = nil) throws -> any SQLDatabase {
+        try database(logger: logger) as! any SQLDatabase
     }
 
     /// Creates the schema or brings it up to date; safe to call on every start.
@@ -91,6 +92,12 @@ public final class Store: Sendable {
     public func shutdown() async {
         await databases.shutdownAsync()
     }
+}
+
+/// Failures of the storage itself.
+public enum StoreError: Error {
+    /// The store was used after `shutdown()`.
+    case shutDown
 }
 
 extension Error {

@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import IFlowAPI
+import IFlowStore
+import Logging
+import NIOCore
+import SQLKit
+import Testing
+
+/// The databases the API suite runs on: SQLite always, PostgreSQL too when `IFLOW_TEST_POSTGRES_URL` names a server.
+enum TestBackend: CustomStringConvertible, Sendable {
+    case sqlite
+    case postgres(adminURL: String)
+
+    static var all: [TestBackend] {
+        var backends: [TestBackend] = [.sqlite]
+        if let url = ProcessInfo.processInfo.environment["IFLOW_TEST_POSTGRES_URL"], !url.isEmpty {
+            backends.append(.postgres(adminURL: url))
+        }
+        return backends
+    }
+
+    var description: String {
+        switch self {
+        case .sqlite: "sqlite"
+        case .postgres: "postgres"
+        }
+    }
+
+    /// A fresh, migrated store: a private in-memory SQLite database, or a new PostgreSQL database dropped afterwards.
+    func withStore<T>(_ body: (Store) async throws -> T) async throws -> T {
+        var logger = Logger(label: "iflow-test")
+        logger.logLevel = .warning
+        switch self {
+        case .sqlite:
+            let store = try Store(location: .sqliteMemory, logger: logger)
+            defer { Task { await store.shutdown() } }
+            try await store.migrate()
+            return try await body(store)
+        case .postgres(let adminURL):
+            precondition(adminURL.contains("127.0.0.1") || adminURL.contains("localhost"), "tests only run against a local PostgreSQL")
+            let name = "iflow_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, logger: logger)
+            try await admin.sql().raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            var components = URLComponents(string: adminURL)!
+            components.path = "/" + name
+            let store = try Store(location: .postgres(url: components.string!), poolSize: 2, logger: logger)
+            do {
+                try await store.migrate()
+                let result = try await body(store)
+                await store.shutdown()
+                try await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
+                await admin.shutdown()
+                return result
+            } catch {
+                await store.shutdown()
+                try? await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
+                await admin.shutdown()
+                throw error
+            }
+        }
+    }
+}
+
+/// Two companies with a key each, so every test can also check that one tenant never sees the other.
+struct Fixture: Sendable {
+    var backend: TestBackend
+    var store: Store
+    var companyID: Int
+    var key: String
+    var otherCompanyID: Int
+    var otherKey: String
+}
+
+/// Runs `body` against the real router of a freshly built application, once per backend.
+func withApp(_ body: @escaping @Sendable (any TestClientProtocol, Fixture) async throws -> Void) async throws {
+    for backend in TestBackend.all {
+        try await backend.withStore { store in
+            // setup
+            let company = try await store.createCompany(name: "Acme Producție SRL", timezone: "Europe/Bucharest")
+            let other = try await store.createCompany(name: "Other SRL", timezone: "Europe/Bucharest")
+            let key = try await store.createAPIKey(companyID: company.id!, label: "payroll")
+            let otherKey = try await store.createAPIKey(companyID: other.id!, label: "other")
+            let fixture = Fixture(
+                backend: backend, store: store, companyID: company.id!, key: key.secret, otherCompanyID: other.id!, otherKey: otherKey.secret
+            )
+            var logger = Logger(label: "iflow-test")
+            logger.logLevel = .warning
+            let app = buildApplication(store: store, logger: logger)
+            try await app.test(.router) { client in
+                try await body(client, fixture)
+            }
+        }
+    }
+}
+
+/// A decoded reply: the HTTP status and the parsed JSON.
+struct Reply: @unchecked Sendable {
+    var status: HTTPResponse.Status
+    var json: Any
+    var text: String
+
+    /// `api_reply` as a dictionary.
+    var apiReply: [String: Any] { ((json as? [String: Any])?["api_reply"] as? [String: Any]) ?? [:] }
+
+    /// The `error` array as (field, check, message) triples.
+    var errors: [(field: String?, check: String, message: String)] {
+        (apiReply["error"] as? [[String: Any]] ?? []).map {
+            ($0["field_name"] as? String, $0["check_name"] as? String ?? "", $0["message"] as? String ?? "")
+        }
+    }
+
+    var checks: Set<String> { Set(errors.map { "\($0.field ?? "-"):\($0.check)" }) }
+
+    subscript(key: String) -> Any? { apiReply[key] }
+}
+
+enum BodyEncoding: CaseIterable, Sendable {
+    case urlencoded
+    case multipart
+    case json
+}
+
+extension TestClientProtocol {
+    /// POSTs `fields` to an API path, in the given encoding, and parses the reply.
+    func post(_ path: String, _ fields: [String: String], encoding: BodyEncoding = .urlencoded, headers: HTTPFields = [:]) async throws -> Reply {
+        var headers = headers
+        var buffer = ByteBuffer()
+        switch encoding {
+        case .urlencoded:
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            let body = fields.sorted { $0.key < $1.key }
+                .map { "\($0.key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
+                .joined(separator: "&")
+            buffer.writeString(body)
+        case .multipart:
+            let boundary = "----iflowtest\(UUID().uuidString)"
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+                buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+            }
+            buffer.writeString("--\(boundary)--\r\n")
+        case .json:
+            headers[.contentType] = "application/json"
+            buffer.writeBytes(try JSONSerialization.data(withJSONObject: fields))
+        }
+        return try await send(path, method: .post, headers: headers, body: buffer)
+    }
+
+    func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil) async throws -> Reply {
+        let response = try await executeRequest(uri: path, method: method, headers: headers, body: body)
+        let text = String(buffer: response.body)
+        let json = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) ?? NSNull()
+        return Reply(status: response.status, json: json, text: text)
+    }
+}
