@@ -37,6 +37,9 @@ public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLim
         keyUse: keyUse,
         limits: limits,
         endpoints: UserController(store: store).endpoints
+            + WorkScheduleController(store: store, calculators: CalculatorCache()).endpoints
+            + ScheduleController(store: store).endpoints
+            + CalendarController().endpoints
     )
     api.addRoutes(to: router.group("api/api_v2"))
     api.addRoutes(to: router.group("api_v2"))

@@ -23,11 +23,13 @@ enum APIReply {
                 "error",
                 .array(
                     issues.map { issue in
-                        .object([
+                        var members: [(String, JSONValue)] = [
                             ("field_name", .string(issue.field)),
                             ("check_name", .string(issue.check.rawValue)),
                             ("message", .string(issue.message(in: language))),
-                        ])
+                        ]
+                        if let line = issue.line { members.append(("line", .string(String(line)))) }
+                        return .object(members)
                     }
                 )
             )

@@ -98,6 +98,8 @@ public final class Store: Sendable {
 public enum StoreError: Error {
     /// The store was used after `shutdown()`.
     case shutDown
+    /// A stored row no longer parses: written by something other than this server.
+    case corruptRow(table: String)
 }
 
 extension Error {

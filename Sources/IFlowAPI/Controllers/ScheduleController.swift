@@ -1,0 +1,112 @@
+import Hummingbird
+import IFlowCore
+import IFlowStore
+
+/// `schedule/set_day` (one employee-day) and `schedule/import` (a CSV file of them, all or nothing).
+struct ScheduleController {
+    let store: Store
+    /// Rows per import file.
+    var maxImportRows = 500_000
+
+    var endpoints: [APIEndpoint] {
+        [
+            APIEndpoint(path: "schedule/set_day", handle: setDay),
+            APIEndpoint(path: "schedule/import", acceptsUpload: true, handle: importFile),
+        ]
+    }
+
+    @Sendable func setDay(_ request: APIRequest) async throws -> Response {
+        let selector = UserSelector.parse(by: request["user_by"], value: request["user_by_value"], required: true)
+        let plan = DayPlanInput.parse { request[$0] }
+        guard case .success(let selected?) = selector, case .success(let plan) = plan else {
+            throw ValidationFailure(selector.failureIssues + plan.failureIssues)
+        }
+        let userID = try await store.findUser(selected, companyID: request.company.id).get()
+        try await store.setDay(plan, userID: userID, companyID: request.company.id)
+        return APIReply.ok([
+            ("user_id", .string(String(userID))),
+            ("date", .string(plan.date.description)),
+            ("type", .string(plan.type.rawValue)),
+            ("shifts", .string(TimeRangeList.format(plan.shifts))),
+            ("break_minutes", .string(String(plan.breakMinutes))),
+            ("overtime", .string(TimeRangeList.format(plan.overtime))),
+            ("time_off", .string(TimeRangeList.format(plan.timeOff))),
+        ])
+    }
+
+    static let columns = ["user_by", "user_by_value", "date", "type", "shifts", "break_minutes", "overtime", "time_off"]
+    static let requiredColumns = ["user_by", "user_by_value", "date"]
+
+    @Sendable func importFile(_ request: APIRequest) async throws -> Response {
+        guard let file = request.fields.files["file"]?.content else {
+            throw ValidationFailure(field: "file", check: .required)
+        }
+        let records: [CSVReader.Record]
+        switch CSVReader(maxRecords: maxImportRows + 1).read(file.readableBytesView) {
+        case .success(let read): records = read
+        case .failure(.tooManyRecords(let limit)):
+            throw ValidationFailure(field: "file", check: .tooLarge, parameters: ["detail": "\(limit - 1) rows"])
+        case .failure(.unterminatedQuote(let line)):
+            throw ValidationFailure([ValidationIssue(field: "file", check: .validCSV, parameters: ["detail": "unterminated quote"], line: line)])
+        case .failure(.invalidUTF8(let line)):
+            throw ValidationFailure([ValidationIssue(field: "file", check: .validCSV, parameters: ["detail": "not UTF-8"], line: line)])
+        }
+        guard let header = records.first else { throw ValidationFailure(field: "file", check: .notEmpty) }
+
+        var positions: [String: Int] = [:]
+        var issues: [ValidationIssue] = []
+        for (index, raw) in header.fields.enumerated() {
+            let name = TextField.trimmed(raw).lowercased()
+            if Self.columns.contains(name), positions[name] == nil {
+                positions[name] = index
+            } else {
+                issues.append(ValidationIssue(field: "file", check: .inList, parameters: ["value": String(name.prefix(40)), "allowed": Self.columns.joined(separator: ", ")], line: header.line))
+            }
+        }
+        for column in Self.requiredColumns where positions[column] == nil {
+            issues.append(ValidationIssue(field: column, check: .required, line: header.line))
+        }
+        guard issues.isEmpty else { throw ValidationFailure(issues) }
+
+        let directory = try await store.userDirectory(companyID: request.company.id)
+        var plans: [(userID: Int, plan: DayPlan)] = []
+        plans.reserveCapacity(records.count - 1)
+        var seen: [Int: Set<Int>] = [:]
+        for record in records.dropFirst() {
+            let value: (String) -> String? = { name in
+                positions[name].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
+            }
+            let selector = UserSelector.parse(by: value("user_by"), value: value("user_by_value"), required: true)
+            let plan = DayPlanInput.parse(value)
+            guard case .success(let selected?) = selector, case .success(let plan) = plan else {
+                issues += (selector.failureIssues + plan.failureIssues).map { $0.at(line: record.line) }
+                continue
+            }
+            switch directory.resolve(selected) {
+            case .failure(let issue):
+                issues.append(issue.at(line: record.line))
+            case .success(let userID):
+                if seen[userID, default: []].insert(plan.date.dayNumber).inserted {
+                    plans.append((userID, plan))
+                } else {
+                    issues.append(ValidationIssue(field: "date", check: .unique, parameters: ["entity": "row"], line: record.line))
+                }
+            }
+        }
+        guard issues.isEmpty else { throw ValidationFailure(issues) }
+
+        try await store.importPlans(plans, companyID: request.company.id)
+        request.logger.info("schedule imported", metadata: ["rows": "\(plans.count)"])
+        return APIReply.ok([
+            ("rows", .string(String(plans.count))),
+            ("users", .string(String(seen.count))),
+        ])
+    }
+}
+
+extension Result where Failure == ValidationFailure {
+    /// The issues of a failure; none for a success.
+    var failureIssues: [ValidationIssue] {
+        if case .failure(let failure) = self { failure.issues } else { [] }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Hummingbird
+import IFlowCore
+import IFlowStore
+import NIOCore
+import Synchronization
+
+/// `user/get_work_schedule`: the month's planned hours, overtime and time off per employee, with the totals asked for.
+///
+/// The reply is streamed: employees are read, computed and written a batch at a time, so a company of any size costs
+/// the memory of one batch.
+struct WorkScheduleController {
+    let store: Store
+    let calculators: CalculatorCache
+    /// Employees per database round trip while streaming.
+    var batchSize = 250
+
+    var endpoints: [APIEndpoint] {
+        [APIEndpoint(path: "user/get_work_schedule", handle: report)]
+    }
+
+    struct Query: Sendable {
+        var year: Int
+        var month: Int
+        var totals: [TotalsToken]
+        var includeDays: Bool
+        var filter: ReportFilter
+    }
+
+    static func parse(_ request: APIRequest) -> Result<Query, ValidationFailure> {
+        var issues: [ValidationIssue] = []
+        let year = YearMonthFields.year(request, into: &issues)
+        let month = YearMonthFields.month(request, into: &issues)
+        var tokens: [TotalsToken] = []
+        if let raw = request["totals"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            let parsed = TotalsList.parse(raw)
+            tokens = parsed.tokens
+            for unknown in parsed.unknown {
+                issues.append(.init(field: "totals", check: .inList, parameters: ["value": String(unknown.prefix(60)), "allowed": "BASE[_weekdays|_weekend|_holiday][_day|_night], BASE = regular, overtime, total, time_off, overtime_balance"]))
+            }
+        } else {
+            issues.append(.init(field: "totals", check: .required))
+        }
+        let includeDays = YearMonthFields.flag(request, "include_days", default: true, into: &issues)
+        var filter = ReportFilter()
+        filter.includeDisabled = YearMonthFields.flag(request, "include_disabled", default: false, into: &issues)
+        if let raw = request["team_name"], !raw.isEmpty {
+            switch UserFieldValue.normalizeTeamName(raw) {
+            case .success(let name): filter.teamName = name
+            case .failure(let issue): issues.append(issue)
+            }
+        }
+        switch UserSelector.parse(by: request["user_by"], value: request["user_by_value"], required: false) {
+        case .success(let selector): filter.user = selector
+        case .failure(let failure): issues += failure.issues
+        }
+        guard issues.isEmpty, let year, let month else { return .failure(ValidationFailure(issues)) }
+        return .success(Query(year: year, month: month, totals: tokens, includeDays: includeDays, filter: filter))
+    }
+
+    @Sendable func report(_ request: APIRequest) async throws -> Response {
+        let query = try Self.parse(request).get()
+        let users = try await store.reportUsers(companyID: request.company.id, month: (query.year, query.month), filter: query.filter)
+        let calculator = calculators.calculator(for: request.company.timeZone)
+        let first = LocalDate(year: query.year, month: query.month, day: 1)!
+        let last = first.adding(days: LocalDate.daysIn(month: query.month, year: query.year) - 1)
+        let companyID = request.company.id
+        let language = request.language
+        let store = self.store
+        let batchSize = self.batchSize
+
+        let body = ResponseBody { writer in
+            var buffer = ByteBuffer()
+            buffer.writeString("{\"api_reply\":{\"year\":\"\(query.year)\",\"month\":\"\(query.month < 10 ? "0" : "")\(query.month)\",\"users\":[")
+            var start = 0
+            while start < users.count {
+                let batch = users[start..<min(start + batchSize, users.count)]
+                let plans = try await store.dayPlans(
+                    companyID: companyID, userIDs: batch.first!.id...batch.last!.id, from: first.adding(days: -1), through: last
+                )
+                for (offset, user) in batch.enumerated() {
+                    if start + offset > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+                    WorkScheduleReport.user(
+                        user, plans: plans[user.id] ?? [], query: query, calculator: calculator, language: language
+                    ).write(into: &buffer)
+                }
+                try await writer.write(buffer)
+                buffer.clear()
+                start += batchSize
+            }
+            buffer.writeString("]}}")
+            try await writer.write(buffer)
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: APIReply.contentType], body: body)
+    }
+}
+
+/// One employee's part of the report.
+enum WorkScheduleReport {
+    static func user(_ user: ReportUser, plans: [DayPlan], query: WorkScheduleController.Query, calculator: ScheduleCalculator, language: Language) -> JSONValue {
+        let month = (year: query.year, month: query.month)
+        let daily = calculator.dailyMinutes(for: plans, in: month)
+        var totals = HourTotals()
+        for day in daily { totals += day.totals }
+
+        var members: [(String, JSONValue)] = [
+            ("user_id", .string(String(user.id))),
+            ("full_name", .string(user.fullName)),
+            ("cnp", .optional(user.cnp)),
+            ("id_card", .optional(user.idCard)),
+            ("mark_number", .optional(user.markNumber)),
+            ("team_name", .optional(user.teamName)),
+        ]
+        if query.includeDays {
+            var plansByDay: [Int: DayPlan] = [:]
+            for plan in plans { plansByDay[plan.date.dayNumber] = plan }
+            members.append(("days", .array(daily.map { day(for: $0, plan: plansByDay[$0.date.dayNumber], calculator: calculator, language: language) })))
+        }
+        members.append(("totals", .object(query.totals.map { ($0.description, .string(HoursFormat.hours(minutes: totals.minutes($0)))) })))
+        return .object(members)
+    }
+
+    static func day(for minutes: DayMinutes, plan: DayPlan?, calculator: ScheduleCalculator, language: Language) -> JSONValue {
+        let holiday = calculator.holidays.holiday(on: minutes.date)
+        let dayType: String =
+            switch calculator.dayClass(of: minutes.date) {
+            case .holiday: "holiday"
+            case .weekend: "weekend"
+            case .weekdays: "weekday"
+            }
+        return .object([
+            ("date", .string(minutes.date.description)),
+            ("day_type", .string(dayType)),
+            ("holiday_name", .optional(holiday?.name(in: language))),
+            ("type", .optional(plan?.type.rawValue)),
+            ("shifts", .optional(plan.map { TimeRangeList.format($0.shifts) })),
+            ("break_minutes", .optional(plan.map { String($0.breakMinutes) })),
+            ("overtime", .optional(plan.map { TimeRangeList.format($0.overtime) })),
+            ("time_off", .optional(plan.map { TimeRangeList.format($0.timeOff) })),
+            ("regular_hours", .string(HoursFormat.hours(minutes: minutes.regular))),
+            ("overtime_hours", .string(HoursFormat.hours(minutes: minutes.overtime))),
+            ("time_off_hours", .string(HoursFormat.hours(minutes: minutes.timeOff))),
+        ])
+    }
+}
+
+/// One `ScheduleCalculator` per time zone: building one reads the zone's offset changes for 1990–2100.
+final class CalculatorCache: Sendable {
+    private let calculators = Mutex<[String: ScheduleCalculator]>([:])
+
+    func calculator(for zone: TimeZone) -> ScheduleCalculator {
+        if let cached = calculators.withLock({ $0[zone.identifier] }) { return cached }
+        let calculator = ScheduleCalculator(timeZone: zone, holidays: .romania)
+        calculators.withLock { $0[zone.identifier] = calculator }
+        return calculator
+    }
+}

@@ -1,0 +1,206 @@
+import FluentKit
+import Foundation
+import IFlowCore
+import SQLKit
+
+/// Filters of the work-schedule report.
+public struct ReportFilter: Sendable {
+    public var teamName: String?
+    public var user: UserSelector?
+    public var includeDisabled = false
+
+    public init() {}
+}
+
+/// An employee as the report lists it.
+public struct ReportUser: Sendable, Equatable {
+    public var id: Int
+    public var fullName: String
+    public var cnp: String?
+    public var idCard: String?
+    public var markNumber: String?
+    public var teamName: String?
+}
+
+extension Store {
+    /// The one employee of the company that `selector` names, or the validation failure that says why not.
+    public func findUser(_ selector: UserSelector, companyID: Int) async throws -> Result<Int, ValidationFailure> {
+        let db = try database()
+        var query = User.query(on: db).filter(\.$companyID == companyID)
+        let field: String
+        switch selector {
+        case .cnp(let cnp):
+            query = query.filter(\.$cnp == cnp)
+            field = "cnp"
+        case .idCard(let idCard):
+            query = query.filter(\.$idCard == idCard)
+            field = "id_card"
+        case .markNumber(let mark):
+            query = query.filter(\.$markNumber == mark)
+            field = "mark_number"
+        case .userID(let id):
+            query = query.filter(\.$id == id)
+            field = "user_id"
+        }
+        let ids = try await query.limit(2).all(\.$id)
+        switch ids.count {
+        case 1: return .success(ids[0])
+        case 0: return .failure(ValidationFailure(field: "user_by_value", check: .exists, parameters: ["detail": field]))
+        default: return .failure(ValidationFailure(field: "user_by_value", check: .unique, parameters: ["entity": "employee"]))
+        }
+    }
+
+    /// Replaces whatever the employee's date held with `plan`, atomically.
+    public func setDay(_ plan: DayPlan, userID: Int, companyID: Int) async throws {
+        try await upsertPlans([(userID, plan)], companyID: companyID, on: sql())
+    }
+
+    /// Writes every plan or none, in one transaction.
+    public func importPlans(_ plans: [(userID: Int, plan: DayPlan)], companyID: Int) async throws {
+        try await database().transaction { db in
+            let sql = db as! any SQLDatabase
+            // 8 binds a row; 500 rows stay far below SQLite's and PostgreSQL's bind limits.
+            var start = 0
+            while start < plans.count {
+                let end = min(start + 500, plans.count)
+                try await Self.upsertPlans(plans[start..<end], companyID: companyID, on: sql)
+                start = end
+            }
+        }
+    }
+
+    private func upsertPlans(_ plans: some Collection<(userID: Int, plan: DayPlan)>, companyID: Int, on sql: any SQLDatabase) async throws {
+        try await Self.upsertPlans(plans, companyID: companyID, on: sql)
+    }
+
+    private static func upsertPlans(_ plans: some Collection<(userID: Int, plan: DayPlan)>, companyID: Int, on sql: any SQLDatabase) async throws {
+        guard !plans.isEmpty else { return }
+        let now = Date()
+        var insert = sql.insert(into: "day_plans")
+            .columns("company_id", "user_id", "date", "type", "shifts", "break_minutes", "overtime", "time_off", "updated_at")
+        for (userID, plan) in plans {
+            insert = insert.values(
+                SQLBind(companyID), SQLBind(userID), SQLBind(plan.date.description), SQLBind(plan.type.rawValue),
+                SQLBind(TimeRangeList.format(plan.shifts)), SQLBind(plan.breakMinutes), SQLBind(TimeRangeList.format(plan.overtime)),
+                SQLBind(TimeRangeList.format(plan.timeOff)), SQLBind(now)
+            )
+        }
+        try await insert.onConflict(with: ["user_id", "date"]) { update in
+            update.set(excludedValueOf: "type").set(excludedValueOf: "shifts").set(excludedValueOf: "break_minutes")
+                .set(excludedValueOf: "overtime").set(excludedValueOf: "time_off").set(excludedValueOf: "updated_at")
+        }.run()
+    }
+
+    /// Every employee of the company, indexed by each way a schedule row can name them.
+    public func userDirectory(companyID: Int) async throws -> UserDirectory {
+        struct Row: Decodable {
+            var id: Int
+            var cnp: String?
+            var id_card: String?
+            var mark_number: String?
+        }
+        let rows = try await sql().select().columns("id", "cnp", "id_card", "mark_number").from("users")
+            .where("company_id", .equal, companyID).all(decoding: Row.self)
+        var directory = UserDirectory()
+        for row in rows {
+            directory.ids.insert(row.id)
+            if let cnp = row.cnp { directory.byCNP[cnp, default: []].append(row.id) }
+            if let idCard = row.id_card { directory.byIDCard[idCard, default: []].append(row.id) }
+            if let mark = row.mark_number { directory.byMarkNumber[mark, default: []].append(row.id) }
+        }
+        return directory
+    }
+
+    /// The employees a month's report lists: employed during the month, enabled unless `includeDisabled`, by id.
+    public func reportUsers(companyID: Int, month: (year: Int, month: Int), filter: ReportFilter) async throws -> [ReportUser] {
+        let first = LocalDate(year: month.year, month: month.month, day: 1)!
+        let last = LocalDate(year: month.year, month: month.month, day: LocalDate.daysIn(month: month.month, year: month.year))!
+        var query = try sql().select()
+            .column(SQLColumn("id", table: "users")).column(SQLColumn("full_name", table: "users"))
+            .column(SQLColumn("cnp", table: "users")).column(SQLColumn("id_card", table: "users"))
+            .column(SQLColumn("mark_number", table: "users")).column(SQLColumn("name", table: "teams"), as: "team_name")
+            .from("users")
+            .join("teams", method: SQLJoinMethod.left, on: SQLColumn("team_id", table: "users"), .equal, SQLColumn("id", table: "teams"))
+            .where(SQLColumn("company_id", table: "users"), .equal, SQLBind(companyID))
+            .where { $0.where(SQLColumn("employment_date", table: "users"), .is, SQLLiteral.null)
+                .orWhere(SQLColumn("employment_date", table: "users"), .lessThanOrEqual, SQLBind(last.description)) }
+            .where { $0.where(SQLColumn("disable_date", table: "users"), .is, SQLLiteral.null)
+                .orWhere(SQLColumn("disable_date", table: "users"), .greaterThanOrEqual, SQLBind(first.description)) }
+        if !filter.includeDisabled { query = query.where(SQLColumn("is_enabled", table: "users"), .equal, SQLBind(true)) }
+        if let team = filter.teamName { query = query.where(SQLColumn("name", table: "teams"), .equal, SQLBind(team)) }
+        switch filter.user {
+        case .none: break
+        case .cnp(let value): query = query.where(SQLColumn("cnp", table: "users"), .equal, SQLBind(value))
+        case .idCard(let value): query = query.where(SQLColumn("id_card", table: "users"), .equal, SQLBind(value))
+        case .markNumber(let value): query = query.where(SQLColumn("mark_number", table: "users"), .equal, SQLBind(value))
+        case .userID(let value): query = query.where(SQLColumn("id", table: "users"), .equal, SQLBind(value))
+        }
+        struct Row: Decodable {
+            var id: Int
+            var full_name: String
+            var cnp: String?
+            var id_card: String?
+            var mark_number: String?
+            var team_name: String?
+        }
+        return try await query.orderBy(SQLColumn("id", table: "users")).all(decoding: Row.self).map {
+            ReportUser(id: $0.id, fullName: $0.full_name, cnp: $0.cnp, idCard: $0.id_card, markNumber: $0.mark_number, teamName: $0.team_name)
+        }
+    }
+
+    /// The plans of employees with ids in `userIDs` (a contiguous id range is read in one indexed scan) between two
+    /// dates, grouped by employee, each group in date order.
+    public func dayPlans(companyID: Int, userIDs: ClosedRange<Int>, from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
+        var plans: [Int: [DayPlan]] = [:]
+        let rows = try await sql().select()
+            .columns("user_id", "date", "type", "shifts", "break_minutes", "overtime", "time_off")
+            .from("day_plans")
+            .where("user_id", .greaterThanOrEqual, SQLBind(userIDs.lowerBound))
+            .where("user_id", .lessThanOrEqual, SQLBind(userIDs.upperBound))
+            .where("date", .greaterThanOrEqual, SQLBind(from.description))
+            .where("date", .lessThanOrEqual, SQLBind(through.description))
+            .where("company_id", .equal, SQLBind(companyID))
+            .orderBy("user_id").orderBy("date")
+            .all()
+        for row in rows {
+            let userID = try row.decode(column: "user_id", as: Int.self)
+            guard let date = LocalDate(iso: try row.decode(column: "date", as: String.self)),
+                let type = DayType(rawValue: try row.decode(column: "type", as: String.self)),
+                case .success(let shifts) = TimeRangeList.parse(try row.decode(column: "shifts", as: String.self)),
+                case .success(let overtime) = TimeRangeList.parse(try row.decode(column: "overtime", as: String.self)),
+                case .success(let timeOff) = TimeRangeList.parse(try row.decode(column: "time_off", as: String.self))
+            else { throw StoreError.corruptRow(table: "day_plans") }
+            let plan = DayPlan(
+                date: date, type: type, shifts: shifts, breakMinutes: try row.decode(column: "break_minutes", as: Int.self),
+                overtime: overtime, timeOff: timeOff
+            )
+            plans[userID, default: []].append(plan)
+        }
+        return plans
+    }
+}
+
+/// The company's employees by each identifier a schedule row may use.
+public struct UserDirectory: Sendable {
+    public var ids: Set<Int> = []
+    public var byCNP: [String: [Int]] = [:]
+    public var byIDCard: [String: [Int]] = [:]
+    public var byMarkNumber: [String: [Int]] = [:]
+
+    /// The one employee `selector` names, or the issue (reported on `user_by_value`).
+    public func resolve(_ selector: UserSelector) -> Result<Int, ValidationIssue> {
+        let matches: [Int]
+        let field: String
+        switch selector {
+        case .cnp(let value): (matches, field) = (byCNP[value] ?? [], "cnp")
+        case .idCard(let value): (matches, field) = (byIDCard[value] ?? [], "id_card")
+        case .markNumber(let value): (matches, field) = (byMarkNumber[value] ?? [], "mark_number")
+        case .userID(let id): (matches, field) = (ids.contains(id) ? [id] : [], "user_id")
+        }
+        switch matches.count {
+        case 1: return .success(matches[0])
+        case 0: return .failure(ValidationIssue(field: "user_by_value", check: .exists, parameters: ["detail": field]))
+        default: return .failure(ValidationIssue(field: "user_by_value", check: .unique, parameters: ["entity": "employee"]))
+        }
+    }
+}
