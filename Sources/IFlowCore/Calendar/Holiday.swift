@@ -1,6 +1,8 @@
 /// The name of one public holiday in the languages the product speaks.
 public struct HolidayName: Sendable, Hashable {
+    /// The Romanian name, with diacritics.
     public let romanian: String
+    /// The English name.
     public let english: String
 
     public init(romanian: String, english: String) {
@@ -19,6 +21,7 @@ public struct HolidayName: Sendable, Hashable {
 
 /// A public holiday: one calendar date, with one name or, when two holidays fall on the same date, several.
 public struct Holiday: Sendable, Hashable {
+    /// The holiday's date.
     public let date: LocalDate
     /// The names in the order the Labour Code lists the holidays; never empty.
     public let names: [HolidayName]

@@ -2,7 +2,9 @@
 ///
 /// Every range starts on `date`; one ending at or before its start runs into the next day (see `TimeRange`).
 public struct DayPlan: Hashable, Sendable {
+    /// The date every range starts on.
     public var date: LocalDate
+    /// Work or an absence code.
     public var type: DayType
     /// Regular working time.
     public var shifts: [TimeRange]
@@ -82,11 +84,15 @@ extension DayPlan {
     /// ranges that only touch are fine. An overlap is reported once, against the field of the later range in that
     /// order. Lengths are wall-clock lengths, so the same plan is valid in every time zone.
     public func validate() -> [DayPlanProblem] {
-        var problems: [DayPlanProblem] = []
-        let fields: [(DayPlanField, [TimeRange])] = [(.shifts, shifts), (.overtime, overtime), (.timeOff, timeOff)]
-        for (field, ranges) in fields where ranges.count > Self.maximumRangesPerField {
-            problems.append(.tooManyRanges(field: field, count: ranges.count))
+        let overlaps = overlappingFields()
+        func rangeProblems(_ field: DayPlanField, _ ranges: [TimeRange]) -> [DayPlanProblem] {
+            var problems: [DayPlanProblem] = []
+            if ranges.count > Self.maximumRangesPerField { problems.append(.tooManyRanges(field: field, count: ranges.count)) }
+            for pair in overlaps where pair.later == field { problems.append(.overlap(field: field, otherField: pair.earlier)) }
+            return problems
         }
+
+        var problems = rangeProblems(.shifts, shifts)
         if type.isAbsence && !shifts.isEmpty { problems.append(.shiftsOnAbsence(type)) }
         let shiftMinutes = shifts.reduce(0) { $0 + $1.wallMinutes }
         if breakMinutes < 0 {
@@ -94,20 +100,22 @@ extension DayPlan {
         } else if breakMinutes > shiftMinutes {
             problems.append(.breakLongerThanShifts(breakMinutes: breakMinutes, shiftMinutes: shiftMinutes))
         }
+        problems += rangeProblems(.overtime, overtime)
+        problems += rangeProblems(.timeOff, timeOff)
+        return problems
+    }
 
-        let laid = fields.flatMap { field, ranges in ranges.map { (field: field, range: $0) } }
-        var overlapping: [(DayPlanField, DayPlanField)] = []
+    /// The distinct pairs of fields with overlapping ranges, each as (field of the later range, field of the earlier).
+    private func overlappingFields() -> [(later: DayPlanField, earlier: DayPlanField)] {
+        let laid = [(DayPlanField.shifts, shifts), (.overtime, overtime), (.timeOff, timeOff)]
+            .flatMap { field, ranges in ranges.map { (field: field, range: $0) } }
+        var pairs: [(later: DayPlanField, earlier: DayPlanField)] = []
         for second in laid.indices {
             for first in laid.indices where first < second && laid[first].range.overlaps(laid[second].range) {
-                let pair = (laid[second].field, laid[first].field)
-                if !overlapping.contains(where: { $0 == pair }) { overlapping.append(pair) }
+                let pair = (later: laid[second].field, earlier: laid[first].field)
+                if !pairs.contains(where: { $0 == pair }) { pairs.append(pair) }
             }
         }
-        problems += overlapping.map { DayPlanProblem.overlap(field: $0.0, otherField: $0.1) }
-
-        let order = DayPlanField.allCases
-        return problems.enumerated()
-            .sorted { (order.firstIndex(of: $0.element.field)!, $0.offset) < (order.firstIndex(of: $1.element.field)!, $1.offset) }
-            .map(\.element)
+        return pairs
     }
 }

@@ -3,7 +3,9 @@
 /// An end at or before the start lies on the next day: `22:00-06:00` crosses midnight and `08:00-08:00` lasts 24 hours.
 /// `00:00-24:00` is the whole day. A range cannot start at `24:00`; that moment belongs to the next day's plan.
 public struct TimeRange: Hashable, Sendable, CustomStringConvertible {
+    /// Start on the plan's date, before `24:00`.
     public let start: ClockTime
+    /// End on the plan's date, or on the next day when not after `start`.
     public let end: ClockTime
 
     /// Creates a range, or `nil` when `start` is `24:00`.

@@ -1,0 +1,102 @@
+/// Minutes accumulated per kind (regular, overtime, time off) × day class × day/night: the 18 cells behind every total.
+public struct HourTotals: Hashable, Sendable {
+    // An inline vector keeps adding totals of many employees free of heap allocations; cells 18...31 stay zero.
+    private var cells = SIMD32<Int>()
+
+    /// All cells zero.
+    public init() {}
+
+    private static func index(_ kind: HourKind, _ dayClass: DayClass, _ time: TimeOfDay) -> Int {
+        (kind.index * 3 + dayClass.index) * 2 + time.index
+    }
+
+    /// The minutes of one cell.
+    public subscript(kind: HourKind, dayClass: DayClass, time: TimeOfDay) -> Int {
+        get { cells[Self.index(kind, dayClass, time)] }
+        set { cells[Self.index(kind, dayClass, time)] = newValue }
+    }
+
+    /// Adds `minutes` (which may be negative) to one cell.
+    public mutating func add(_ minutes: Int, kind: HourKind, dayClass: DayClass, time: TimeOfDay) {
+        cells[Self.index(kind, dayClass, time)] += minutes
+    }
+
+    /// Adds a piece's minutes to its cell.
+    public mutating func add(_ piece: HourPiece) {
+        add(piece.minutes, kind: piece.kind, dayClass: piece.dayClass, time: piece.time)
+    }
+
+    /// Cell-by-cell sum.
+    public static func + (lhs: HourTotals, rhs: HourTotals) -> HourTotals {
+        var sum = lhs
+        sum.cells &+= rhs.cells
+        return sum
+    }
+
+    /// Adds `rhs` cell by cell.
+    public static func += (lhs: inout HourTotals, rhs: HourTotals) {
+        lhs.cells &+= rhs.cells
+    }
+
+    /// Whether every cell is zero.
+    public var isZero: Bool { cells == SIMD32<Int>() }
+
+    /// Minutes of `base` on days of `dayClass` at `time`; `nil` sums over all classes or both times.
+    ///
+    /// `total` is regular + overtime and `overtimeBalance` is overtime − time off, so the latter may be negative.
+    public func minutes(base: HourBase, dayClass: DayClass? = nil, time: TimeOfDay? = nil) -> Int {
+        switch base {
+        case .regular: minutes(kind: .regular, dayClass: dayClass, time: time)
+        case .overtime: minutes(kind: .overtime, dayClass: dayClass, time: time)
+        case .timeOff: minutes(kind: .timeOff, dayClass: dayClass, time: time)
+        case .total: minutes(kind: .regular, dayClass: dayClass, time: time) + minutes(kind: .overtime, dayClass: dayClass, time: time)
+        case .overtimeBalance:
+            minutes(kind: .overtime, dayClass: dayClass, time: time) - minutes(kind: .timeOff, dayClass: dayClass, time: time)
+        }
+    }
+
+    /// Minutes named by a totals token such as `overtime_holiday_night`.
+    public func minutes(_ token: TotalsToken) -> Int {
+        minutes(base: token.base, dayClass: token.dayClass, time: token.time)
+    }
+
+    /// Minutes of one counted kind, summed over the classes and times that `nil` leaves open.
+    public func minutes(kind: HourKind, dayClass: DayClass? = nil, time: TimeOfDay? = nil) -> Int {
+        var sum = 0
+        for someClass in DayClass.allCases where dayClass == nil || dayClass == someClass {
+            for someTime in TimeOfDay.allCases where time == nil || time == someTime {
+                sum += self[kind, someClass, someTime]
+            }
+        }
+        return sum
+    }
+}
+
+extension HourKind {
+    fileprivate var index: Int {
+        switch self {
+        case .regular: 0
+        case .overtime: 1
+        case .timeOff: 2
+        }
+    }
+}
+
+extension DayClass {
+    fileprivate var index: Int {
+        switch self {
+        case .weekdays: 0
+        case .weekend: 1
+        case .holiday: 2
+        }
+    }
+}
+
+extension TimeOfDay {
+    fileprivate var index: Int {
+        switch self {
+        case .day: 0
+        case .night: 1
+        }
+    }
+}

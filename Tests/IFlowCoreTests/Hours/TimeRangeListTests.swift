@@ -1,0 +1,156 @@
+import Testing
+
+@testable import IFlowCore
+
+@Suite("Clock times and time ranges")
+struct TimeRangeListTests {
+    @Test("HH:MM parses 00:00 to 24:00", arguments: [("00:00", 0), ("08:30", 510), ("23:59", 1439), ("24:00", 1440)])
+    func clockTime(text: String, minutes: Int) {
+        #expect(ClockTime(text)?.minutes == minutes)
+        #expect(ClockTime(text)?.description == text)
+    }
+
+    @Test(
+        "malformed clock times are rejected",
+        arguments: [
+            "8:00", "08:0", "24:01", "25:00", "12:60", "12-00", "0800", " 08:00", "ab:cd", "", "08:00:00", "-1:00", "０８:00",
+        ])
+    func badClockTime(text: String) {
+        #expect(ClockTime(text) == nil)
+    }
+
+    @Test("single ranges and lists parse, whitespace around items tolerated")
+    func parses() throws {
+        // MUT
+        let single = try TimeRangeList.parse("08:00-16:00").get()
+        let list = try TimeRangeList.parse(" 08:00-12:00 ,\t13:00-17:00 ").get()
+        let night = try TimeRangeList.parse("22:00-06:00").get()
+        // validation
+        #expect(single.map(\.description) == ["08:00-16:00"])
+        #expect(list.map(\.description) == ["08:00-12:00", "13:00-17:00"])
+        #expect(night.first?.endsNextDay == true)
+        #expect(night.first?.wallMinutes == 480)
+        #expect(TimeRangeList.format(list) == "08:00-12:00,13:00-17:00")
+    }
+
+    @Test("the empty text is the empty list", arguments: ["", "   "])
+    func empty(text: String) throws {
+        #expect(try TimeRangeList.parse(text).get().isEmpty)
+    }
+
+    @Test("wall lengths: an end at or before the start is on the next day")
+    func lengths() throws {
+        let cases: [(String, Int, Bool)] = [
+            ("08:00-16:00", 480, false), ("22:00-06:00", 480, true), ("08:00-08:00", 1440, true),
+            ("00:00-24:00", 1440, false), ("00:00-00:00", 1440, true), ("20:00-24:00", 240, false), ("23:59-00:00", 1, true),
+        ]
+        for (text, minutes, nextDay) in cases {
+            let range = try #require(TimeRange(text), "\(text)")
+            #expect(range.wallMinutes == minutes, "\(text)")
+            #expect(range.endsNextDay == nextDay, "\(text)")
+        }
+    }
+
+    @Test(
+        "the malformed item is named",
+        arguments: [
+            ("08:00", "08:00", 0), ("08:00-16:00,13:00", "13:00", 1), ("08:00-16:00,,17:00-18:00", "", 1), ("08:00-16:00,", "", 1),
+            ("08:00 - 16:00", "08:00 - 16:00", 0), ("24:00-06:00", "24:00-06:00", 0), ("08:00-16:00-17:00", "08:00-16:00-17:00", 0),
+            ("8:00-16:00", "8:00-16:00", 0),
+        ])
+    func invalidFormat(text: String, item: String, index: Int) {
+        #expect(TimeRangeList.parse(text) == .failure(.invalidFormat(item: item, index: index)))
+    }
+
+    @Test("overlapping items are rejected; touching ones are fine")
+    func overlap() {
+        #expect(TimeRangeList.parse("08:00-12:00,11:00-13:00") == .failure(.overlap(firstIndex: 0, secondIndex: 1)))
+        #expect(TimeRangeList.parse("13:00-17:00,08:00-12:00,16:00-18:00") == .failure(.overlap(firstIndex: 0, secondIndex: 2)))
+        #expect(TimeRangeList.parse("22:00-06:00,23:00-23:30") == .failure(.overlap(firstIndex: 0, secondIndex: 1)))
+        #expect(TimeRangeList.parse("08:00-08:00,09:00-10:00") == .failure(.overlap(firstIndex: 0, secondIndex: 1)))
+        #expect((try? TimeRangeList.parse("08:00-12:00,12:00-16:00").get())?.count == 2)
+        // The morning of the plan's date is before a night shift that ends the next morning.
+        #expect((try? TimeRangeList.parse("22:00-06:00,05:00-07:00").get())?.count == 2)
+        #expect((try? TimeRangeList.parse("16:00-24:00,00:00-08:00").get())?.count == 2)
+    }
+}
+
+@Suite("Day plan validation")
+struct DayPlanValidationTests {
+    private let date = LocalDate(year: 2019, month: 11, day: 13)!
+
+    private func ranges(_ text: String) -> [TimeRange] {
+        (try? TimeRangeList.parse(text).get()) ?? []
+    }
+
+    @Test("a normal work day is valid")
+    func valid() {
+        let plan = DayPlan(date: date, shifts: ranges("08:00-12:00,13:00-17:00"), breakMinutes: 30, overtime: ranges("17:00-19:00"))
+        #expect(plan.validate().isEmpty)
+        #expect(DayPlan(date: date, type: .CO).validate().isEmpty)
+        #expect(DayPlan(date: date, type: .D, shifts: ranges("08:00-16:00")).validate().isEmpty)
+    }
+
+    @Test("overlaps across shifts, overtime and time off are reported against the later field")
+    func overlaps() {
+        // setup
+        let plan = DayPlan(
+            date: date, shifts: ranges("22:00-06:00"), overtime: ranges("05:00-07:00,23:00-23:30"), timeOff: ranges("06:30-07:30")
+        )
+        // MUT
+        let problems = plan.validate()
+        // validation
+        #expect(problems == [.overlap(field: .overtime, otherField: .shifts), .overlap(field: .timeOff, otherField: .overtime)])
+        #expect(problems.map(\.field.rawValue) == ["overtime", "time_off"])
+        #expect(problems.map(\.checkName) == ["overlap", "overlap"])
+    }
+
+    @Test("two ranges of one field that overlap")
+    func overlapWithinField() {
+        let plan = DayPlan(date: date, shifts: [TimeRange("08:00-12:00")!, TimeRange("11:00-13:00")!])
+        #expect(plan.validate() == [.overlap(field: .shifts, otherField: .shifts)])
+    }
+
+    @Test("break problems")
+    func breaks() {
+        let shifts = ranges("08:00-12:00")
+        #expect(DayPlan(date: date, shifts: shifts, breakMinutes: 240).validate().isEmpty)
+        #expect(DayPlan(date: date, shifts: shifts, breakMinutes: 241).validate() == [.breakLongerThanShifts(breakMinutes: 241, shiftMinutes: 240)])
+        #expect(DayPlan(date: date, shifts: shifts, breakMinutes: -5).validate() == [.negativeBreak(minutes: -5)])
+        #expect(DayPlan(date: date, type: .CM, breakMinutes: 30).validate().map(\.field) == [.breakMinutes])
+        #expect(DayPlan(date: date, shifts: shifts, breakMinutes: -5).validate().first?.checkName == "negative")
+    }
+
+    @Test("shifts are not allowed on an absence", arguments: [DayType.CO, .CM, .CFP, .NE, .EV])
+    func shiftsOnAbsence(type: DayType) {
+        let problems = DayPlan(date: date, type: type, shifts: ranges("08:00-16:00")).validate()
+        #expect(problems == [.shiftsOnAbsence(type)])
+        #expect(problems.first?.field == .shifts)
+        #expect(problems.first?.checkName == "not_allowed_for_type")
+    }
+
+    @Test("more than ten ranges in a field")
+    func tooMany() {
+        let eleven = (0..<11).map { TimeRange(start: ClockTime(minutes: $0 * 60)!, end: ClockTime(minutes: $0 * 60 + 30)!)! }
+        let plan = DayPlan(date: date, overtime: eleven)
+        #expect(plan.validate() == [.tooManyRanges(field: .overtime, count: 11)])
+        #expect(DayPlan(date: date, overtime: Array(eleven.prefix(10))).validate().isEmpty)
+    }
+
+    @Test("every problem is listed, in field order")
+    func everyProblem() {
+        let plan = DayPlan(date: date, type: .CO, shifts: ranges("08:00-09:00"), breakMinutes: 90, timeOff: ranges("08:30-10:00"))
+        #expect(
+            plan.validate() == [
+                .shiftsOnAbsence(.CO), .breakLongerThanShifts(breakMinutes: 90, shiftMinutes: 60), .overlap(field: .timeOff, otherField: .shifts),
+            ])
+    }
+
+    @Test("day types have Romanian and English descriptions")
+    func dayTypes() {
+        #expect(DayType.allCases.map(\.rawValue) == ["work", "CO", "CM", "CFP", "NE", "D", "EV"])
+        #expect(DayType.CO.description(in: .roRO) == "Concediu de odihnă")
+        #expect(DayType.CM.description(in: .enUS) == "Medical leave")
+        #expect(DayType.allCases.filter(\.isAbsence) == [.CO, .CM, .CFP, .NE, .EV])
+    }
+}
