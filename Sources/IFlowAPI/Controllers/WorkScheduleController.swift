@@ -64,7 +64,6 @@ struct WorkScheduleController {
         let calculator = calculators.calculator(for: request.company.timeZone)
         let first = LocalDate(year: query.year, month: query.month, day: 1)!
         let last = first.adding(days: LocalDate.daysIn(month: query.month, year: query.year) - 1)
-        let companyID = request.company.id
         let language = request.language
         let store = self.store
         let batchSize = self.batchSize
@@ -75,9 +74,7 @@ struct WorkScheduleController {
             var start = 0
             while start < users.count {
                 let batch = users[start..<min(start + batchSize, users.count)]
-                let plans = try await store.dayPlans(
-                    companyID: companyID, userIDs: batch.first!.id...batch.last!.id, from: first.adding(days: -1), through: last
-                )
+                let plans = try await store.dayPlans(userIDs: batch.map(\.id), from: first.adding(days: -1), through: last)
                 for (offset, user) in batch.enumerated() {
                     if start + offset > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
                     WorkScheduleReport.user(

@@ -148,18 +148,21 @@ extension Store {
         }
     }
 
-    /// The plans of employees with ids in `userIDs` (a contiguous id range is read in one indexed scan) between two
-    /// dates, grouped by employee, each group in date order.
-    public func dayPlans(companyID: Int, userIDs: ClosedRange<Int>, from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
+    /// The plans of the employees `userIDs` between two dates, grouped by employee, each group in date order.
+    ///
+    /// The ids come from ``reportUsers(companyID:month:filter:)``, so they are the company's own. The query names them
+    /// one by one and leaves `company_id` out on purpose: with an equality on `company_id`, SQLite's planner prefers the
+    /// (company_id, date) index and reads the whole company's month for every batch (0.3 s per batch of 250 employees
+    /// at 10,000 employees); `user_id IN (...)` makes it use the (user_id, date) index and read only the rows returned.
+    public func dayPlans(userIDs: [Int], from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
         var plans: [Int: [DayPlan]] = [:]
+        guard !userIDs.isEmpty else { return plans }
         let rows = try await sql().select()
             .columns("user_id", "date", "type", "shifts", "break_minutes", "overtime", "time_off")
             .from("day_plans")
-            .where("user_id", .greaterThanOrEqual, SQLBind(userIDs.lowerBound))
-            .where("user_id", .lessThanOrEqual, SQLBind(userIDs.upperBound))
+            .where("user_id", .in, SQLBind.group(userIDs))
             .where("date", .greaterThanOrEqual, SQLBind(from.description))
             .where("date", .lessThanOrEqual, SQLBind(through.description))
-            .where("company_id", .equal, SQLBind(companyID))
             .orderBy("user_id").orderBy("date")
             .all()
         for row in rows {
