@@ -61,7 +61,7 @@ extension Store {
             var name: String
             var timezone: String
         }
-        let row = try await sql().select()
+        let row = try await readSQL().select()
             .column(SQLColumn("id", table: "api_keys"))
             .column(SQLColumn("key_hash", table: "api_keys"))
             .column(SQLColumn("company_id", table: "api_keys"))

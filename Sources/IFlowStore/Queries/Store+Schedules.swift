@@ -115,7 +115,7 @@ extension Store {
     public func reportUsers(companyID: Int, month: (year: Int, month: Int), filter: ReportFilter) async throws -> [ReportUser] {
         let first = LocalDate(year: month.year, month: month.month, day: 1)!
         let last = LocalDate(year: month.year, month: month.month, day: LocalDate.daysIn(month: month.month, year: month.year))!
-        var query = try sql().select()
+        var query = try readSQL().select()
             .column(SQLColumn("id", table: "users")).column(SQLColumn("full_name", table: "users"))
             .column(SQLColumn("cnp", table: "users")).column(SQLColumn("id_card", table: "users"))
             .column(SQLColumn("mark_number", table: "users")).column(SQLColumn("name", table: "teams"), as: "team_name")
@@ -157,7 +157,7 @@ extension Store {
     public func dayPlans(userIDs: [Int], from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
         var plans: [Int: [DayPlan]] = [:]
         guard !userIDs.isEmpty else { return plans }
-        let rows = try await sql().select()
+        let rows = try await readSQL().select()
             .columns("user_id", "date", "type", "shifts", "break_minutes", "overtime", "time_off")
             .from("day_plans")
             .where("user_id", .in, SQLBind.group(userIDs))

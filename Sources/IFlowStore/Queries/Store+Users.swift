@@ -49,7 +49,8 @@ public struct UserListFilter: Sendable {
 }
 
 extension Store {
-    /// Creates or updates the employee that `update` identifies, in one transaction.
+    /// Creates or updates the employee that `update` identifies, in one transaction (shared with concurrent writes on
+    /// SQLite).
     ///
     /// Two requests racing to create the same employee both end well: the loser's insert hits the unique index, and
     /// its retry finds the winner's row and updates it.
@@ -57,7 +58,7 @@ extension Store {
         var attempt = 0
         while true {
             do {
-                return try await database().transaction { db in
+                return try await write { db in
                     try await Self.applyUserUpdate(update, companyID: companyID, on: db)
                 }
             } catch where error.isConstraintFailure && attempt < 5 {
