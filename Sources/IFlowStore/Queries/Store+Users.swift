@@ -12,6 +12,15 @@ public struct UserRecord: Sendable, Equatable {
     public var isEnabled: Bool
     public var values: [UserField: String]
 
+    init(id: Int, teamID: Int?, teamName: String?, fullName: String, isEnabled: Bool, values: [UserField: String]) {
+        self.id = id
+        self.teamID = teamID
+        self.teamName = teamName
+        self.fullName = fullName
+        self.isEnabled = isEnabled
+        self.values = values
+    }
+
     init(_ user: User, teamName: String?) throws {
         id = try user.requireID()
         teamID = user.teamID
@@ -21,6 +30,34 @@ public struct UserRecord: Sendable, Equatable {
         values = [:]
         for field in UserField.textFields {
             if let value = user[field] { values[field] = value }
+        }
+    }
+}
+
+/// A `users` row as `user/update` reads and writes it.
+struct UserRow {
+    var id: Int?
+    var teamID: Int?
+    var fullName: String
+    var isEnabled: Bool
+    var values: [UserField: String]
+
+    static let columns = (["id", "team_id", "full_name", "is_enabled"] + UserField.textFields.map(\.rawValue)).joined(separator: ", ")
+
+    init(fullName: String, isEnabled: Bool, values: [UserField: String]) {
+        self.fullName = fullName
+        self.isEnabled = isEnabled
+        self.values = values
+    }
+
+    init(row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int.self)
+        teamID = try row.decode(column: "team_id", as: Int?.self)
+        fullName = try row.decode(column: "full_name", as: String.self)
+        isEnabled = try row.decode(column: "is_enabled", as: Bool.self)
+        values = [:]
+        for field in UserField.textFields {
+            if let value = try row.decode(column: field.rawValue, as: String?.self) { values[field] = value }
         }
     }
 }
@@ -67,24 +104,23 @@ extension Store {
         }
     }
 
+    // Plain SQL rather than the `User` model: on this hot path FluentKit's reflection over the model's 27 properties
+    // cost more CPU than the queries themselves.
     private static func applyUserUpdate(_ update: UserUpdate, companyID: Int, on db: any Database) async throws -> UserUpdateResult {
+        let sql = db as! any SQLDatabase
         let keyField = update.updateBy.field
-        let existing = try await User.query(on: db)
-            .filter(\.$companyID == companyID)
-            .filter(.path([.string(keyField.rawValue)], schema: User.schema), .equal, .bind(update.updateByValue))
-            .first()
+        let stored = try await sql.raw(
+            "SELECT \(unsafeRaw: UserRow.columns) FROM users WHERE company_id = \(bind: companyID) AND \(unsafeRaw: keyField.rawValue) = \(bind: update.updateByValue) LIMIT 1"
+        ).first().map(UserRow.init(row:))
 
-        let user: User
+        var user: UserRow
         let action: UserUpdateResult.Action
-        if let existing {
-            user = existing
+        if let stored {
+            user = stored
             action = .updated
         } else {
-            guard update.fullName != nil else { throw ValidationFailure(field: "full_name", check: .required) }
-            user = User()
-            user.companyID = companyID
-            user.isEnabled = true
-            user[keyField] = update.updateByValue
+            guard let fullName = update.fullName else { throw ValidationFailure(field: "full_name", check: .required) }
+            user = UserRow(fullName: fullName, isEnabled: true, values: [keyField: update.updateByValue])
             action = .created
         }
 
@@ -94,22 +130,25 @@ extension Store {
             // On creation the identifier comes from update_by_value; clearing it in the same request would create a
             // user the next sync cannot find.
             if action == .created, field == keyField, value == nil { continue }
-            user[field] = value
+            user.values[field] = value
         }
 
         var issues: [ValidationIssue] = []
         for field in [UserField.cnp, .idCard, .rfidTag] {
-            guard let value = user[field] else { continue }
-            var query = User.query(on: db)
-                .filter(\.$companyID == companyID)
-                .filter(.path([.string(field.rawValue)], schema: User.schema), .equal, .bind(value))
-            if let id = user.id { query = query.filter(\.$id != id) }
-            if try await query.count() > 0 {
+            guard let value = user.values[field] else { continue }
+            // A value the unique index already holds for this employee, or the one just looked up and not found,
+            // cannot belong to anyone else: only new values need the query.
+            if let stored, stored.values[field] == value { continue }
+            if stored == nil, field == keyField, value == update.updateByValue { continue }
+            let other = try await sql.raw(
+                "SELECT id FROM users WHERE company_id = \(bind: companyID) AND \(unsafeRaw: field.rawValue) = \(bind: value) AND id <> \(bind: user.id ?? 0) LIMIT 1"
+            ).first()
+            if other != nil {
                 let carrier = field == keyField && update.changes[field] == nil ? "update_by_value" : field.rawValue
                 issues.append(ValidationIssue(field: carrier, check: .unique, parameters: ["entity": "employee"]))
             }
         }
-        if let employment = user.employmentDate, let disable = user.disableDate, disable < employment,
+        if let employment = user.values[.employmentDate], let disable = user.values[.disableDate], disable < employment,
             update.changes[.disableDate] != nil || update.changes[.employmentDate] != nil
         {
             issues.append(ValidationIssue(field: "disable_date", check: .dateOrder, parameters: ["other": "employment_date"]))
@@ -119,26 +158,60 @@ extension Store {
         var teamName: String?
         switch update.teamName {
         case .none:
-            if let teamID = user.teamID { teamName = try await Team.find(teamID, on: db)?.name }
+            if let teamID = user.teamID {
+                teamName = try await sql.raw("SELECT name FROM teams WHERE id = \(bind: teamID)").first()?.decode(column: "name", as: String.self)
+            }
         case .some(.none):
             user.teamID = nil
         case .some(.some(let name)):
-            let team = try await findOrCreateTeam(name: name, companyID: companyID, on: db)
-            user.teamID = try team.requireID()
-            teamName = team.name
+            user.teamID = try await findOrCreateTeam(name: name, companyID: companyID, on: sql)
+            teamName = name
         }
 
-        try await user.save(on: db)
-        return UserUpdateResult(user: try UserRecord(user, teamName: teamName), action: action)
+        let now = Date()
+        if let stored, let id = stored.id {
+            var assignments: [any SQLExpression] = []
+            func assign(_ column: String, _ value: any Encodable & Sendable) {
+                assignments.append(SQLBinaryExpression(SQLIdentifier(column), .equal, SQLBind(value)))
+            }
+            if user.teamID != stored.teamID { assign("team_id", user.teamID) }
+            if user.fullName != stored.fullName { assign("full_name", user.fullName) }
+            if user.isEnabled != stored.isEnabled { assign("is_enabled", user.isEnabled) }
+            for field in UserField.textFields where user.values[field] != stored.values[field] { assign(field.rawValue, user.values[field]) }
+            if !assignments.isEmpty {
+                assign("updated_at", now)
+                try await sql.raw("UPDATE users SET \(SQLList(assignments)) WHERE id = \(bind: id)").run()
+            }
+        } else {
+            var columns = ["company_id", "team_id", "full_name", "is_enabled", "created_at", "updated_at"]
+            var values: [any SQLExpression] = [SQLBind(companyID), SQLBind(user.teamID), SQLBind(user.fullName), SQLBind(user.isEnabled), SQLBind(now), SQLBind(now)]
+            for field in UserField.textFields {
+                guard let value = user.values[field] else { continue }
+                columns.append(field.rawValue)
+                values.append(SQLBind(value))
+            }
+            let row = try await sql.raw(
+                "INSERT INTO users (\(unsafeRaw: columns.joined(separator: ", "))) VALUES (\(SQLList(values))) RETURNING id"
+            ).first()
+            user.id = try row?.decode(column: "id", as: Int.self)
+        }
+        guard let id = user.id else { throw StoreError.corruptRow(table: "users") }
+        return UserUpdateResult(
+            user: UserRecord(id: id, teamID: user.teamID, teamName: teamName, fullName: user.fullName, isEnabled: user.isEnabled, values: user.values),
+            action: action
+        )
     }
 
-    static func findOrCreateTeam(name: String, companyID: Int, on db: any Database) async throws -> Team {
-        if let team = try await Team.query(on: db).filter(\.$companyID == companyID).filter(\.$name == name).first() {
-            return team
+    /// The id of the company's team called `name`, created when missing.
+    static func findOrCreateTeam(name: String, companyID: Int, on sql: any SQLDatabase) async throws -> Int {
+        if let row = try await sql.raw("SELECT id FROM teams WHERE company_id = \(bind: companyID) AND name = \(bind: name)").first() {
+            return try row.decode(column: "id", as: Int.self)
         }
-        let team = Team(companyID: companyID, name: name)
-        try await team.create(on: db)
-        return team
+        let row = try await sql.raw(
+            "INSERT INTO teams (company_id, name, created_at) VALUES (\(bind: companyID), \(bind: name), \(bind: Date())) RETURNING id"
+        ).first()
+        guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "teams") }
+        return id
     }
 
     /// The company's employees, filtered and paged, with the total that matched.
