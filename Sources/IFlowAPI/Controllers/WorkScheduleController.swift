@@ -68,22 +68,32 @@ struct WorkScheduleController {
         let store = self.store
         let batchSize = self.batchSize
 
+        let batches = stride(from: 0, to: users.count, by: batchSize).map { users[$0..<min($0 + batchSize, users.count)] }
+        @Sendable func readPlans(of batch: Int) -> Task<[Int: [DayPlan]], any Error>? {
+            guard batch < batches.count else { return nil }
+            let ids = batches[batch].map(\.id)
+            return Task { try await store.dayPlans(userIDs: ids, from: first.adding(days: -1), through: last) }
+        }
+
         let body = ResponseBody { writer in
             var buffer = ByteBuffer()
             buffer.writeString("{\"api_reply\":{\"year\":\"\(query.year)\",\"month\":\"\(query.month < 10 ? "0" : "")\(query.month)\",\"users\":[")
-            var start = 0
-            while start < users.count {
-                let batch = users[start..<min(start + batchSize, users.count)]
-                let plans = try await store.dayPlans(userIDs: batch.map(\.id), from: first.adding(days: -1), through: last)
-                for (offset, user) in batch.enumerated() {
-                    if start + offset > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+            // The next batch is read while this one is computed and written: the reading runs mostly on SQLite's
+            // thread and the computing on ours, so on two cores the two overlap.
+            var next = readPlans(of: 0)
+            defer { next?.cancel() }
+            for (index, batch) in batches.enumerated() {
+                guard let current = next else { break }
+                next = readPlans(of: index + 1)
+                let plans = try await current.value
+                for (offset, user) in zip(batch.indices, batch) {
+                    if offset > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
                     WorkScheduleReport.user(
                         user, plans: plans[user.id] ?? [], query: query, calculator: calculator, language: language
                     ).write(into: &buffer)
                 }
                 try await writer.write(buffer)
                 buffer.clear()
-                start += batchSize
             }
             buffer.writeString("]}}")
             try await writer.write(buffer)
