@@ -80,8 +80,9 @@ def rows(results):
                 if target and sqlite:
                     goal = f"≥ {target[0]:,} req/s, p99 < {target[1]} ms: {verdict(rps >= target[0] and w['p99_us'] < target[1] * 1000)}"
                 note = f" ({errors} errors)" if errors else ""
+                cpu = f"{r['cpu_s'] / count * 1e6:,.0f} µs/req"
                 lines.append(f"| {backend} | {label} | {rps:,.0f} req/s{note} | {ms(w['p50_us'])} | {ms(w['p99_us'])} | "
-                             f"{mib(r['peak_kib'])} | {ceiling} | {ratio} | {goal} |")
+                             f"{cpu} | {mib(r['peak_kib'])} | {ceiling} | {ratio} | {goal} |")
 
         for name, label, limit in [
             ("import_100k", "`schedule/import`, 100,000 rows", 5),
@@ -95,8 +96,9 @@ def rows(results):
             peak = max(r["peak_kib"] for r in items)
             goal = f"< {limit} s: {verdict(total_seconds < limit)}" if limit and sqlite else "—"
             files = f" in {len(items)} files" if len(items) > 1 else ""
+            cpu = sum(r["cpu_s"] for r in items)
             lines.append(f"| {backend} | {label} ({total_rows:,} rows{files}) | {total_rows / total_seconds:,.0f} rows/s, "
-                         f"{total_seconds:.2f} s | — | — | {mib(peak)} | — | — | {goal} |")
+                         f"{total_seconds:.2f} s | — | — | {cpu:.2f} s | {mib(peak)} | — | — | {goal} |")
 
         for name, label, limit in [
             ("report_days_0", "`get_work_schedule`, 10,000 employees, `include_days=0`", 1),
@@ -105,8 +107,9 @@ def rows(results):
             for r in get(name):
                 goal = f"< {limit} s: {verdict(r['median_s'] < limit)}" if sqlite else "—"
                 runs = ", ".join(f"{t:.2f}" for t in r["runs_s"])
+                cpu = f"{r['cpu_s'] / len(r['runs_s']):.2f} s/report"
                 lines.append(f"| {backend} | {label} ({r['bytes'] / 1e6:.1f} MB) | {r['median_s']:.2f} s to the last byte "
-                             f"(runs: {runs}) | — | — | {mib(r['peak_kib'])} | {r['ceiling_s']:.2f} s read | "
+                             f"(runs: {runs}) | — | — | {cpu} | {mib(r['peak_kib'])} | {r['ceiling_s']:.2f} s read | "
                              f"{r['median_s'] / r['ceiling_s']:.1f}× | {goal} |")
 
     memory = []
@@ -129,14 +132,16 @@ def render(results_path, out_path, command):
         f"- Machine: {cores} cores ({cpu}), {memory:.1f} GiB memory, Linux {kernel}; the load tool runs on the same machine.",
         f"- One-minute load average when the workloads ended: {loads[0]:.1f} to {loads[-1]:.1f} (other work shares these cores).",
         "- Load: wrk, 2 threads, 32 connections, one urlencoded body per request from a precomputed file; reports with",
-        "  curl (`time_total`, median of the runs). Peak memory is the server's VmHWM, reset before each workload.",
+        "  curl (`time_total`, median of the runs). Peak memory is the server's VmHWM, reset before each workload;",
+        "  server CPU is the user+system time of the server process (not of wrk, curl or PostgreSQL) per request,",
+        "  per report run or per import, the figure that depends least on what else the machine runs.",
         "- Ceilings: for request rates, the same server's cheapest route (`GET /healthz`, one `SELECT 1`) under the same",
         "  load; for the whole-company report, the time `sqlite3`/`psql` take to read the same rows (employees, then",
         "  their plans of the month and the day before, ordered) to /dev/null. \"vs ceiling\" is the rate as a fraction",
         "  of the ceiling's, or the time as a multiple of the read time.",
         "",
-        "| Backend | Workload | Throughput | p50 | p99 | Server peak memory | Ceiling | vs ceiling | Target |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| Backend | Workload | Throughput | p50 | p99 | Server CPU | Server peak memory | Ceiling | vs ceiling | Target |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         *table,
         "",
         *memory_lines,
