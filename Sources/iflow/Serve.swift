@@ -16,6 +16,12 @@ struct Serve: AsyncParsableCommand, AppArguments {
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (env LOG_LEVEL; default info).")
     var logLevelName: String = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
 
+    @Flag(name: .long, help: "On first start (no company yet), create the demo company and print its API key.")
+    var demo = false
+
+    @Option(name: .long, help: "Employees of the demo company.")
+    var demoEmployees = 40
+
     @OptionGroup var databaseOptions: DatabaseOptions
 
     var database: DatabaseLocation { databaseOptions.location }
@@ -28,6 +34,18 @@ struct Serve: AsyncParsableCommand, AppArguments {
     }
 
     func run() async throws {
+        if demo {
+            try await databaseOptions.withStore { store in
+                guard try await store.companies().isEmpty else {
+                    printError("demo: the database already has a company; use `iflow key create` for a new key")
+                    return
+                }
+                let created = try await store.createDemoCompany(
+                    employees: demoEmployees, today: .today(in: TimeZone(identifier: "Europe/Bucharest")!)
+                )
+                DemoCommand.printWelcome(created, baseURL: "http://\(host):\(port)")
+            }
+        }
         let app = try await buildApplication(self)
         try await app.runService()
     }
