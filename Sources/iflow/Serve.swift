@@ -27,6 +27,7 @@ struct Serve: AsyncParsableCommand, AppArguments {
     var database: DatabaseLocation { databaseOptions.location }
     var poolSize: Int { databaseOptions.resolvedPoolSize }
     var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
+    func dataKeyring() throws -> DataKeyring { try databaseOptions.dataKeyring() }
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }

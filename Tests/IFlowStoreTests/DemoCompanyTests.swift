@@ -8,7 +8,7 @@ struct StoreTests {
     func withStore(_ body: (Store) async throws -> Void) async throws {
         var logger = Logger(label: "store-test")
         logger.logLevel = .warning
-        let store = try Store(location: .sqliteMemory, logger: logger)
+        let store = try Store(location: .sqliteMemory, keyring: .generate(), logger: logger)
         try await store.migrate()
         do {
             try await body(store)

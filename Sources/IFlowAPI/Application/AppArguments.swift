@@ -8,6 +8,8 @@ public protocol AppArguments: Sendable {
     var database: DatabaseLocation { get }
     var poolSize: Int { get }
     var logLevel: Logger.Level { get }
+    /// The keys of personal data at rest (see `DataKeyring.load`).
+    func dataKeyring() throws -> DataKeyring
 }
 
 /// Limits on what one request may cost.

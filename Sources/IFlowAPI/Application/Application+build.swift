@@ -7,7 +7,7 @@ import ServiceLifecycle
 public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "iflow")
     logger.logLevel = arguments.logLevel
-    let store = try Store(location: arguments.database, poolSize: arguments.poolSize, logger: logger)
+    let store = try Store(location: arguments.database, poolSize: arguments.poolSize, keyring: arguments.dataKeyring(), logger: logger)
     try await store.migrate()
     return buildApplication(store: store, host: arguments.host, port: arguments.port, logger: logger)
 }

@@ -30,10 +30,10 @@ extension Store {
         let field: String
         switch selector {
         case .cnp(let cnp):
-            query = query.filter(\.$cnp == cnp)
+            query = query.filter(\.$cnpLookup == protector.lookup(cnp))
             field = "cnp"
         case .idCard(let idCard):
-            query = query.filter(\.$idCard == idCard)
+            query = query.filter(\.$idCardLookup == protector.lookup(idCard))
             field = "id_card"
         case .markNumber(let mark):
             query = query.filter(\.$markNumber == mark)
@@ -95,17 +95,17 @@ extension Store {
     public func userDirectory(companyID: Int) async throws -> UserDirectory {
         struct Row: Decodable {
             var id: Int
-            var cnp: String?
-            var id_card: String?
+            var cnp_lookup: String?
+            var id_card_lookup: String?
             var mark_number: String?
         }
-        let rows = try await sql().select().columns("id", "cnp", "id_card", "mark_number").from("users")
+        let rows = try await sql().select().columns("id", "cnp_lookup", "id_card_lookup", "mark_number").from("users")
             .where("company_id", .equal, companyID).all(decoding: Row.self)
-        var directory = UserDirectory()
+        var directory = UserDirectory(protector: protector)
         for row in rows {
             directory.ids.insert(row.id)
-            if let cnp = row.cnp { directory.byCNP[cnp, default: []].append(row.id) }
-            if let idCard = row.id_card { directory.byIDCard[idCard, default: []].append(row.id) }
+            if let cnp = row.cnp_lookup { directory.byCNP[cnp, default: []].append(row.id) }
+            if let idCard = row.id_card_lookup { directory.byIDCard[idCard, default: []].append(row.id) }
             if let mark = row.mark_number { directory.byMarkNumber[mark, default: []].append(row.id) }
         }
         return directory
@@ -117,7 +117,7 @@ extension Store {
         let last = LocalDate(year: month.year, month: month.month, day: LocalDate.daysIn(month: month.month, year: month.year))!
         var query = try sql().select()
             .column(SQLColumn("id", table: "users")).column(SQLColumn("full_name", table: "users"))
-            .column(SQLColumn("cnp", table: "users")).column(SQLColumn("id_card", table: "users"))
+            .column(SQLColumn("cnp_sealed", table: "users")).column(SQLColumn("id_card_sealed", table: "users"))
             .column(SQLColumn("mark_number", table: "users")).column(SQLColumn("name", table: "teams"), as: "team_name")
             .from("users")
             .join("teams", method: SQLJoinMethod.left, on: SQLColumn("team_id", table: "users"), .equal, SQLColumn("id", table: "teams"))
@@ -130,21 +130,24 @@ extension Store {
         if let team = filter.teamName { query = query.where(SQLColumn("name", table: "teams"), .equal, SQLBind(team)) }
         switch filter.user {
         case .none: break
-        case .cnp(let value): query = query.where(SQLColumn("cnp", table: "users"), .equal, SQLBind(value))
-        case .idCard(let value): query = query.where(SQLColumn("id_card", table: "users"), .equal, SQLBind(value))
+        case .cnp(let value): query = query.where(SQLColumn("cnp_lookup", table: "users"), .equal, SQLBind(protector.lookup(value)))
+        case .idCard(let value): query = query.where(SQLColumn("id_card_lookup", table: "users"), .equal, SQLBind(protector.lookup(value)))
         case .markNumber(let value): query = query.where(SQLColumn("mark_number", table: "users"), .equal, SQLBind(value))
         case .userID(let value): query = query.where(SQLColumn("id", table: "users"), .equal, SQLBind(value))
         }
         struct Row: Decodable {
             var id: Int
             var full_name: String
-            var cnp: String?
-            var id_card: String?
+            var cnp_sealed: String?
+            var id_card_sealed: String?
             var mark_number: String?
             var team_name: String?
         }
         return try await query.orderBy(SQLColumn("id", table: "users")).all(decoding: Row.self).map {
-            ReportUser(id: $0.id, fullName: $0.full_name, cnp: $0.cnp, idCard: $0.id_card, markNumber: $0.mark_number, teamName: $0.team_name)
+            ReportUser(
+                id: $0.id, fullName: $0.full_name, cnp: try protector.open($0.cnp_sealed), idCard: try protector.open($0.id_card_sealed),
+                markNumber: $0.mark_number, teamName: $0.team_name
+            )
         }
     }
 
@@ -182,7 +185,9 @@ extension Store {
 
 /// The company's employees by each identifier a schedule row may use.
 public struct UserDirectory: Sendable {
+    let protector: DataProtector
     public var ids: Set<Int> = []
+    /// Keyed by lookup hash.
     public var byCNP: [String: [Int]] = [:]
     public var byIDCard: [String: [Int]] = [:]
     public var byMarkNumber: [String: [Int]] = [:]
@@ -192,8 +197,8 @@ public struct UserDirectory: Sendable {
         let matches: [Int]
         let field: String
         switch selector {
-        case .cnp(let value): (matches, field) = (byCNP[value] ?? [], "cnp")
-        case .idCard(let value): (matches, field) = (byIDCard[value] ?? [], "id_card")
+        case .cnp(let value): (matches, field) = (byCNP[protector.lookup(value)] ?? [], "cnp")
+        case .idCard(let value): (matches, field) = (byIDCard[protector.lookup(value)] ?? [], "id_card")
         case .markNumber(let value): (matches, field) = (byMarkNumber[value] ?? [], "mark_number")
         case .userID(let id): (matches, field) = (ids.contains(id) ? [id] : [], "user_id")
         }

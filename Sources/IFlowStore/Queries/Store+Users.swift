@@ -12,7 +12,7 @@ public struct UserRecord: Sendable, Equatable {
     public var isEnabled: Bool
     public var values: [UserField: String]
 
-    init(_ user: User, teamName: String?) throws {
+    init(_ user: User, teamName: String?, protector: DataProtector) throws {
         id = try user.requireID()
         teamID = user.teamID
         self.teamName = teamName
@@ -20,7 +20,7 @@ public struct UserRecord: Sendable, Equatable {
         isEnabled = user.isEnabled
         values = [:]
         for field in UserField.textFields {
-            if let value = user[field] { values[field] = value }
+            if let value = try user.value(of: field, protector: protector) { values[field] = value }
         }
     }
 }
@@ -57,8 +57,8 @@ extension Store {
         var attempt = 0
         while true {
             do {
-                return try await database().transaction { db in
-                    try await Self.applyUserUpdate(update, companyID: companyID, on: db)
+                return try await database().transaction { [protector] db in
+                    try await Self.applyUserUpdate(update, companyID: companyID, protector: protector, on: db)
                 }
             } catch where error.isConstraintFailure && attempt < 5 {
                 attempt += 1
@@ -66,11 +66,13 @@ extension Store {
         }
     }
 
-    private static func applyUserUpdate(_ update: UserUpdate, companyID: Int, on db: any Database) async throws -> UserUpdateResult {
+    private static func applyUserUpdate(
+        _ update: UserUpdate, companyID: Int, protector: DataProtector, on db: any Database
+    ) async throws -> UserUpdateResult {
         let keyField = update.updateBy.field
         let existing = try await User.query(on: db)
             .filter(\.$companyID == companyID)
-            .filter(.path([.string(keyField.rawValue)], schema: User.schema), .equal, .bind(update.updateByValue))
+            .filter(.path([.string(User.column(for: keyField))], schema: User.schema), .equal, .bind(protector.lookup(update.updateByValue)))
             .first()
 
         let user: User
@@ -83,7 +85,7 @@ extension Store {
             user = User()
             user.companyID = companyID
             user.isEnabled = true
-            user[keyField] = update.updateByValue
+            try user.set(keyField, to: update.updateByValue, protector: protector)
             action = .created
         }
 
@@ -93,15 +95,15 @@ extension Store {
             // On creation the identifier comes from update_by_value; clearing it in the same request would create a
             // user the next sync cannot find.
             if action == .created, field == keyField, value == nil { continue }
-            user[field] = value
+            try user.set(field, to: value, protector: protector)
         }
 
         var issues: [ValidationIssue] = []
-        for field in [UserField.cnp, .idCard, .rfidTag] {
-            guard let value = user[field] else { continue }
+        for (field, value) in [(UserField.cnp, user.cnpLookup), (.idCard, user.idCardLookup), (.rfidTag, user.rfidTag)] {
+            guard let value else { continue }
             var query = User.query(on: db)
                 .filter(\.$companyID == companyID)
-                .filter(.path([.string(field.rawValue)], schema: User.schema), .equal, .bind(value))
+                .filter(.path([.string(User.column(for: field))], schema: User.schema), .equal, .bind(value))
             if let id = user.id { query = query.filter(\.$id != id) }
             if try await query.count() > 0 {
                 let carrier = field == keyField && update.changes[field] == nil ? "update_by_value" : field.rawValue
@@ -128,7 +130,7 @@ extension Store {
         }
 
         try await user.save(on: db)
-        return UserUpdateResult(user: try UserRecord(user, teamName: teamName), action: action)
+        return UserUpdateResult(user: try UserRecord(user, teamName: teamName, protector: protector), action: action)
     }
 
     static func findOrCreateTeam(name: String, companyID: Int, on db: any Database) async throws -> Team {
@@ -151,12 +153,12 @@ extension Store {
             query = query.filter(\.$teamID == team.id)
         }
         if let isEnabled = filter.isEnabled { query = query.filter(\.$isEnabled == isEnabled) }
-        if let cnp = filter.cnp { query = query.filter(\.$cnp == cnp) }
-        if let idCard = filter.idCard { query = query.filter(\.$idCard == idCard) }
+        if let cnp = filter.cnp { query = query.filter(\.$cnpLookup == protector.lookup(cnp)) }
+        if let idCard = filter.idCard { query = query.filter(\.$idCardLookup == protector.lookup(idCard)) }
         let total = try await query.copy().count()
         let users = try await query.sort(\.$id).range(filter.offset..<(filter.offset + filter.limit)).all()
         let teamNames = try await self.teamNames(companyID: companyID, on: db)
-        return (try users.map { try UserRecord($0, teamName: $0.teamID.flatMap { teamNames[$0] }) }, total)
+        return (try users.map { try UserRecord($0, teamName: $0.teamID.flatMap { teamNames[$0] }, protector: protector) }, total)
     }
 
     func teamNames(companyID: Int, on db: any Database) async throws -> [Int: String] {

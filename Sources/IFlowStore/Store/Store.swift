@@ -14,6 +14,8 @@ import SQLKit
 public final class Store: Sendable {
     public let location: DatabaseLocation
     public let logger: Logger
+    /// Seals personal numbers at rest and computes their lookup hashes.
+    public let protector: DataProtector
     private let databases: Databases
     private let eventLoop: any EventLoop
     private let pinnedEventLoop: Bool
@@ -21,10 +23,12 @@ public final class Store: Sendable {
     /// - Parameters:
     ///   - location: SQLite file, in-memory SQLite, or PostgreSQL URL.
     ///   - poolSize: PostgreSQL connections per event loop.
+    ///   - keyring: The keys of personal data at rest; the same keys must be used for the life of the database.
     ///   - logger: Where the storage logs; queries are logged at `.trace` only, so personal data never reaches `.info`.
-    public init(location: DatabaseLocation, poolSize: Int = 4, logger: Logger) throws {
+    public init(location: DatabaseLocation, poolSize: Int = 4, keyring: DataKeyring, logger: Logger) throws {
         self.location = location
         self.logger = logger
+        self.protector = DataProtector(keyring: keyring)
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: .singleton, on: group)
         switch location {
@@ -64,7 +68,7 @@ public final class Store: Sendable {
             try await sql().raw("PRAGMA journal_mode=WAL").run()
         }
         let migrations = Migrations()
-        migrations.add(Self.migrations)
+        migrations.add(self.migrations)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop, migrationLogLevel: .info)
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
@@ -73,7 +77,7 @@ public final class Store: Sendable {
     /// Migrations that have not run yet, by name.
     public func pendingMigrations() async throws -> [String] {
         let migrations = Migrations()
-        migrations.add(Self.migrations)
+        migrations.add(self.migrations)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop, migrationLogLevel: .info)
         try await migrator.setupIfNeeded().get()
         return try await migrator.previewPrepareBatch().get().map { $0.0.name }

@@ -34,18 +34,18 @@ enum TestBackend: CustomStringConvertible, Sendable {
         logger.logLevel = .warning
         switch self {
         case .sqlite:
-            let store = try Store(location: .sqliteMemory, logger: logger)
+            let store = try Store(location: .sqliteMemory, keyring: .generate(), logger: logger)
             defer { Task { await store.shutdown() } }
             try await store.migrate()
             return try await body(store)
         case .postgres(let adminURL):
             precondition(adminURL.contains("127.0.0.1") || adminURL.contains("localhost"), "tests only run against a local PostgreSQL")
             let name = "iflow_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, logger: logger)
+            let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, keyring: .generate(), logger: logger)
             try await admin.sql().raw("CREATE DATABASE \(unsafeRaw: name)").run()
             var components = URLComponents(string: adminURL)!
             components.path = "/" + name
-            let store = try Store(location: .postgres(url: components.string!), poolSize: 2, logger: logger)
+            let store = try Store(location: .postgres(url: components.string!), poolSize: 2, keyring: .generate(), logger: logger)
             do {
                 try await store.migrate()
                 let result = try await body(store)
