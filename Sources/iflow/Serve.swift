@@ -16,6 +16,9 @@ struct Serve: AsyncParsableCommand, AppArguments {
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (env LOG_LEVEL; default info).")
     var logLevelName: String = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
 
+    @Option(name: .long, help: "Requests per second per API key, bursts of twice that; 0 turns the limit off (env IFLOW_RATE_LIMIT; default 100).")
+    var rateLimitPerSecond: Double = ProcessInfo.processInfo.environment["IFLOW_RATE_LIMIT"].flatMap(Double.init) ?? 100
+
     @Flag(name: .long, help: "On first start (no company yet), create the demo company and print its API key.")
     var demo = false
 
@@ -28,8 +31,10 @@ struct Serve: AsyncParsableCommand, AppArguments {
     var poolSize: Int { databaseOptions.resolvedPoolSize }
     var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
     func dataKeyring() throws -> DataKeyring { try databaseOptions.dataKeyring() }
+    var rateLimit: RateLimiter.Policy { RateLimiter.Policy(rate: rateLimitPerSecond) }
 
     func validate() throws {
+        guard rateLimitPerSecond >= 0, rateLimitPerSecond.isFinite else { throw ValidationError("--rate-limit-per-second must be 0 or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard Logger.Level(rawValue: logLevelName) != nil else { throw ValidationError("--log-level-name must be one of trace, debug, info, notice, warning, error, critical") }
     }

@@ -24,7 +24,7 @@ struct RequestReplyTests {
 
             // MUT
             let keys = try await f.store.apiKeys(companyID: f.companyID)
-            try await f.store.revokeAPIKey(id: try #require(keys.first?.id))
+            try await f.store.revokeAPIKey(id: try #require(keys.first?.id), actor: .commandLine)
             // validation
             let revoked = try await client.post("/api_v2/user/get_list", ["api_language": "en_US", "api_key": f.key])
             #expect(revoked.checks == ["api_key:valid_api_key"])
@@ -115,7 +115,7 @@ struct RequestReplyTests {
     func healthWhenDatabaseGone() async throws {
         try await TestBackend.sqlite.withStore { store in
             let company = try await store.createCompany(name: "X", timezone: "Europe/Bucharest")
-            let key = try await store.createAPIKey(companyID: company.id!, label: "")
+            let key = try await store.createAPIKey(companyID: company.id!, label: "", actor: .commandLine)
             let app = buildApplication(store: store, logger: Logger(label: "test"))
             try await app.test(.router) { client in
                 await store.shutdown()
@@ -134,7 +134,7 @@ struct RequestReplyTests {
         let sink = LogSink()
         try await TestBackend.sqlite.withStore { store in
             let company = try await store.createCompany(name: "X", timezone: "Europe/Bucharest")
-            let key = try await store.createAPIKey(companyID: company.id!, label: "")
+            let key = try await store.createAPIKey(companyID: company.id!, label: "", actor: .commandLine)
             var logger = Logger(label: "test") { _ in CapturingLogHandler(sink: sink) }
             logger.logLevel = .trace
             let app = buildApplication(store: store, logger: logger)

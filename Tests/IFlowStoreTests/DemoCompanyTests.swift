@@ -53,7 +53,7 @@ struct StoreTests {
     func keys() async throws {
         try await withStore { store in
             let company = try await store.createCompany(name: "A", timezone: "Europe/Bucharest")
-            let issued = try await store.createAPIKey(companyID: company.id!, label: "x")
+            let issued = try await store.createAPIKey(companyID: company.id!, label: "x", actor: .commandLine)
             #expect(issued.secret.hasPrefix("ifk_"))
             #expect(issued.secret.count == 4 + 43)
             let stored = try await store.apiKeys(companyID: company.id!)
@@ -61,9 +61,9 @@ struct StoreTests {
             #expect(stored[0].keyHash != issued.secret && !stored[0].keyHash.contains(issued.secret.dropFirst(4)))
             #expect(stored[0].prefix == String(issued.secret.prefix(12)))
             #expect(try await store.authenticate(secret: issued.secret) != nil)
-            #expect(try await store.revokeAPIKey(id: issued.id))
+            #expect(try await store.revokeAPIKey(id: issued.id, actor: .commandLine))
             #expect(try await store.authenticate(secret: issued.secret) == nil)
-            #expect(try await store.revokeAPIKey(id: issued.id) == false)
+            #expect(try await store.revokeAPIKey(id: issued.id, actor: .commandLine) == false)
         }
     }
 }

@@ -16,7 +16,7 @@ struct PersonalDataTests {
         let update = try UserUpdate.parse([
             "update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Ion", "id_card": Self.idCard, "bank_account": Self.iban,
         ]).get()
-        _ = try await store.applyUserUpdate(update, companyID: company.id!)
+        _ = try await store.applyUserUpdate(update, companyID: company.id!, actor: .commandLine)
         return company.id!
     }
 

@@ -8,6 +8,8 @@ public protocol AppArguments: Sendable {
     var database: DatabaseLocation { get }
     var poolSize: Int { get }
     var logLevel: Logger.Level { get }
+    /// Requests per second per API key.
+    var rateLimit: RateLimiter.Policy { get }
     /// The keys of personal data at rest (see `DataKeyring.load`).
     func dataKeyring() throws -> DataKeyring
 }
@@ -19,6 +21,8 @@ public struct RequestLimits: Sendable {
     /// Bodies of file uploads (`schedule/import`).
     public var maxUploadBytes = 64 << 20
     public var fields = FormFields.Limits()
+    /// Requests per second per API key; off by default here, `iflow serve` sets it.
+    public var rate = RateLimiter.Policy.off
 
     public init() {}
 }

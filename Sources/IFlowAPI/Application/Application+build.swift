@@ -9,13 +9,17 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     logger.logLevel = arguments.logLevel
     let store = try Store(location: arguments.database, poolSize: arguments.poolSize, keyring: arguments.dataKeyring(), logger: logger)
     try await store.migrate()
-    return buildApplication(store: store, host: arguments.host, port: arguments.port, logger: logger)
+    var limits = RequestLimits()
+    limits.rate = arguments.rateLimit
+    return buildApplication(store: store, host: arguments.host, port: arguments.port, limits: limits, logger: logger)
 }
 
 /// Builds the server on a store that is already migrated.
-public func buildApplication(store: Store, host: String = "127.0.0.1", port: Int = 8080, logger: Logger) -> some ApplicationProtocol {
+public func buildApplication(
+    store: Store, host: String = "127.0.0.1", port: Int = 8080, limits: RequestLimits = .init(), logger: Logger
+) -> some ApplicationProtocol {
     let keyUse = KeyUseRecorder(store: store, logger: logger)
-    let router = buildRouter(store: store, keyUse: keyUse)
+    let router = buildRouter(store: store, keyUse: keyUse, limits: limits)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(host, port: port), serverName: "iflow"),
@@ -35,11 +39,13 @@ public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLim
     let api = APIDispatcher(
         store: store,
         keyUse: keyUse,
+        rateLimiter: RateLimiter(policy: limits.rate),
         limits: limits,
         endpoints: UserController(store: store).endpoints
             + WorkScheduleController(store: store, calculators: CalculatorCache()).endpoints
             + ScheduleController(store: store).endpoints
             + CalendarController().endpoints
+            + AuditController(store: store).endpoints
     )
     api.addRoutes(to: router.group("api/api_v2"))
     api.addRoutes(to: router.group("api_v2"))

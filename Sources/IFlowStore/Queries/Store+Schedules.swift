@@ -50,15 +50,29 @@ extension Store {
         }
     }
 
-    /// Replaces whatever the employee's date held with `plan`, atomically.
-    public func setDay(_ plan: DayPlan, userID: Int, companyID: Int) async throws {
-        try await upsertPlans([(userID, plan)], companyID: companyID, on: sql())
-    }
-
-    /// Writes every plan or none, in one transaction.
-    public func importPlans(_ plans: [(userID: Int, plan: DayPlan)], companyID: Int) async throws {
+    /// Replaces whatever the employee's date held with `plan`, atomically, with its audit record.
+    public func setDay(_ plan: DayPlan, userID: Int, companyID: Int, actor: AuditActor) async throws {
         try await database().transaction { db in
             let sql = db as! any SQLDatabase
+            try await Self.upsertPlans([(userID, plan)], companyID: companyID, on: sql)
+            try await Self.audit(
+                "schedule.set_day", entity: "user", entityID: userID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
+                detail: plan.date.description, companyID: companyID, actor: actor, on: sql
+            )
+        }
+    }
+
+    /// Writes every plan or none, in one transaction, with one audit record.
+    public func importPlans(_ plans: [(userID: Int, plan: DayPlan)], companyID: Int, actor: AuditActor) async throws {
+        try await database().transaction { db in
+            let sql = db as! any SQLDatabase
+            let dates = plans.map(\.plan.date)
+            try await Self.audit(
+                "schedule.import", entity: "company", entityID: companyID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
+                detail: "\(plans.count) days of \(Set(plans.map(\.userID)).count) employees"
+                    + (dates.isEmpty ? "" : ", \(dates.min()!) to \(dates.max()!)"),
+                companyID: companyID, actor: actor, on: sql
+            )
             // 8 binds a row; 500 rows stay far below SQLite's and PostgreSQL's bind limits.
             var start = 0
             while start < plans.count {
@@ -67,10 +81,6 @@ extension Store {
                 start = end
             }
         }
-    }
-
-    private func upsertPlans(_ plans: some Collection<(userID: Int, plan: DayPlan)>, companyID: Int, on sql: any SQLDatabase) async throws {
-        try await Self.upsertPlans(plans, companyID: companyID, on: sql)
     }
 
     private static func upsertPlans(_ plans: some Collection<(userID: Int, plan: DayPlan)>, companyID: Int, on sql: any SQLDatabase) async throws {

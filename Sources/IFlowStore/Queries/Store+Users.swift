@@ -53,12 +53,12 @@ extension Store {
     ///
     /// Two requests racing to create the same employee both end well: the loser's insert hits the unique index, and
     /// its retry finds the winner's row and updates it.
-    public func applyUserUpdate(_ update: UserUpdate, companyID: Int) async throws -> UserUpdateResult {
+    public func applyUserUpdate(_ update: UserUpdate, companyID: Int, actor: AuditActor) async throws -> UserUpdateResult {
         var attempt = 0
         while true {
             do {
                 return try await database().transaction { [protector] db in
-                    try await Self.applyUserUpdate(update, companyID: companyID, protector: protector, on: db)
+                    try await Self.applyUserUpdate(update, companyID: companyID, actor: actor, protector: protector, on: db)
                 }
             } catch where error.isConstraintFailure && attempt < 5 {
                 attempt += 1
@@ -67,7 +67,7 @@ extension Store {
     }
 
     private static func applyUserUpdate(
-        _ update: UserUpdate, companyID: Int, protector: DataProtector, on db: any Database
+        _ update: UserUpdate, companyID: Int, actor: AuditActor, protector: DataProtector, on db: any Database
     ) async throws -> UserUpdateResult {
         let keyField = update.updateBy.field
         let existing = try await User.query(on: db)
@@ -89,13 +89,24 @@ extension Store {
             action = .created
         }
 
-        if let fullName = update.fullName { user.fullName = fullName }
-        if let isEnabled = update.isEnabled { user.isEnabled = isEnabled }
-        for (field, value) in update.changes {
+        var changed: [String] = []
+        if let fullName = update.fullName, action == .created || user.fullName != fullName {
+            user.fullName = fullName
+            changed.append(UserField.fullName.rawValue)
+        }
+        if let isEnabled = update.isEnabled, action == .created || user.isEnabled != isEnabled {
+            user.isEnabled = isEnabled
+            changed.append(UserField.isEnabled.rawValue)
+        }
+        if action == .created { changed.append(keyField.rawValue) }
+        for field in UserField.textFields {
+            guard let value = update.changes[field] else { continue }
             // On creation the identifier comes from update_by_value; clearing it in the same request would create a
             // user the next sync cannot find.
             if action == .created, field == keyField, value == nil { continue }
+            guard try user.value(of: field, protector: protector) != value else { continue }
             try user.set(field, to: value, protector: protector)
+            if !changed.contains(field.rawValue) { changed.append(field.rawValue) }
         }
 
         var issues: [ValidationIssue] = []
@@ -118,6 +129,7 @@ extension Store {
         guard issues.isEmpty else { throw ValidationFailure(issues) }
 
         var teamName: String?
+        let teamBefore = user.teamID
         switch update.teamName {
         case .none:
             if let teamID = user.teamID { teamName = try await Team.find(teamID, on: db)?.name }
@@ -128,8 +140,15 @@ extension Store {
             user.teamID = try team.requireID()
             teamName = team.name
         }
+        if user.teamID != teamBefore { changed.append("team_name") }
 
         try await user.save(on: db)
+        if !changed.isEmpty {
+            try await audit(
+                "user.\(action.rawValue)", entity: "user", entityID: try user.requireID(), fields: changed, companyID: companyID, actor: actor,
+                on: db as! any SQLDatabase
+            )
+        }
         return UserUpdateResult(user: try UserRecord(user, teamName: teamName, protector: protector), action: action)
     }
 

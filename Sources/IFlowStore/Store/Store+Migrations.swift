@@ -10,6 +10,7 @@ extension Store {
             CreateUser(),
             CreateDayPlan(),
             SealPersonalNumbers(protector: protector),
+            CreateAuditEvent(),
         ]
     }
 }

@@ -80,8 +80,8 @@ func withApp(_ body: @escaping @Sendable (any TestClientProtocol, Fixture) async
             // setup
             let company = try await store.createCompany(name: "Acme Producție SRL", timezone: "Europe/Bucharest")
             let other = try await store.createCompany(name: "Other SRL", timezone: "Europe/Bucharest")
-            let key = try await store.createAPIKey(companyID: company.id!, label: "payroll")
-            let otherKey = try await store.createAPIKey(companyID: other.id!, label: "other")
+            let key = try await store.createAPIKey(companyID: company.id!, label: "payroll", actor: .commandLine)
+            let otherKey = try await store.createAPIKey(companyID: other.id!, label: "other", actor: .commandLine)
             let fixture = Fixture(
                 backend: backend, store: store, companyID: company.id!, key: key.secret, otherCompanyID: other.id!, otherKey: otherKey.secret
             )
