@@ -42,12 +42,7 @@ extension Store {
             query = query.filter(\.$id == id)
             field = "user_id"
         }
-        let ids = try await query.limit(2).all(\.$id)
-        switch ids.count {
-        case 1: return .success(ids[0])
-        case 0: return .failure(ValidationFailure(field: "user_by_value", check: .exists, parameters: ["detail": field]))
-        default: return .failure(ValidationFailure(field: "user_by_value", check: .unique, parameters: ["entity": "employee"]))
-        }
+        return UserDirectory.outcome(matches: try await query.limit(2).all(\.$id).compactMap { $0 }, field: field).mapError { ValidationFailure([$0]) }
     }
 
     /// Replaces whatever the employee's date held with `plan`, atomically, with its audit record.
@@ -212,10 +207,15 @@ public struct UserDirectory: Sendable {
         case .markNumber(let value): (matches, field) = (byMarkNumber[value] ?? [], "mark_number")
         case .userID(let id): (matches, field) = (ids.contains(id) ? [id] : [], "user_id")
         }
+        return Self.outcome(matches: matches, field: field)
+    }
+
+    /// One match is the employee; none or several is an issue on `user_by_value`.
+    static func outcome(matches: [Int], field: String) -> Result<Int, ValidationIssue> {
         switch matches.count {
-        case 1: return .success(matches[0])
-        case 0: return .failure(ValidationIssue(field: "user_by_value", check: .exists, parameters: ["detail": field]))
-        default: return .failure(ValidationIssue(field: "user_by_value", check: .unique, parameters: ["entity": "employee"]))
+        case 1: .success(matches[0])
+        case 0: .failure(ValidationIssue(field: "user_by_value", check: .exists, parameters: ["detail": field]))
+        default: .failure(ValidationIssue(field: "user_by_value", check: .unique, parameters: ["entity": "employee"]))
         }
     }
 }
