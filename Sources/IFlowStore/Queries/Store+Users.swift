@@ -48,6 +48,9 @@ public struct UserListFilter: Sendable {
     public init() {}
 }
 
+/// Another transaction created the employee this one was about to create.
+private struct ConcurrentCreation: Error {}
+
 extension Store {
     /// Creates or updates the employee that `update` identifies, in one transaction.
     ///
@@ -60,7 +63,7 @@ extension Store {
                 return try await database().transaction { [protector] db in
                     try await Self.applyUserUpdate(update, companyID: companyID, actor: actor, protector: protector, on: db)
                 }
-            } catch where error.isConstraintFailure && attempt < 5 {
+            } catch where (error.isConstraintFailure || error is ConcurrentCreation) && attempt < 5 {
                 attempt += 1
             }
         }
@@ -117,6 +120,9 @@ extension Store {
                 .filter(.path([.string(User.column(for: field))], schema: User.schema), .equal, .bind(value))
             if let id = user.id { query = query.filter(\.$id != id) }
             if try await query.count() > 0 {
+                // Not there when this transaction looked, there now: another request created the same employee. Start
+                // over, and this request becomes an update of that employee.
+                if action == .created, field == keyField { throw ConcurrentCreation() }
                 let carrier = field == keyField && update.changes[field] == nil ? "update_by_value" : field.rawValue
                 issues.append(ValidationIssue(field: carrier, check: .unique, parameters: ["entity": "employee"]))
             }
