@@ -145,11 +145,13 @@ struct RequestReplyTests {
                 ]
                 _ = try await client.post("/api_v2/user/update", fields)
                 _ = try await client.post("/api_v2/user/update?api_key=\(key.secret)", fields.merging(["cnp": "bad"]) { _, b in b })
+                _ = try await client.send("/api_v2/user/1800101221144/\(key.secret)", method: .get)
             }
             let lines = sink.lines
             let requestLines = lines.filter { $0.contains("endpoint=/api_v2/user/update") }
             #expect(requestLines.count == 2)
             #expect(requestLines.allSatisfy { $0.contains("hb.request.id=") && $0.contains("status=200") && $0.contains("duration_ms=") })
+            #expect(lines.contains { $0.contains("endpoint=/api_v2/user/:value/:value") && $0.contains("status=404") })
             for secret in [key.secret, "1800101221144", "ZZ987654", "RO49AAAA1B31007593840000"] {
                 #expect(!lines.contains { $0.contains(secret) }, "a log line contains \(secret.prefix(4))…")
             }
