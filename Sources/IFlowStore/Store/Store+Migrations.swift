@@ -8,5 +8,7 @@ extension Store {
         CreateTeam(),
         CreateUser(),
         CreateDayPlan(),
+        CreateAdministrator(),
+        CreateAdminSession(),
     ]
 }
