@@ -8,6 +8,12 @@ public protocol AppArguments: Sendable {
     var database: DatabaseLocation { get }
     var poolSize: Int { get }
     var logLevel: Logger.Level { get }
+    /// Sessions and sign-in limits of the web administration.
+    var web: WebOptions { get }
+}
+
+extension AppArguments {
+    public var web: WebOptions { WebOptions() }
 }
 
 /// Limits on what one request may cost.
