@@ -49,7 +49,7 @@ extension WebAssets {
         label { display: flex; flex-direction: column; gap: .3rem; font-weight: 550; font-size: .9rem; }
         label.check { flex-direction: row; align-items: center; gap: .45rem; font-weight: 450; min-height: 2.4rem; }
         input[type=text], input[type=email], input[type=password], input[type=search], input[type=month], select {
-          font: inherit; height: 2.4rem; padding: .35rem .6rem; border: 1px solid #c5cdd8; border-radius: 6px; background: #fff; color: var(--ink); min-width: 12rem;
+          font: inherit; font-weight: 400; height: 2.4rem; padding: .35rem .6rem; border: 1px solid #c5cdd8; border-radius: 6px; background: #fff; color: var(--ink); min-width: 12rem;
         }
         input:focus, select:focus, button:focus-visible, a:focus-visible { outline: 2px solid var(--brand); outline-offset: 1px; }
         button, .button {
