@@ -45,6 +45,11 @@ struct MonthSchedule: Sendable {
         return MonthSchedule(store: store, calculator: calculator, companyID: companyID, year: year, month: month, users: users)
     }
 
+    /// The same month for `users[range]` only.
+    func restricted(to range: Range<Int>) -> MonthSchedule {
+        MonthSchedule(store: store, calculator: calculator, companyID: companyID, year: year, month: month, users: Array(users[range]))
+    }
+
     var firstDay: LocalDate { LocalDate(year: year, month: month, day: 1)! }
     var lastDay: LocalDate { firstDay.adding(days: LocalDate.daysIn(month: month, year: year) - 1) }
 

@@ -10,6 +10,8 @@ public struct WebOptions: Sendable {
     /// Sign-in attempts allowed per e-mail address and client address within `signInWindow`; a success resets them.
     public var signInAttempts = 5
     public var signInWindow: TimeInterval = 15 * 60
+    /// Employees per page of the timesheet (the CSV download holds them all).
+    public var timesheetPageSize = 100
 
     public init() {}
 }

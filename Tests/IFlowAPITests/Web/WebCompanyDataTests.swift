@@ -127,6 +127,26 @@ struct WebCompanyDataTests {
         }
     }
 
+    @Test("the timesheet page lists a page of employees at a time; the CSV lists them all")
+    func timesheetPages() async throws {
+        var options = WebOptions()
+        options.timesheetPageSize = 1
+        try await withApp(web: options) { client, f in
+            try await Self.seed(client, f)
+            var browser = try await Self.signedIn(client, f)
+            // MUT
+            let first = try await client.get("/admin/timesheet?month=2025-12", as: &browser)
+            let second = try await client.get("/admin/timesheet?month=2025-12&page=2", as: &browser)
+            // validation
+            #expect(first.text.contains("Ana Pop") && !first.text.contains("Ion Ionescu"))
+            #expect(first.text.contains("1–1 of 2") && first.text.contains("href=\"/admin/timesheet?month=2025-12&amp;page=2\""))
+            #expect(second.text.contains("Ion Ionescu") && !second.text.contains("Ana Pop"))
+            #expect(second.text.contains("2–2 of 2") && second.text.contains("rel=\"prev\""))
+            let csv = try await client.get("/admin/timesheet.csv?month=2025-12&page=2", as: &browser)
+            #expect(csv.text.contains("Ana Pop") && csv.text.contains("Ion Ionescu"))
+        }
+    }
+
     @Test("employees: searchable by name, CNP and mark number; personal numbers masked everywhere")
     func employees() async throws {
         try await withApp { client, f in

@@ -89,7 +89,7 @@ extension WebAssets {
         .badge.muted { background: #eceff3; color: var(--muted); }
         .masked { letter-spacing: .04em; }
         .count { margin: 0 0 .5rem; }
-        .pager { display: flex; gap: .5rem; justify-content: flex-end; margin-top: .75rem; }
+        .pager { display: flex; gap: .5rem; justify-content: flex-end; align-items: center; margin-top: .75rem; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1rem; margin: 1rem 0; }
         .facts dt { color: var(--muted); }
         .facts dd { margin: 0; }

@@ -9,6 +9,8 @@ struct TimesheetController {
     let web: WebEnvironment
     /// Employees per database round trip.
     var batchSize = 250
+    /// Employees per page; the CSV holds them all.
+    var pageSize: Int { web.options.timesheetPageSize }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("timesheet", use: page)
@@ -22,6 +24,8 @@ struct TimesheetController {
         var team: String?
         var includeInactive: Bool
         var teams: [String]
+        /// 1-based page of the employee list.
+        var page: Int
 
         var monthValue: String { String(format: "%04d-%02d", year, month) }
 
@@ -30,10 +34,14 @@ struct TimesheetController {
             return (index / 12, index % 12 + 1)
         }
 
-        func url(_ path: String, month: (year: Int, month: Int)? = nil) -> String {
+        func url(_ path: String, month: (year: Int, month: Int)? = nil, page: Int = 1) -> String {
             let (year, month) = month ?? (self.year, self.month)
             return WebEnvironment.url(
-                path, [("month", String(format: "%04d-%02d", year, month)), ("team", team), ("inactive", includeInactive ? "1" : nil)]
+                path,
+                [
+                    ("month", String(format: "%04d-%02d", year, month)), ("team", team), ("inactive", includeInactive ? "1" : nil),
+                    ("page", page > 1 ? String(page) : nil),
+                ]
             )
         }
     }
@@ -52,7 +60,8 @@ struct TimesheetController {
         }
         let teams = try await web.store.teamNames(companyID: administrator.company.id)
         let team = query["team"].flatMap { teams.contains($0) ? $0 : nil }
-        return Selection(year: year, month: month, team: team, includeInactive: query["inactive"] == "1", teams: teams)
+        let page = max(1, min(Int(query["page"] ?? "") ?? 1, 100_000))
+        return Selection(year: year, month: month, team: team, includeInactive: query["inactive"] == "1", teams: teams, page: page)
     }
 
     func schedule(_ selection: Selection, administrator: SignedInAdministrator) async throws -> MonthSchedule {
@@ -69,7 +78,9 @@ struct TimesheetController {
         let administrator = try await web.requireAdministrator(request)
         let language = administrator.language
         let selection = try await selection(request, administrator: administrator)
-        let schedule = try await schedule(selection, administrator: administrator)
+        let all = try await schedule(selection, administrator: administrator)
+        let start = min((selection.page - 1) * pageSize, all.users.count)
+        let schedule = all.restricted(to: start..<min(start + pageSize, all.users.count))
         let days = Timesheet.days(of: schedule, language: language)
 
         var rows: [[String: Any]] = []
@@ -96,7 +107,7 @@ struct TimesheetController {
             "company": administrator.company.name,
             "monthName": "\(names[selection.month - 1]) \(selection.year)",
             "monthValue": selection.monthValue,
-            "employeeCount": WebText.format("employees_count", language, ["count": String(rows.count)]),
+            "employeeCount": WebText.format("employees_count", language, ["count": String(all.users.count)]),
             "teams": selection.teams.map { ["teamName": $0, "selected": $0 == selection.team] as [String: Any] },
             "includeInactive": selection.includeInactive,
             "csvURL": selection.url("/admin/timesheet.csv"),
@@ -114,6 +125,13 @@ struct TimesheetController {
             "codes": DayType.allCases.filter { $0 != .work }.map { ["code": $0.rawValue, "codeName": $0.description(in: language)] },
         ]
         if let team = selection.team { values["selectedTeam"] = team }
+        if all.users.count > pageSize {
+            values["showing"] = WebText.format(
+                "showing", language, ["from": String(start + 1), "to": String(start + rows.count), "total": String(all.users.count)]
+            )
+            if selection.page > 1 { values["previousPageURL"] = selection.url("/admin/timesheet", page: selection.page - 1) }
+            if start + rows.count < all.users.count { values["nextPageURL"] = selection.url("/admin/timesheet", page: selection.page + 1) }
+        }
         return web.page(
             "timesheet", title: WebText.format("timesheet_title", language), language: language, administrator: administrator,
             request: request, section: .timesheet, values: values

@@ -39,6 +39,13 @@ extension WebTemplates {
             </tbody>
           </table>
         </div>
+        {{#showing}}
+        <nav class="pager">
+          <span class="muted">{{showing}}</span>
+          {{#previousPageURL}}<a class="button quiet" href="{{previousPageURL}}" rel="prev">{{t.previous}}</a>{{/previousPageURL}}
+          {{#nextPageURL}}<a class="button quiet" href="{{nextPageURL}}" rel="next">{{t.next}}</a>{{/nextPageURL}}
+        </nav>
+        {{/showing}}
         <section class="legend" aria-label="{{t.legend}}">
           <h2>{{t.legend}}</h2>
           <p>{{t.legend_hours}}</p>
