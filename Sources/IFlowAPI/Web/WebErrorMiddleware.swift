@@ -18,8 +18,11 @@ struct WebErrorMiddleware: RouterMiddleware {
             return await message(request, status: .forbidden, heading: "form_expired_title", text: "form_expired_text")
         } catch WebError.tooLarge {
             return await message(request, status: .contentTooLarge, heading: "error_title", text: "error_text")
-        } catch let error as HTTPError where error.status == .notFound {
-            return await message(request, status: .notFound, heading: "not_found_title", text: "not_found_text")
+        } catch let error as any HTTPResponseError {
+            let notFound = error.status == .notFound
+            return await message(
+                request, status: error.status, heading: notFound ? "not_found_title" : "error_title", text: notFound ? "not_found_text" : "error_text"
+            )
         } catch {
             // The type only: database errors can quote the values they refused, and those may be personal numbers.
             context.logger.error("internal error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
