@@ -25,7 +25,19 @@ struct Serve: AsyncParsableCommand, AppArguments {
     @Option(name: .long, help: "Employees of the demo company.")
     var demoEmployees = 40
 
+    @Flag(
+        name: .long,
+        help: "Mark the web administration's cookies Secure on every response (env IFLOW_SECURE_COOKIES=1). Without it they are Secure only behind a proxy that sends X-Forwarded-Proto: https."
+    )
+    var secureCookies = false
+
     @OptionGroup var databaseOptions: DatabaseOptions
+
+    var web: WebOptions {
+        var options = WebOptions()
+        options.alwaysSecureCookies = secureCookies || ProcessInfo.processInfo.environment["IFLOW_SECURE_COOKIES"] == "1"
+        return options
+    }
 
     var database: DatabaseLocation { databaseOptions.location }
     var poolSize: Int { databaseOptions.resolvedPoolSize }

@@ -61,7 +61,7 @@ struct AuditAndLimitsTests {
             let key = try await store.createAPIKey(companyID: company.id!, label: "", actor: .commandLine)
             let other = try await store.createAPIKey(companyID: company.id!, label: "", actor: .commandLine)
             var limits = RequestLimits()
-            limits.rate = .init(rate: 1, burst: 3)
+            limits.rate = .init(rate: 0.01, burst: 3)
             let app = buildApplication(store: store, limits: limits, logger: Logger(label: "test"))
             try await app.test(.router) { client in
                 // MUT

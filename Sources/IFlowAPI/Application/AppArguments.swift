@@ -12,6 +12,12 @@ public protocol AppArguments: Sendable {
     var rateLimit: RateLimiter.Policy { get }
     /// The keys of personal data at rest (see `DataKeyring.load`).
     func dataKeyring() throws -> DataKeyring
+    /// Sessions and sign-in limits of the web administration.
+    var web: WebOptions { get }
+}
+
+extension AppArguments {
+    public var web: WebOptions { WebOptions() }
 }
 
 /// Limits on what one request may cost.

@@ -11,15 +11,15 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     try await store.migrate()
     var limits = RequestLimits()
     limits.rate = arguments.rateLimit
-    return buildApplication(store: store, host: arguments.host, port: arguments.port, limits: limits, logger: logger)
+    return buildApplication(store: store, host: arguments.host, port: arguments.port, limits: limits, logger: logger, web: arguments.web)
 }
 
 /// Builds the server on a store that is already migrated.
 public func buildApplication(
-    store: Store, host: String = "127.0.0.1", port: Int = 8080, limits: RequestLimits = .init(), logger: Logger
+    store: Store, host: String = "127.0.0.1", port: Int = 8080, limits: RequestLimits = .init(), logger: Logger, web: WebOptions = .init()
 ) -> some ApplicationProtocol {
     let keyUse = KeyUseRecorder(store: store, logger: logger)
-    let router = buildRouter(store: store, keyUse: keyUse, limits: limits)
+    let router = buildRouter(store: store, keyUse: keyUse, limits: limits, web: web)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(host, port: port), serverName: "iflow"),
@@ -30,9 +30,10 @@ public func buildApplication(
     return app
 }
 
-/// The routes: health, the API under `/api/api_v2` and its `/api_v2` alias.
-public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init()) -> Router<AppRequestContext> {
+/// The routes: health, the API under `/api/api_v2` and its `/api_v2` alias, and the web administration under `/admin`.
+public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init(), web: WebOptions = .init()) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    let calculators = CalculatorCache()
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(ErrorEnvelopeMiddleware())
     HealthController(store: store).addRoutes(to: router)
@@ -42,13 +43,14 @@ public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLim
         rateLimiter: RateLimiter(policy: limits.rate),
         limits: limits,
         endpoints: UserController(store: store).endpoints
-            + WorkScheduleController(store: store, calculators: CalculatorCache()).endpoints
+            + WorkScheduleController(store: store, calculators: calculators).endpoints
             + ScheduleController(store: store).endpoints
             + CalendarController().endpoints
             + AuditController(store: store).endpoints
     )
     api.addRoutes(to: router.group("api/api_v2"))
     api.addRoutes(to: router.group("api_v2"))
+    WebAdmin(store: store, calculators: calculators, options: web).addRoutes(to: router)
     return router
 }
 

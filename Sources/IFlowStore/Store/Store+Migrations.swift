@@ -11,6 +11,8 @@ extension Store {
             CreateDayPlan(),
             SealPersonalNumbers(protector: protector),
             CreateAuditEvent(),
+            CreateAdministrator(),
+            CreateAdminSession(),
         ]
     }
 }

@@ -74,7 +74,7 @@ struct Fixture: Sendable {
 }
 
 /// Runs `body` against the real router of a freshly built application, once per backend.
-func withApp(_ body: @escaping @Sendable (any TestClientProtocol, Fixture) async throws -> Void) async throws {
+func withApp(web: WebOptions = .init(), _ body: @escaping @Sendable (any TestClientProtocol, Fixture) async throws -> Void) async throws {
     for backend in TestBackend.all {
         try await backend.withStore { store in
             // setup
@@ -87,7 +87,7 @@ func withApp(_ body: @escaping @Sendable (any TestClientProtocol, Fixture) async
             )
             var logger = Logger(label: "iflow-test")
             logger.logLevel = .warning
-            let app = buildApplication(store: store, logger: logger)
+            let app = buildApplication(store: store, logger: logger, web: web)
             try await app.test(.router) { client in
                 try await body(client, fixture)
             }
