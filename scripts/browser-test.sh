@@ -18,6 +18,7 @@ swift build --product iflow
 bin="$(swift build --show-bin-path)/iflow"
 
 work=$(mktemp -d /tmp/iflow-browser.XXXXXX)
+export IFLOW_DATA_KEY_FILE="$work/iflow.datakey"
 db="$work/iflow.sqlite"
 port="${IFLOW_BROWSER_PORT:-18089}"
 month="${IFLOW_BROWSER_MONTH:-2025-12}"
