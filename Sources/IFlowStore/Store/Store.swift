@@ -35,10 +35,11 @@ public final class Store: Sendable {
             databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = true
         case .postgres(let url):
-            databases.use(
-                try .postgres(url: url, maxConnectionsPerEventLoop: max(1, poolSize), connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace),
-                as: .psql
+            let postgres = try DatabaseConfigurationFactory.postgres(
+                url: url, maxConnectionsPerEventLoop: max(1, poolSize), connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace
             )
+            // Without the guard, a transaction in flight when PostgreSQL restarts hangs and leaks its pool slot.
+            databases.use(PostgresClosedConnectionGuard(base: postgres.make()), as: .psql)
             pinnedEventLoop = false
         }
         self.databases = databases
