@@ -67,8 +67,10 @@ public final class Store: Sendable {
         let migrations = Migrations()
         migrations.add(Self.migrations)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop, migrationLogLevel: .info)
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        try await withMigrationLock {
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+        }
     }
 
     /// Migrations that have not run yet, by name.
