@@ -51,8 +51,9 @@ public struct UserListFilter: Sendable {
 extension Store {
     /// Creates or updates the employee that `update` identifies, in one transaction.
     ///
-    /// Two requests racing to create the same employee both end well: the loser's insert hits the unique index, and
-    /// its retry finds the winner's row and updates it.
+    /// Two requests racing to create the same employee both end well: the loser's insert hits the unique index (or,
+    /// on PostgreSQL, its uniqueness check already sees the winner's committed row), and its retry finds the winner's
+    /// row and updates it.
     public func applyUserUpdate(_ update: UserUpdate, companyID: Int) async throws -> UserUpdateResult {
         var attempt = 0
         while true {
@@ -60,18 +61,21 @@ extension Store {
                 return try await database().transaction { db in
                     try await Self.applyUserUpdate(update, companyID: companyID, on: db)
                 }
-            } catch where error.isConstraintFailure && attempt < 5 {
+            } catch where (error.isConstraintFailure || error is LostCreationRace) && attempt < 5 {
                 attempt += 1
             }
         }
     }
 
+    /// The employee this request was about to create was created by another request after our lookup.
+    private struct LostCreationRace: Error {}
+
     private static func applyUserUpdate(_ update: UserUpdate, companyID: Int, on db: any Database) async throws -> UserUpdateResult {
         let keyField = update.updateBy.field
-        let existing = try await User.query(on: db)
+        let lookup = User.query(on: db)
             .filter(\.$companyID == companyID)
             .filter(.path([.string(keyField.rawValue)], schema: User.schema), .equal, .bind(update.updateByValue))
-            .first()
+        let existing = try await lookup.copy().first()
 
         let user: User
         let action: UserUpdateResult.Action
@@ -104,6 +108,9 @@ extension Store {
                 .filter(.path([.string(field.rawValue)], schema: User.schema), .equal, .bind(value))
             if let id = user.id { query = query.filter(\.$id != id) }
             if try await query.count() > 0 {
+                // Under PostgreSQL's READ COMMITTED each statement sees the latest commits: if the employee the lookup
+                // above did not find exists now, a concurrent request just created it, and a retry updates it.
+                if action == .created, try await lookup.count() > 0 { throw LostCreationRace() }
                 let carrier = field == keyField && update.changes[field] == nil ? "update_by_value" : field.rawValue
                 issues.append(ValidationIssue(field: carrier, check: .unique, parameters: ["entity": "employee"]))
             }
