@@ -28,8 +28,12 @@ struct Serve: AsyncParsableCommand, AppArguments {
     }
 
     func run() async throws {
-        let app = try await buildApplication(self)
-        try await app.runService()
+        do {
+            let app = try await buildApplication(self)
+            try await app.runService()
+        } catch {
+            throw exitReportingDatabaseFailure(error, location: database)
+        }
     }
 }
 

@@ -1,5 +1,4 @@
 import FluentKit
-import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
@@ -38,15 +37,11 @@ extension Store {
                 }
                 return report
             }
-        } catch let error as PSQLError {
+        } catch {
             // PSQLError's description hides everything; the operator running a copy needs the server's reason.
-            throw CopyError.postgres(Self.reason(error))
+            guard let diagnosis = Self.diagnosis(of: error) else { throw error }
+            throw CopyError.postgres(diagnosis)
         }
-    }
-
-    private static func reason(_ error: PSQLError) -> String {
-        guard let info = error.serverInfo else { return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "") }
-        return [info[.sqlState], info[.message], info[.detail]].compactMap { $0 }.joined(separator: " ")
     }
 
     private func sqlite() throws -> any SQLiteDatabase {
