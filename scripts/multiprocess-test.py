@@ -13,10 +13,12 @@ HTTP 200 success. Exits 1 on any violation, 2 when the test itself cannot run.
 import argparse
 import collections
 import os
+import shutil
 import sys
 import tempfile
 import threading
 
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import iflowtest  # noqa: E402
 
@@ -53,9 +55,9 @@ def main():
     database = iflowtest.Database(args.postgres_url, psql, "iflow_mp")
     servers = []
     problems = []
+    log_dir = tempfile.mkdtemp(prefix="iflow-mp-")
     try:
         # Both servers start on the empty database at once, so their startup migrations race too.
-        log_dir = tempfile.mkdtemp(prefix="iflow-mp-")
         servers = [iflowtest.Server(args.iflow, database.url, log_dir=log_dir) for _ in range(2)]
         for server in servers:
             server.wait_ready()
@@ -157,6 +159,10 @@ def main():
             server.stop()
         if not args.keep:
             database.drop()
+        if problems:
+            print(f"server logs: {log_dir}", file=sys.stderr)
+        else:
+            shutil.rmtree(log_dir, ignore_errors=True)
 
     for problem in problems[:20]:
         print(f"  {problem}", file=sys.stderr)

@@ -18,12 +18,14 @@ Exits 1 on any violation, 2 when the test itself cannot run. Needs the cluster's
 import argparse
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import iflowtest  # noqa: E402
 
@@ -78,11 +80,15 @@ class HealthWatch(threading.Thread):
         super().__init__(daemon=True)
         self.base = base
         self.samples = []
+        self.durations = []
         self.stopping = threading.Event()
 
     def run(self):
         while not self.stopping.is_set():
-            self.samples.append((time.monotonic(), iflowtest.health(self.base)))
+            start = time.monotonic()
+            status = iflowtest.health(self.base)
+            self.samples.append((start, status))
+            self.durations.append((start, time.monotonic() - start, status))
             time.sleep(0.05)
 
     def statuses(self, start, end):
@@ -113,9 +119,10 @@ def main():
     server = None
     watch = None
     problems = []
+    log_dir = tempfile.mkdtemp(prefix="iflow-restart-")
     try:
         _, key = iflowtest.company_and_key(args.iflow, database.url)
-        server = iflowtest.Server(args.iflow, database.url, log_dir=tempfile.mkdtemp(prefix="iflow-restart-"), log_level=args.log_level)
+        server = iflowtest.Server(args.iflow, database.url, log_dir=log_dir, log_level=args.log_level)
         server.wait_ready()
         watch = HealthWatch(server.base)
         watch.start()
@@ -167,9 +174,10 @@ def main():
         stream_end = time.monotonic()
 
         # After the stream: the server, not restarted, serves again.
+        after_cnps = [iflowtest.cnp(200_000 + i) for i in range(50)]
         after = []
-        for i in range(0, len(cnps), max(1, len(cnps) // 50)):
-            fields = dict(common, update_by="cnp", update_by_value=cnps[i], full_name=f"Angajat {i}", city="După")
+        for i, value in enumerate(after_cnps):
+            fields = dict(common, update_by="cnp", update_by_value=value, full_name=f"După {i}")
             after.append(iflowtest.post(server.base, "/api_v2/user/update", fields))
         time.sleep(0.3)
         watch.stopping.set()
@@ -189,18 +197,20 @@ def main():
         down_statuses = watch.statuses(down + 0.2, down_until)
         if down_statuses != {503}:
             problems.append(f"/healthz answered {down_statuses} while PostgreSQL was down, expected only 503")
+            slow = [(round(at - started, 2), round(took, 2), status) for at, took, status in watch.durations if took > 0.5]
+            problems.append(f"slow /healthz calls (sent at, took, status): {slow}")
         final_health = iflowtest.health(server.base)
         if final_health != 200:
             problems.append(f"/healthz answers {final_health} after recovery")
         recovered_at = next((at for at, status in watch.samples if at > up and status == 200), None)
 
         acknowledged = {cnps[i] for i, reply in enumerate(results) if reply.kind == "ok"}
+        acknowledged |= {after_cnps[i] for i, reply in enumerate(after) if reply.kind == "ok"}
         stored = {row[0] for row in database.query("SELECT cnp FROM users")}
         lost = acknowledged - stored
         if lost:
             problems.append(f"{len(lost)} CNPs acknowledged with 200 are not in the database, e.g. {sorted(lost)[:3]}")
         unacknowledged_but_stored = len(stored - acknowledged)
-
         errors_by_check = {}
         for reply in results:
             if reply.kind == "envelope":
@@ -223,6 +233,10 @@ def main():
             server.stop()
         if not args.keep:
             database.drop()
+        if problems:
+            print(f"server log: {log_dir}", file=sys.stderr)
+        else:
+            shutil.rmtree(log_dir, ignore_errors=True)
 
     for problem in problems[:20]:
         print(f"  {problem}", file=sys.stderr)
