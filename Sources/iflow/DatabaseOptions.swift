@@ -48,9 +48,17 @@ struct DatabaseOptions: ParsableArguments {
             return result
         } catch {
             await store.shutdown()
-            throw error
+            throw exitReportingDatabaseFailure(error, location: location)
         }
     }
+}
+
+/// A PostgreSQL failure is printed with its reason (its own description hides it) and becomes exit status 1; any
+/// other error is returned as is, for ArgumentParser to print.
+func exitReportingDatabaseFailure(_ error: any Error, location: DatabaseLocation) -> any Error {
+    guard let diagnosis = Store.diagnosis(of: error) else { return error }
+    printError("database \(location): \(diagnosis)")
+    return ExitCode.failure
 }
 
 /// Writes to standard error, so standard output carries only a command's result.

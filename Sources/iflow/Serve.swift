@@ -64,8 +64,12 @@ struct Serve: AsyncParsableCommand, AppArguments {
                 DemoCommand.printWelcome(created, baseURL: "http://\(host):\(port)")
             }
         }
-        let app = try await buildApplication(self)
-        try await app.runService()
+        do {
+            let app = try await buildApplication(self)
+            try await app.runService()
+        } catch {
+            throw exitReportingDatabaseFailure(error, location: database)
+        }
     }
 }
 

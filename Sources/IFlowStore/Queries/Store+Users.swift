@@ -73,10 +73,10 @@ extension Store {
         _ update: UserUpdate, companyID: Int, actor: AuditActor, protector: DataProtector, on db: any Database
     ) async throws -> UserUpdateResult {
         let keyField = update.updateBy.field
-        let existing = try await User.query(on: db)
+        let lookup = User.query(on: db)
             .filter(\.$companyID == companyID)
             .filter(.path([.string(User.column(for: keyField))], schema: User.schema), .equal, .bind(protector.lookup(update.updateByValue)))
-            .first()
+        let existing = try await lookup.copy().first()
 
         let user: User
         let action: UserUpdateResult.Action
@@ -120,9 +120,6 @@ extension Store {
                 .filter(.path([.string(User.column(for: field))], schema: User.schema), .equal, .bind(value))
             if let id = user.id { query = query.filter(\.$id != id) }
             if try await query.count() > 0 {
-                // Not there when this transaction looked, there now: another request created the same employee. Start
-                // over, and this request becomes an update of that employee.
-                if action == .created, field == keyField { throw ConcurrentCreation() }
                 let carrier = field == keyField && update.changes[field] == nil ? "update_by_value" : field.rawValue
                 issues.append(ValidationIssue(field: carrier, check: .unique, parameters: ["entity": "employee"]))
             }
@@ -132,6 +129,10 @@ extension Store {
         {
             issues.append(ValidationIssue(field: "disable_date", check: .dateOrder, parameters: ["other": "employment_date"]))
         }
+        // Under PostgreSQL's READ COMMITTED each statement sees the latest commits: a clash on a creation, when the
+        // employee the lookup above did not find exists now, is a concurrent request that just created it; start
+        // over, and this request becomes its update. (Without a clash, a later race ends on the unique index.)
+        if action == .created, !issues.isEmpty, try await lookup.count() > 0 { throw ConcurrentCreation() }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
 
         var teamName: String?

@@ -73,31 +73,34 @@ public struct DataKeyring: Sendable {
     }
 
     /// Reads the keyring from `IFLOW_DATA_KEY` when set, else from `file`, which is created (mode 0600) with new keys
-    /// when it does not exist yet.
-    public static func load(environment: [String: String], file: String) throws -> DataKeyring {
+    /// when it does not exist yet and `create` allows it.
+    public static func load(environment: [String: String], file: String, create: Bool = true) throws -> DataKeyring {
         if let inline = environment["IFLOW_DATA_KEY"], !inline.isEmpty {
             return try DataKeyring(text: inline)
         }
         let manager = FileManager.default
-        guard manager.fileExists(atPath: file) else {
-            let keyring = generate()
-            try keyring.write(to: file)
-            return keyring
+        if !manager.fileExists(atPath: file) {
+            guard create else { throw Failure.malformed("no data key file at \(file) and IFLOW_DATA_KEY is not set") }
+            // Two servers starting at once must end up with the same keys: only the first file is kept.
+            try generate().write(to: file, replacing: false)
         }
         let attributes = try manager.attributesOfItem(atPath: file)
         if let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0 { throw Failure.insecureFile(file) }
         return try DataKeyring(text: String(contentsOfFile: file, encoding: .utf8))
     }
 
-    /// Writes the keyring atomically: a 0600 temporary file renamed over `file`.
-    public func write(to file: String) throws {
+    /// Writes the keyring atomically: a 0600 temporary file renamed over `file`, or, when `replacing` is false, linked
+    /// to `file` only if no file is there yet (an existing one is left as it is).
+    public func write(to file: String, replacing: Bool = true) throws {
         let temporary = file + ".tmp-\(UUID().uuidString.prefix(8))"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw Failure.malformed("cannot write \(temporary)")
         }
-        if rename(temporary, file) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw Failure.malformed("cannot replace \(file)")
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        if replacing {
+            guard rename(temporary, file) == 0 else { throw Failure.malformed("cannot replace \(file)") }
+        } else {
+            guard link(temporary, file) == 0 || errno == EEXIST else { throw Failure.malformed("cannot create \(file)") }
         }
     }
 }

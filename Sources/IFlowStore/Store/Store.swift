@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import Synchronization
 
 /// The storage of one server process: a FluentKit `Databases` with one configured database and its migrations.
 ///
@@ -39,10 +40,11 @@ public final class Store: Sendable {
             databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = true
         case .postgres(let url):
-            databases.use(
-                try .postgres(url: url, maxConnectionsPerEventLoop: max(1, poolSize), connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace),
-                as: .psql
+            let postgres = try DatabaseConfigurationFactory.postgres(
+                url: url, maxConnectionsPerEventLoop: max(1, poolSize), connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace
             )
+            // Without the guard, a transaction in flight when PostgreSQL restarts hangs and leaks its pool slot.
+            databases.use(PostgresClosedConnectionGuard(base: postgres.make()), as: .psql)
             pinnedEventLoop = false
         }
         self.databases = databases
@@ -70,8 +72,10 @@ public final class Store: Sendable {
         let migrations = Migrations()
         migrations.add(self.migrations)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop, migrationLogLevel: .info)
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        try await withMigrationLock {
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+        }
     }
 
     /// Migrations that have not run yet, by name.
@@ -83,18 +87,44 @@ public final class Store: Sendable {
         return try await migrator.previewPrepareBatch().get().map { $0.0.name }
     }
 
-    /// `true` when a trivial query succeeds.
-    public func isReachable() async -> Bool {
-        do {
-            _ = try await sql().raw("SELECT 1").all()
-            return true
-        } catch {
-            return false
+    /// `true` when a trivial query succeeds within `timeout`.
+    ///
+    /// While PostgreSQL is down, a query that finds the pool of its event loop busy waits for a connection until the
+    /// pool's own timeout (10 s), and then answers once PostgreSQL is back: a health check must not wait that long.
+    /// The query is abandoned, not cancelled; the pool's timeout still ends it.
+    public func isReachable(within timeout: Duration = .seconds(2)) async -> Bool {
+        await withCheckedContinuation { continuation in
+            let answer = FirstAnswer(continuation)
+            let timer = Task {
+                try await Task.sleep(for: timeout)
+                answer.give(false)
+            }
+            Task {
+                let reachable = (try? await sql().raw("SELECT 1").all()) != nil
+                timer.cancel()
+                answer.give(reachable)
+            }
         }
     }
 
     public func shutdown() async {
         await databases.shutdownAsync()
+    }
+}
+
+/// Resumes a continuation with the first answer given; later ones are ignored.
+private final class FirstAnswer<T: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<T, Never>?>
+
+    init(_ continuation: CheckedContinuation<T, Never>) {
+        self.continuation = Mutex(continuation)
+    }
+
+    func give(_ value: T) {
+        continuation.withLock {
+            $0?.resume(returning: value)
+            $0 = nil
+        }
     }
 }
 
