@@ -6,6 +6,8 @@ the CLI, `iflow serve` processes on free loopback ports, and form-encoded API ca
 
 import json
 import base64
+import hashlib
+import hmac
 import os
 import random
 import shutil
@@ -109,6 +111,13 @@ os.environ.setdefault(
     "lookup:" + base64.b64encode(os.urandom(32)).decode() + " data:" + base64.b64encode(os.urandom(32)).decode(),
 )
 os.environ.setdefault("IFLOW_RATE_LIMIT", "0")
+
+
+def lookup(value):
+    """The lookup hash the servers store for a CNP or id card (HMAC-SHA256 under the keyring's lookup key)."""
+    entry = next(item for item in os.environ["IFLOW_DATA_KEY"].split() if item.startswith("lookup:"))
+    key = base64.b64decode(entry[len("lookup:"):])
+    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
 
 
 class Server:

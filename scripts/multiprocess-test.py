@@ -121,11 +121,11 @@ def main():
 
         # In the database.
         users = int(database.scalar(f"SELECT count(*) FROM users WHERE company_id = {int(company)}"))
-        distinct_cnps = int(database.scalar(f"SELECT count(DISTINCT cnp) FROM users WHERE company_id = {int(company)}"))
-        distinct_id_cards = int(database.scalar(f"SELECT count(DISTINCT id_card) FROM users WHERE company_id = {int(company)}"))
+        distinct_cnps = int(database.scalar(f"SELECT count(DISTINCT cnp_lookup) FROM users WHERE company_id = {int(company)}"))
+        distinct_id_cards = int(database.scalar(f"SELECT count(DISTINCT id_card_lookup) FROM users WHERE company_id = {int(company)}"))
         team_rows = database.query(f"SELECT name, count(*) FROM teams WHERE company_id = {int(company)} GROUP BY name ORDER BY name")
         plan_rows = database.query(
-            "SELECT u.cnp, p.date, count(*), min(p.shifts) FROM day_plans p JOIN users u ON u.id = p.user_id GROUP BY u.cnp, p.date"
+            "SELECT u.cnp_lookup, p.date, count(*), min(p.shifts) FROM day_plans p JOIN users u ON u.id = p.user_id GROUP BY u.cnp_lookup, p.date"
         )
         if users != len(cnps) or distinct_cnps != len(cnps) or distinct_id_cards != len(cnps):
             problems.append(f"{users} users with {distinct_cnps} CNPs and {distinct_id_cards} id cards, expected {len(cnps)}")
@@ -133,6 +133,8 @@ def main():
             problems.append(f"teams {team_rows}")
         if any(count != "1" for _, count in team_rows):
             problems.append(f"duplicate teams {team_rows}")
+        # CNPs are sealed at rest; the database holds their lookup hashes.
+        days = [(iflowtest.lookup(cnp), date) for cnp, date in days]
         if sorted((value, date) for value, date, _, _ in plan_rows) != sorted(days):
             problems.append(f"plans for {sorted((v, d) for v, d, _, _ in plan_rows)}, expected {sorted(days)}")
         if any(count != "1" or stored not in shifts for _, _, count, stored in plan_rows):

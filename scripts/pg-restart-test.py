@@ -206,7 +206,9 @@ def main():
 
         acknowledged = {cnps[i] for i, reply in enumerate(results) if reply.kind == "ok"}
         acknowledged |= {after_cnps[i] for i, reply in enumerate(after) if reply.kind == "ok"}
-        stored = {row[0] for row in database.query("SELECT cnp FROM users")}
+        # CNPs are sealed at rest; the database holds their lookup hashes.
+        by_lookup = {iflowtest.lookup(cnp): cnp for cnp in cnps + after_cnps}
+        stored = {by_lookup.get(row[0], row[0]) for row in database.query("SELECT cnp_lookup FROM users")}
         lost = acknowledged - stored
         if lost:
             problems.append(f"{len(lost)} CNPs acknowledged with 200 are not in the database, e.g. {sorted(lost)[:3]}")
