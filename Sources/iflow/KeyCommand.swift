@@ -23,7 +23,7 @@ struct KeyCommand: AsyncParsableCommand {
         func run() async throws {
             let issued = try await databaseOptions.withStore { store in
                 guard try await store.company(id: company) != nil else { throw ValidationError("no company with id \(company)") }
-                return try await store.createAPIKey(companyID: company, label: label)
+                return try await store.createAPIKey(companyID: company, label: label, actor: .commandLine)
             }
             printError("API key \(issued.id) created for company \(company). It is shown only now: store it safely.")
             print(issued.secret)
@@ -60,7 +60,7 @@ struct KeyCommand: AsyncParsableCommand {
         @OptionGroup var databaseOptions: DatabaseOptions
 
         func run() async throws {
-            let revoked = try await databaseOptions.withStore { try await $0.revokeAPIKey(id: id) }
+            let revoked = try await databaseOptions.withStore { try await $0.revokeAPIKey(id: id, actor: .commandLine) }
             guard revoked else { throw ValidationError("no live API key with id \(id)") }
             printError("API key \(id) revoked")
         }

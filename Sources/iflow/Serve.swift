@@ -16,20 +16,60 @@ struct Serve: AsyncParsableCommand, AppArguments {
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (env LOG_LEVEL; default info).")
     var logLevelName: String = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
 
+    @Option(name: .long, help: "Requests per second per API key, bursts of twice that; 0 turns the limit off (env IFLOW_RATE_LIMIT; default 100).")
+    var rateLimitPerSecond: Double = ProcessInfo.processInfo.environment["IFLOW_RATE_LIMIT"].flatMap(Double.init) ?? 100
+
+    @Flag(name: .long, help: "On first start (no company yet), create the demo company and print its API key.")
+    var demo = false
+
+    @Option(name: .long, help: "Employees of the demo company.")
+    var demoEmployees = 40
+
+    @Flag(
+        name: .long,
+        help: "Mark the web administration's cookies Secure on every response (env IFLOW_SECURE_COOKIES=1). Without it they are Secure only behind a proxy that sends X-Forwarded-Proto: https."
+    )
+    var secureCookies = false
+
     @OptionGroup var databaseOptions: DatabaseOptions
+
+    var web: WebOptions {
+        var options = WebOptions()
+        options.alwaysSecureCookies = secureCookies || ProcessInfo.processInfo.environment["IFLOW_SECURE_COOKIES"] == "1"
+        return options
+    }
 
     var database: DatabaseLocation { databaseOptions.location }
     var poolSize: Int { databaseOptions.resolvedPoolSize }
     var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
+    func dataKeyring() throws -> DataKeyring { try databaseOptions.dataKeyring() }
+    var rateLimit: RateLimiter.Policy { RateLimiter.Policy(rate: rateLimitPerSecond) }
 
     func validate() throws {
+        guard rateLimitPerSecond >= 0, rateLimitPerSecond.isFinite else { throw ValidationError("--rate-limit-per-second must be 0 or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
         guard Logger.Level(rawValue: logLevelName) != nil else { throw ValidationError("--log-level-name must be one of trace, debug, info, notice, warning, error, critical") }
     }
 
     func run() async throws {
-        let app = try await buildApplication(self)
-        try await app.runService()
+        if demo {
+            try await databaseOptions.withStore { store in
+                guard try await store.companies().isEmpty else {
+                    printError("demo: the database already has a company; use `iflow key create` for a new key")
+                    return
+                }
+                let created = try await store.createDemoCompany(
+                    employees: demoEmployees, today: .today(in: TimeZone(identifier: "Europe/Bucharest")!)
+                )
+                DemoCommand.printWelcome(created, baseURL: "http://\(host):\(port)")
+            }
+        }
+        do {
+            let app = try await buildApplication(self)
+            try await app.runService()
+        } catch {
+            throw exitReportingDatabaseFailure(error, location: database)
+        }
     }
 }
 

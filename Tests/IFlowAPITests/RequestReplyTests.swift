@@ -24,7 +24,7 @@ struct RequestReplyTests {
 
             // MUT
             let keys = try await f.store.apiKeys(companyID: f.companyID)
-            try await f.store.revokeAPIKey(id: try #require(keys.first?.id))
+            try await f.store.revokeAPIKey(id: try #require(keys.first?.id), actor: .commandLine)
             // validation
             let revoked = try await client.post("/api_v2/user/get_list", ["api_language": "en_US", "api_key": f.key])
             #expect(revoked.checks == ["api_key:valid_api_key"])
@@ -115,7 +115,7 @@ struct RequestReplyTests {
     func healthWhenDatabaseGone() async throws {
         try await TestBackend.sqlite.withStore { store in
             let company = try await store.createCompany(name: "X", timezone: "Europe/Bucharest")
-            let key = try await store.createAPIKey(companyID: company.id!, label: "")
+            let key = try await store.createAPIKey(companyID: company.id!, label: "", actor: .commandLine)
             let app = buildApplication(store: store, logger: Logger(label: "test"))
             try await app.test(.router) { client in
                 await store.shutdown()
@@ -134,7 +134,7 @@ struct RequestReplyTests {
         let sink = LogSink()
         try await TestBackend.sqlite.withStore { store in
             let company = try await store.createCompany(name: "X", timezone: "Europe/Bucharest")
-            let key = try await store.createAPIKey(companyID: company.id!, label: "")
+            let key = try await store.createAPIKey(companyID: company.id!, label: "", actor: .commandLine)
             var logger = Logger(label: "test") { _ in CapturingLogHandler(sink: sink) }
             logger.logLevel = .trace
             let app = buildApplication(store: store, logger: logger)
@@ -145,11 +145,13 @@ struct RequestReplyTests {
                 ]
                 _ = try await client.post("/api_v2/user/update", fields)
                 _ = try await client.post("/api_v2/user/update?api_key=\(key.secret)", fields.merging(["cnp": "bad"]) { _, b in b })
+                _ = try await client.send("/api_v2/user/1800101221144/\(key.secret)", method: .get)
             }
             let lines = sink.lines
             let requestLines = lines.filter { $0.contains("endpoint=/api_v2/user/update") }
             #expect(requestLines.count == 2)
             #expect(requestLines.allSatisfy { $0.contains("hb.request.id=") && $0.contains("status=200") && $0.contains("duration_ms=") })
+            #expect(lines.contains { $0.contains("endpoint=/api_v2/user/:value/:value") && $0.contains("status=404") })
             for secret in [key.secret, "1800101221144", "ZZ987654", "RO49AAAA1B31007593840000"] {
                 #expect(!lines.contains { $0.contains(secret) }, "a log line contains \(secret.prefix(4))…")
             }

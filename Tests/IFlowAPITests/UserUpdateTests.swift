@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import IFlowStore
+import SQLKit
 import Testing
 
 @Suite("user/update")
@@ -228,6 +229,30 @@ struct UserUpdateTests {
             #expect(Set(replies.compactMap { $0["user_id"] as? String }).count == 1)
             let list = try await client.post("/api_v2/user/get_list", ["api_key": f.key, "api_language": "en_US"])
             #expect(list["total"] as? String == "1")
+        }
+    }
+
+    @Test("the users table holds no plaintext CNP, id card or IBAN on any backend")
+    func noPlaintextAtRest() async throws {
+        try await withApp { client, f in
+            // setup
+            let reply = try await client.post(
+                "/api_v2/user/update",
+                fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "A", "id_card": "QQ123987", "bank_account": "RO49AAAA1B31007593840000"])
+            )
+            #expect(reply["action"] as? String == "created")
+            // MUT
+            let rows = try await f.store.sql().raw("SELECT * FROM users").all()
+            // validation
+            #expect(rows.count == 1)
+            for row in rows {
+                for column in row.allColumns {
+                    guard let text = try? row.decode(column: column, as: String.self) else { continue }
+                    for secret in [Self.cnp, "QQ123987", "RO49AAAA1B31007593840000"] {
+                        #expect(!text.contains(secret), "column \(column) holds a personal number in plain text")
+                    }
+                }
+            }
         }
     }
 }

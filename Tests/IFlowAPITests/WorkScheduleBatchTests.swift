@@ -17,7 +17,7 @@ struct WorkScheduleBatchTests {
                         let update = try UserUpdate.parse([
                             "update_by": "id_card", "update_by_value": "RX\(100_000 + index)", "full_name": "Employee \(index)",
                         ]).get()
-                        return (index, try await f.store.applyUserUpdate(update, companyID: f.companyID).user.id)
+                        return (index, try await f.store.applyUserUpdate(update, companyID: f.companyID, actor: .commandLine).user.id)
                     }
                 }
                 return try await group.reduce(into: [Int: Int]()) { $0[$1.0] = $1.1 }
@@ -27,7 +27,7 @@ struct WorkScheduleBatchTests {
                 let shift = try #require(TimeRange(start: ClockTime(minutes: 8 * 60)!, end: ClockTime(minutes: (9 + index % 8) * 60)!))
                 return (userID: ids[index]!, plan: DayPlan(date: day, shifts: [shift]))
             }
-            try await f.store.importPlans(plans, companyID: f.companyID)
+            try await f.store.importPlans(plans, companyID: f.companyID, actor: .commandLine)
 
             // MUT
             let reply = try await client.post(

@@ -18,7 +18,9 @@ struct GroupCommitTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         var logger = Logger(label: "iflow-test")
         logger.logLevel = .warning
-        let store = try Store(location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), logger: logger)
+        let store = try Store(
+            location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), keyring: TestStores.keyring, logger: logger
+        )
         do {
             try await store.migrate()
             let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")

@@ -8,6 +8,16 @@ public protocol AppArguments: Sendable {
     var database: DatabaseLocation { get }
     var poolSize: Int { get }
     var logLevel: Logger.Level { get }
+    /// Requests per second per API key.
+    var rateLimit: RateLimiter.Policy { get }
+    /// The keys of personal data at rest (see `DataKeyring.load`).
+    func dataKeyring() throws -> DataKeyring
+    /// Sessions and sign-in limits of the web administration.
+    var web: WebOptions { get }
+}
+
+extension AppArguments {
+    public var web: WebOptions { WebOptions() }
 }
 
 /// Limits on what one request may cost.
@@ -17,6 +27,8 @@ public struct RequestLimits: Sendable {
     /// Bodies of file uploads (`schedule/import`).
     public var maxUploadBytes = 64 << 20
     public var fields = FormFields.Limits()
+    /// Requests per second per API key; off by default here, `iflow serve` sets it.
+    public var rate = RateLimiter.Policy.off
 
     public init() {}
 }

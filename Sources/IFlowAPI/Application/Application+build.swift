@@ -7,15 +7,19 @@ import ServiceLifecycle
 public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "iflow")
     logger.logLevel = arguments.logLevel
-    let store = try Store(location: arguments.database, poolSize: arguments.poolSize, logger: logger)
+    let store = try Store(location: arguments.database, poolSize: arguments.poolSize, keyring: arguments.dataKeyring(), logger: logger)
     try await store.migrate()
-    return buildApplication(store: store, host: arguments.host, port: arguments.port, logger: logger)
+    var limits = RequestLimits()
+    limits.rate = arguments.rateLimit
+    return buildApplication(store: store, host: arguments.host, port: arguments.port, limits: limits, logger: logger, web: arguments.web)
 }
 
 /// Builds the server on a store that is already migrated.
-public func buildApplication(store: Store, host: String = "127.0.0.1", port: Int = 8080, logger: Logger) -> some ApplicationProtocol {
+public func buildApplication(
+    store: Store, host: String = "127.0.0.1", port: Int = 8080, limits: RequestLimits = .init(), logger: Logger, web: WebOptions = .init()
+) -> some ApplicationProtocol {
     let keyUse = KeyUseRecorder(store: store, logger: logger)
-    let router = buildRouter(store: store, keyUse: keyUse)
+    let router = buildRouter(store: store, keyUse: keyUse, limits: limits, web: web)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(host, port: port), serverName: "iflow"),
@@ -26,23 +30,27 @@ public func buildApplication(store: Store, host: String = "127.0.0.1", port: Int
     return app
 }
 
-/// The routes: health, the API under `/api/api_v2` and its `/api_v2` alias.
-public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init()) -> Router<AppRequestContext> {
+/// The routes: health, the API under `/api/api_v2` and its `/api_v2` alias, and the web administration under `/admin`.
+public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init(), web: WebOptions = .init()) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    let calculators = CalculatorCache()
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(ErrorEnvelopeMiddleware())
     HealthController(store: store).addRoutes(to: router)
     let api = APIDispatcher(
         store: store,
         keyUse: keyUse,
+        rateLimiter: RateLimiter(policy: limits.rate),
         limits: limits,
         endpoints: UserController(store: store).endpoints
-            + WorkScheduleController(store: store, calculators: CalculatorCache()).endpoints
+            + WorkScheduleController(store: store, calculators: calculators).endpoints
             + ScheduleController(store: store).endpoints
             + CalendarController().endpoints
+            + AuditController(store: store).endpoints
     )
     api.addRoutes(to: router.group("api/api_v2"))
     api.addRoutes(to: router.group("api_v2"))
+    WebAdmin(store: store, calculators: calculators, options: web).addRoutes(to: router)
     return router
 }
 

@@ -9,12 +9,14 @@ import NIOCore
 struct APIDispatcher {
     let store: Store
     let keyUse: KeyUseRecorder
+    let rateLimiter: RateLimiter
     let limits: RequestLimits
     let endpoints: [String: APIEndpoint]
 
-    init(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits, endpoints: [APIEndpoint]) {
+    init(store: Store, keyUse: KeyUseRecorder, rateLimiter: RateLimiter, limits: RequestLimits, endpoints: [APIEndpoint]) {
         self.store = store
         self.keyUse = keyUse
+        self.rateLimiter = rateLimiter
         self.limits = limits
         self.endpoints = Dictionary(endpoints.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -76,11 +78,17 @@ struct APIDispatcher {
         }
 
         guard issues.isEmpty, let key else { return APIReply.validationFailed(issues, language: language) }
+        if let retryAfter = rateLimiter.admit(key: key.keyID) {
+            var response = APIReply.validationFailed([ValidationIssue(field: "api_key", check: .rateLimit)], language: language)
+            response.status = .tooManyRequests
+            response.headers[.retryAfter] = String(retryAfter)
+            return response
+        }
         keyUse.recordUse(keyID: key.keyID)
 
         var logger = context.logger
         logger[metadataKey: "company"] = "\(key.company.id)"
-        let apiRequest = APIRequest(fields: fields, language: language, company: key.company, keyID: key.keyID, logger: logger)
+        let apiRequest = APIRequest(fields: fields, language: language, company: key.company, keyID: key.keyID, actor: key.actor, logger: logger)
         do {
             return try await endpoint.handle(apiRequest)
         } catch let failure as ValidationFailure {

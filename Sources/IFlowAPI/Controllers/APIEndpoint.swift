@@ -19,6 +19,8 @@ struct APIRequest: Sendable {
     var language: Language
     var company: CompanyContext
     var keyID: Int
+    /// The key, as audit records name it.
+    var actor: AuditActor
     var logger: Logger
 
     subscript(name: String) -> String? { fields[name] }

@@ -22,7 +22,7 @@ struct ScheduleController {
             throw ValidationFailure(selector.failureIssues + plan.failureIssues)
         }
         let userID = try await store.findUser(selected, companyID: request.company.id).get()
-        try await store.setDay(plan, userID: userID, companyID: request.company.id)
+        try await store.setDay(plan, userID: userID, companyID: request.company.id, actor: request.actor)
         return APIReply.ok([
             ("user_id", .string(String(userID))),
             ("date", .string(plan.date.description)),
@@ -95,7 +95,7 @@ struct ScheduleController {
         }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
 
-        try await store.importPlans(plans, companyID: request.company.id)
+        try await store.importPlans(plans, companyID: request.company.id, actor: request.actor)
         request.logger.info("schedule imported", metadata: ["rows": "\(plans.count)"])
         return APIReply.ok([
             ("rows", .string(String(plans.count))),

@@ -15,7 +15,7 @@ struct UserController {
 
     @Sendable func update(_ request: APIRequest) async throws -> Response {
         let update = try UserUpdate.parse(request.fields.values).get()
-        let result = try await store.applyUserUpdate(update, companyID: request.company.id)
+        let result = try await store.applyUserUpdate(update, companyID: request.company.id, actor: request.actor)
         request.logger.info("user \(result.action.rawValue)", metadata: ["user_id": "\(result.user.id)"])
         return APIReply.ok([
             ("update_by", .string(update.updateBy.rawValue)),

@@ -60,37 +60,22 @@ struct WorkScheduleController {
 
     @Sendable func report(_ request: APIRequest) async throws -> Response {
         let query = try Self.parse(request).get()
-        let users = try await store.reportUsers(companyID: request.company.id, month: (query.year, query.month), filter: query.filter)
-        let calculator = calculators.calculator(for: request.company.timeZone)
-        let first = LocalDate(year: query.year, month: query.month, day: 1)!
-        let last = first.adding(days: LocalDate.daysIn(month: query.month, year: query.year) - 1)
+        let schedule = try await MonthSchedule.load(
+            store: store, calculator: calculators.calculator(for: request.company.timeZone), companyID: request.company.id,
+            year: query.year, month: query.month, filter: query.filter
+        )
         let language = request.language
-        let store = self.store
         let batchSize = self.batchSize
-
-        let batches = stride(from: 0, to: users.count, by: batchSize).map { users[$0..<min($0 + batchSize, users.count)] }
-        @Sendable func readPlans(of batch: Int) -> Task<[Int: [DayPlan]], any Error>? {
-            guard batch < batches.count else { return nil }
-            let ids = batches[batch].map(\.id)
-            return Task { try await store.dayPlans(userIDs: ids, from: first.adding(days: -1), through: last) }
-        }
 
         let body = ResponseBody { writer in
             var buffer = ByteBuffer()
             buffer.writeString("{\"api_reply\":{\"year\":\"\(query.year)\",\"month\":\"\(query.month < 10 ? "0" : "")\(query.month)\",\"users\":[")
-            // The next batch is read while this one is computed and written: the reading runs mostly on SQLite's
-            // thread and the computing on ours, so on two cores the two overlap.
-            var next = readPlans(of: 0)
-            defer { next?.cancel() }
-            for (index, batch) in batches.enumerated() {
-                guard let current = next else { break }
-                next = readPlans(of: index + 1)
-                let plans = try await current.value
-                for (offset, user) in zip(batch.indices, batch) {
-                    if offset > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                    WorkScheduleReport.user(
-                        user, plans: plans[user.id] ?? [], query: query, calculator: calculator, language: language
-                    ).write(into: &buffer)
+            var written = 0
+            try await schedule.forEachBatch(size: batchSize) { months in
+                for month in months {
+                    if written > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+                    WorkScheduleReport.user(month, query: query, calculator: schedule.calculator, language: language).write(into: &buffer)
+                    written += 1
                 }
                 try await writer.write(buffer)
                 buffer.clear()
@@ -105,12 +90,8 @@ struct WorkScheduleController {
 
 /// One employee's part of the report.
 enum WorkScheduleReport {
-    static func user(_ user: ReportUser, plans: [DayPlan], query: WorkScheduleController.Query, calculator: ScheduleCalculator, language: Language) -> JSONValue {
-        let month = (year: query.year, month: query.month)
-        let daily = calculator.dailyMinutes(for: plans, in: month)
-        var totals = HourTotals()
-        for day in daily { totals += day.totals }
-
+    static func user(_ month: EmployeeMonth, query: WorkScheduleController.Query, calculator: ScheduleCalculator, language: Language) -> JSONValue {
+        let user = month.user
         var members: [(String, JSONValue)] = [
             ("user_id", .string(String(user.id))),
             ("full_name", .string(user.fullName)),
@@ -120,11 +101,10 @@ enum WorkScheduleReport {
             ("team_name", .optional(user.teamName)),
         ]
         if query.includeDays {
-            var plansByDay: [Int: DayPlan] = [:]
-            for plan in plans { plansByDay[plan.date.dayNumber] = plan }
-            members.append(("days", .array(daily.map { day(for: $0, plan: plansByDay[$0.date.dayNumber], calculator: calculator, language: language) })))
+            let plansByDay = month.plansByDayNumber()
+            members.append(("days", .array(month.days.map { day(for: $0, plan: plansByDay[$0.date.dayNumber], calculator: calculator, language: language) })))
         }
-        members.append(("totals", .object(query.totals.map { ($0.description, .string(HoursFormat.hours(minutes: totals.minutes($0)))) })))
+        members.append(("totals", .object(query.totals.map { ($0.description, .string(HoursFormat.hours(minutes: month.totals.minutes($0)))) })))
         return .object(members)
     }
 

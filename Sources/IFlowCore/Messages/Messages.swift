@@ -29,7 +29,8 @@ enum Messages {
         case .validCNP: "\(field) is not a valid CNP"
         case .validIBAN: "\(field) is not a valid IBAN"
         case .maxLength: "\(field) must have at most \(p["max"] ?? "") characters"
-        case .unique: "\(field) is already used by another \(p["entity"] ?? "employee")"
+        case .unique:
+            p["entity"] == "row" ? "\(field) already appears on another row for the same employee" : "\(field) is already used by another \(p["entity"] ?? "employee")"
         case .integer: "\(field) must be a whole number"
         case .between: "\(field) must be between \(p["min"] ?? "") and \(p["max"] ?? "")"
         case .singleLine: "\(field) must not contain line breaks or control characters"
@@ -42,6 +43,7 @@ enum Messages {
         case .validBody: "the request body could not be read\(detail(p, ": "))"
         case .validCSV: "\(field) is not a valid CSV file\(detail(p, ": "))"
         case .tooLarge: "\(field) is too large\(detail(p, ": at most "))"
+        case .rateLimit: "too many requests with this \(field); retry later"
         }
     }
 
@@ -60,7 +62,12 @@ enum Messages {
         case .validCNP: "\(field) nu este un CNP valid"
         case .validIBAN: "\(field) nu este un IBAN valid"
         case .maxLength: "\(field) poate avea cel mult \(p["max"] ?? "") caractere"
-        case .unique: "\(field) este folosit deja de alt \(p["entity"] == "team" ? "departament" : "angajat")"
+        case .unique:
+            switch p["entity"] {
+            case "team": "\(field) este folosit deja de alt departament"
+            case "row": "\(field) apare deja pe alt rând pentru același angajat"
+            default: "\(field) este folosit deja de alt angajat"
+            }
         case .integer: "\(field) trebuie să fie un număr întreg"
         case .between: "\(field) trebuie să fie între \(p["min"] ?? "") și \(p["max"] ?? "")"
         case .singleLine: "\(field) nu poate conține rânduri noi sau caractere de control"
@@ -73,6 +80,7 @@ enum Messages {
         case .validBody: "conținutul cererii nu a putut fi citit\(detail(p, ": "))"
         case .validCSV: "\(field) nu este un fișier CSV valid\(detail(p, ": "))"
         case .tooLarge: "\(field) este prea mare\(detail(p, ": cel mult "))"
+        case .rateLimit: "prea multe cereri cu acest \(field); reîncercați mai târziu"
         }
     }
 

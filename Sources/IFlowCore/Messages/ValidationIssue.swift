@@ -44,6 +44,8 @@ public enum CheckName: String, Sendable, CaseIterable {
     case validCSV = "valid_csv"
     /// Too many rows, fields or bytes.
     case tooLarge = "too_large"
+    /// Too many requests with this key; retry after the `Retry-After` seconds.
+    case rateLimit = "rate_limit"
 }
 
 /// One failed check on one field: what the `error` array of an `api_reply` lists.

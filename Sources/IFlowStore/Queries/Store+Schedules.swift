@@ -30,10 +30,10 @@ extension Store {
         let field: String
         switch selector {
         case .cnp(let cnp):
-            query = query.filter(\.$cnp == cnp)
+            query = query.filter(\.$cnpLookup == protector.lookup(cnp))
             field = "cnp"
         case .idCard(let idCard):
-            query = query.filter(\.$idCard == idCard)
+            query = query.filter(\.$idCardLookup == protector.lookup(idCard))
             field = "id_card"
         case .markNumber(let mark):
             query = query.filter(\.$markNumber == mark)
@@ -42,23 +42,32 @@ extension Store {
             query = query.filter(\.$id == id)
             field = "user_id"
         }
-        let ids = try await query.limit(2).all(\.$id)
-        switch ids.count {
-        case 1: return .success(ids[0])
-        case 0: return .failure(ValidationFailure(field: "user_by_value", check: .exists, parameters: ["detail": field]))
-        default: return .failure(ValidationFailure(field: "user_by_value", check: .unique, parameters: ["entity": "employee"]))
+        return UserDirectory.outcome(matches: try await query.limit(2).all(\.$id).compactMap { $0 }, field: field).mapError { ValidationFailure([$0]) }
+    }
+
+    /// Replaces whatever the employee's date held with `plan`, atomically, with its audit record.
+    public func setDay(_ plan: DayPlan, userID: Int, companyID: Int, actor: AuditActor) async throws {
+        try await database().transaction { db in
+            let sql = db as! any SQLDatabase
+            try await Self.upsertPlans([(userID, plan)], companyID: companyID, on: sql)
+            try await Self.audit(
+                "schedule.set_day", entity: "user", entityID: userID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
+                detail: plan.date.description, companyID: companyID, actor: actor, on: sql
+            )
         }
     }
 
-    /// Replaces whatever the employee's date held with `plan`, atomically.
-    public func setDay(_ plan: DayPlan, userID: Int, companyID: Int) async throws {
-        try await upsertPlans([(userID, plan)], companyID: companyID, on: sql())
-    }
-
-    /// Writes every plan or none, in one transaction.
-    public func importPlans(_ plans: [(userID: Int, plan: DayPlan)], companyID: Int) async throws {
+    /// Writes every plan or none, in one transaction, with one audit record.
+    public func importPlans(_ plans: [(userID: Int, plan: DayPlan)], companyID: Int, actor: AuditActor) async throws {
         try await database().transaction { db in
             let sql = db as! any SQLDatabase
+            let dates = plans.map(\.plan.date)
+            try await Self.audit(
+                "schedule.import", entity: "company", entityID: companyID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
+                detail: "\(plans.count) days of \(Set(plans.map(\.userID)).count) employees"
+                    + (dates.isEmpty ? "" : ", \(dates.min()!) to \(dates.max()!)"),
+                companyID: companyID, actor: actor, on: sql
+            )
             // 8 binds a row; 500 rows stay far below SQLite's and PostgreSQL's bind limits.
             var start = 0
             while start < plans.count {
@@ -67,10 +76,6 @@ extension Store {
                 start = end
             }
         }
-    }
-
-    private func upsertPlans(_ plans: some Collection<(userID: Int, plan: DayPlan)>, companyID: Int, on sql: any SQLDatabase) async throws {
-        try await Self.upsertPlans(plans, companyID: companyID, on: sql)
     }
 
     private static func upsertPlans(_ plans: some Collection<(userID: Int, plan: DayPlan)>, companyID: Int, on sql: any SQLDatabase) async throws {
@@ -95,17 +100,17 @@ extension Store {
     public func userDirectory(companyID: Int) async throws -> UserDirectory {
         struct Row: Decodable {
             var id: Int
-            var cnp: String?
-            var id_card: String?
+            var cnp_lookup: String?
+            var id_card_lookup: String?
             var mark_number: String?
         }
-        let rows = try await sql().select().columns("id", "cnp", "id_card", "mark_number").from("users")
+        let rows = try await sql().select().columns("id", "cnp_lookup", "id_card_lookup", "mark_number").from("users")
             .where("company_id", .equal, companyID).all(decoding: Row.self)
-        var directory = UserDirectory()
+        var directory = UserDirectory(protector: protector)
         for row in rows {
             directory.ids.insert(row.id)
-            if let cnp = row.cnp { directory.byCNP[cnp, default: []].append(row.id) }
-            if let idCard = row.id_card { directory.byIDCard[idCard, default: []].append(row.id) }
+            if let cnp = row.cnp_lookup { directory.byCNP[cnp, default: []].append(row.id) }
+            if let idCard = row.id_card_lookup { directory.byIDCard[idCard, default: []].append(row.id) }
             if let mark = row.mark_number { directory.byMarkNumber[mark, default: []].append(row.id) }
         }
         return directory
@@ -118,7 +123,7 @@ extension Store {
         // Hand-written SQL, like the other queries a report makes per request: SQLKit's builder spends more time
         // quoting identifiers than SQLite spends running these.
         var query: SQLQueryString = """
-            SELECT users.id, users.full_name, users.cnp, users.id_card, users.mark_number, teams.name AS team_name \
+            SELECT users.id, users.full_name, users.cnp_sealed, users.id_card_sealed, users.mark_number, teams.name AS team_name \
             FROM users LEFT JOIN teams ON teams.id = users.team_id \
             WHERE users.company_id = \(bind: companyID) \
             AND (users.employment_date IS NULL OR users.employment_date <= \(bind: last.description)) \
@@ -128,8 +133,8 @@ extension Store {
         if let team = filter.teamName { query += " AND teams.name = \(bind: team)" }
         switch filter.user {
         case .none: break
-        case .cnp(let value): query += " AND users.cnp = \(bind: value)"
-        case .idCard(let value): query += " AND users.id_card = \(bind: value)"
+        case .cnp(let value): query += " AND users.cnp_lookup = \(bind: protector.lookup(value))"
+        case .idCard(let value): query += " AND users.id_card_lookup = \(bind: protector.lookup(value))"
         case .markNumber(let value): query += " AND users.mark_number = \(bind: value)"
         case .userID(let value): query += " AND users.id = \(bind: value)"
         }
@@ -137,13 +142,16 @@ extension Store {
         struct Row: Decodable {
             var id: Int
             var full_name: String
-            var cnp: String?
-            var id_card: String?
+            var cnp_sealed: String?
+            var id_card_sealed: String?
             var mark_number: String?
             var team_name: String?
         }
         return try await readSQL().raw(query).all(decoding: Row.self).map {
-            ReportUser(id: $0.id, fullName: $0.full_name, cnp: $0.cnp, idCard: $0.id_card, markNumber: $0.mark_number, teamName: $0.team_name)
+            ReportUser(
+                id: $0.id, fullName: $0.full_name, cnp: try protector.open($0.cnp_sealed), idCard: try protector.open($0.id_card_sealed),
+                markNumber: $0.mark_number, teamName: $0.team_name
+            )
         }
     }
 
@@ -181,7 +189,9 @@ extension Store {
 
 /// The company's employees by each identifier a schedule row may use.
 public struct UserDirectory: Sendable {
+    let protector: DataProtector
     public var ids: Set<Int> = []
+    /// Keyed by lookup hash.
     public var byCNP: [String: [Int]] = [:]
     public var byIDCard: [String: [Int]] = [:]
     public var byMarkNumber: [String: [Int]] = [:]
@@ -191,15 +201,20 @@ public struct UserDirectory: Sendable {
         let matches: [Int]
         let field: String
         switch selector {
-        case .cnp(let value): (matches, field) = (byCNP[value] ?? [], "cnp")
-        case .idCard(let value): (matches, field) = (byIDCard[value] ?? [], "id_card")
+        case .cnp(let value): (matches, field) = (byCNP[protector.lookup(value)] ?? [], "cnp")
+        case .idCard(let value): (matches, field) = (byIDCard[protector.lookup(value)] ?? [], "id_card")
         case .markNumber(let value): (matches, field) = (byMarkNumber[value] ?? [], "mark_number")
         case .userID(let id): (matches, field) = (ids.contains(id) ? [id] : [], "user_id")
         }
+        return Self.outcome(matches: matches, field: field)
+    }
+
+    /// One match is the employee; none or several is an issue on `user_by_value`.
+    static func outcome(matches: [Int], field: String) -> Result<Int, ValidationIssue> {
         switch matches.count {
-        case 1: return .success(matches[0])
-        case 0: return .failure(ValidationIssue(field: "user_by_value", check: .exists, parameters: ["detail": field]))
-        default: return .failure(ValidationIssue(field: "user_by_value", check: .unique, parameters: ["entity": "employee"]))
+        case 1: .success(matches[0])
+        case 0: .failure(ValidationIssue(field: "user_by_value", check: .exists, parameters: ["detail": field]))
+        default: .failure(ValidationIssue(field: "user_by_value", check: .unique, parameters: ["entity": "employee"]))
         }
     }
 }

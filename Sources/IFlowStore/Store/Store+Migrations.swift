@@ -2,11 +2,17 @@ import FluentKit
 
 extension Store {
     /// Every migration in order. Never edit one that has shipped; add the next number.
-    static let migrations: [any Migration] = [
-        CreateCompany(),
-        CreateAPIKey(),
-        CreateTeam(),
-        CreateUser(),
-        CreateDayPlan(),
-    ]
+    var migrations: [any Migration] {
+        [
+            CreateCompany(),
+            CreateAPIKey(),
+            CreateTeam(),
+            CreateUser(),
+            CreateDayPlan(),
+            SealPersonalNumbers(protector: protector),
+            CreateAuditEvent(),
+            CreateAdministrator(),
+            CreateAdminSession(),
+        ]
+    }
 }

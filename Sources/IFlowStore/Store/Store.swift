@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import Synchronization
 
 /// The storage of one server process: a FluentKit `Databases` with one configured database and its migrations.
 ///
@@ -16,6 +17,8 @@ import SQLKit
 public final class Store: Sendable {
     public let location: DatabaseLocation
     public let logger: Logger
+    /// Seals personal numbers at rest and computes their lookup hashes.
+    public let protector: DataProtector
     private let databases: Databases
     private let eventLoop: any EventLoop
     private let pinnedEventLoop: Bool
@@ -27,10 +30,12 @@ public final class Store: Sendable {
     /// - Parameters:
     ///   - location: SQLite file, in-memory SQLite, or PostgreSQL URL.
     ///   - poolSize: PostgreSQL connections per event loop.
+    ///   - keyring: The keys of personal data at rest; the same keys must be used for the life of the database.
     ///   - logger: Where the storage logs; queries are logged at `.trace` only, so personal data never reaches `.info`.
-    public init(location: DatabaseLocation, poolSize: Int = 4, logger: Logger) throws {
+    public init(location: DatabaseLocation, poolSize: Int = 4, keyring: DataKeyring, logger: Logger) throws {
         self.location = location
         self.logger = logger
+        self.protector = DataProtector(keyring: keyring)
         let group = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: .singleton, on: group)
         switch location {
@@ -44,10 +49,11 @@ public final class Store: Sendable {
             pinnedEventLoop = true
             readers = nil
         case .postgres(let url):
-            databases.use(
-                try .postgres(url: url, maxConnectionsPerEventLoop: max(1, poolSize), connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace),
-                as: .psql
+            let postgres = try DatabaseConfigurationFactory.postgres(
+                url: url, maxConnectionsPerEventLoop: max(1, poolSize), connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace
             )
+            // Without the guard, a transaction in flight when PostgreSQL restarts hangs and leaks its pool slot.
+            databases.use(PostgresClosedConnectionGuard(base: postgres.make()), as: .psql)
             pinnedEventLoop = false
             readers = nil
         }
@@ -97,28 +103,40 @@ public final class Store: Sendable {
             try await sql().raw("PRAGMA journal_mode=WAL").run()
         }
         let migrations = Migrations()
-        migrations.add(Self.migrations)
+        migrations.add(self.migrations)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop, migrationLogLevel: .info)
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        try await withMigrationLock {
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+        }
     }
 
     /// Migrations that have not run yet, by name.
     public func pendingMigrations() async throws -> [String] {
         let migrations = Migrations()
-        migrations.add(Self.migrations)
+        migrations.add(self.migrations)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop, migrationLogLevel: .info)
         try await migrator.setupIfNeeded().get()
         return try await migrator.previewPrepareBatch().get().map { $0.0.name }
     }
 
-    /// `true` when a trivial query succeeds.
-    public func isReachable() async -> Bool {
-        do {
-            _ = try await sql().raw("SELECT 1").all()
-            return true
-        } catch {
-            return false
+    /// `true` when a trivial query succeeds within `timeout`.
+    ///
+    /// While PostgreSQL is down, a query that finds the pool of its event loop busy waits for a connection until the
+    /// pool's own timeout (10 s), and then answers once PostgreSQL is back: a health check must not wait that long.
+    /// The query is abandoned, not cancelled; the pool's timeout still ends it.
+    public func isReachable(within timeout: Duration = .seconds(2)) async -> Bool {
+        await withCheckedContinuation { continuation in
+            let answer = FirstAnswer(continuation)
+            let timer = Task {
+                try await Task.sleep(for: timeout)
+                answer.give(false)
+            }
+            Task {
+                let reachable = (try? await sql().raw("SELECT 1").all()) != nil
+                timer.cancel()
+                answer.give(reachable)
+            }
         }
     }
 
@@ -130,6 +148,22 @@ public final class Store: Sendable {
 extension DatabaseID {
     /// The read connections beside an SQLite file's writer.
     static let sqliteReaders = DatabaseID(string: "sqlite-readers")
+}
+
+/// Resumes a continuation with the first answer given; later ones are ignored.
+private final class FirstAnswer<T: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<T, Never>?>
+
+    init(_ continuation: CheckedContinuation<T, Never>) {
+        self.continuation = Mutex(continuation)
+    }
+
+    func give(_ value: T) {
+        continuation.withLock {
+            $0?.resume(returning: value)
+            $0 = nil
+        }
+    }
 }
 
 /// Failures of the storage itself.

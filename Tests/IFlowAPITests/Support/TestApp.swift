@@ -39,7 +39,7 @@ enum TestBackend: CustomStringConvertible, Sendable {
         logger.logLevel = .warning
         switch self {
         case .sqlite:
-            let store = try Store(location: .sqliteMemory, logger: logger)
+            let store = try Store(location: .sqliteMemory, keyring: .generate(), logger: logger)
             defer { Task { await store.shutdown() } }
             try await store.migrate()
             return try await body(store)
@@ -47,7 +47,9 @@ enum TestBackend: CustomStringConvertible, Sendable {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iflow-test-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
-            let store = try Store(location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), logger: logger)
+            let store = try Store(
+                location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), keyring: .generate(), logger: logger
+            )
             do {
                 try await store.migrate()
                 let result = try await body(store)
@@ -60,11 +62,11 @@ enum TestBackend: CustomStringConvertible, Sendable {
         case .postgres(let adminURL):
             precondition(adminURL.contains("127.0.0.1") || adminURL.contains("localhost"), "tests only run against a local PostgreSQL")
             let name = "iflow_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, logger: logger)
+            let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, keyring: .generate(), logger: logger)
             try await admin.sql().raw("CREATE DATABASE \(unsafeRaw: name)").run()
             var components = URLComponents(string: adminURL)!
             components.path = "/" + name
-            let store = try Store(location: .postgres(url: components.string!), poolSize: 2, logger: logger)
+            let store = try Store(location: .postgres(url: components.string!), poolSize: 2, keyring: .generate(), logger: logger)
             do {
                 try await store.migrate()
                 let result = try await body(store)
@@ -93,20 +95,20 @@ struct Fixture: Sendable {
 }
 
 /// Runs `body` against the real router of a freshly built application, once per backend.
-func withApp(_ body: @escaping @Sendable (any TestClientProtocol, Fixture) async throws -> Void) async throws {
+func withApp(web: WebOptions = .init(), _ body: @escaping @Sendable (any TestClientProtocol, Fixture) async throws -> Void) async throws {
     for backend in TestBackend.all {
         try await backend.withStore { store in
             // setup
             let company = try await store.createCompany(name: "Acme Producție SRL", timezone: "Europe/Bucharest")
             let other = try await store.createCompany(name: "Other SRL", timezone: "Europe/Bucharest")
-            let key = try await store.createAPIKey(companyID: company.id!, label: "payroll")
-            let otherKey = try await store.createAPIKey(companyID: other.id!, label: "other")
+            let key = try await store.createAPIKey(companyID: company.id!, label: "payroll", actor: .commandLine)
+            let otherKey = try await store.createAPIKey(companyID: other.id!, label: "other", actor: .commandLine)
             let fixture = Fixture(
                 backend: backend, store: store, companyID: company.id!, key: key.secret, otherCompanyID: other.id!, otherKey: otherKey.secret
             )
             var logger = Logger(label: "iflow-test")
             logger.logLevel = .warning
-            let app = buildApplication(store: store, logger: logger)
+            let app = buildApplication(store: store, logger: logger, web: web)
             try await app.test(.router) { client in
                 try await body(client, fixture)
             }

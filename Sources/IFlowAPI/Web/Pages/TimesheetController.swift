@@ -1,0 +1,199 @@
+import Foundation
+import Hummingbird
+import IFlowCore
+import IFlowStore
+import NIOCore
+
+/// The monthly timesheet: the page (employees × days with totals) and the same as a CSV download.
+struct TimesheetController {
+    let web: WebEnvironment
+    /// Employees per database round trip.
+    var batchSize = 250
+    /// Employees per page; the CSV holds them all.
+    var pageSize: Int { web.options.timesheetPageSize }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("timesheet", use: page)
+        group.get("timesheet.csv", use: csv)
+    }
+
+    /// The month, team and inactive-employees choice of a request.
+    struct Selection {
+        var year: Int
+        var month: Int
+        var team: String?
+        var includeInactive: Bool
+        var teams: [String]
+        /// 1-based page of the employee list.
+        var page: Int
+
+        var monthValue: String { String(format: "%04d-%02d", year, month) }
+
+        func shifted(by months: Int) -> (year: Int, month: Int) {
+            let index = year * 12 + (month - 1) + months
+            return (index / 12, index % 12 + 1)
+        }
+
+        func url(_ path: String, month: (year: Int, month: Int)? = nil, page: Int = 1) -> String {
+            let (year, month) = month ?? (self.year, self.month)
+            return WebEnvironment.url(
+                path,
+                [
+                    ("month", String(format: "%04d-%02d", year, month)), ("team", team), ("inactive", includeInactive ? "1" : nil),
+                    ("page", page > 1 ? String(page) : nil),
+                ]
+            )
+        }
+    }
+
+    func selection(_ request: Request, administrator: SignedInAdministrator) async throws -> Selection {
+        let query = WebEnvironment.query(request)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = administrator.company.timeZone
+        let today = calendar.dateComponents([.year, .month], from: Date())
+        var year = today.year ?? 2000
+        var month = today.month ?? 1
+        if let raw = query["month"], raw.utf8.count == 7, let parsed = LocalDate(iso: raw + "-01"),
+            RomanianHolidays.supportedYears.contains(parsed.year)
+        {
+            (year, month) = (parsed.year, parsed.month)
+        }
+        let teams = try await web.store.teamNames(companyID: administrator.company.id)
+        let team = query["team"].flatMap { teams.contains($0) ? $0 : nil }
+        let page = max(1, min(Int(query["page"] ?? "") ?? 1, 100_000))
+        return Selection(year: year, month: month, team: team, includeInactive: query["inactive"] == "1", teams: teams, page: page)
+    }
+
+    func schedule(_ selection: Selection, administrator: SignedInAdministrator) async throws -> MonthSchedule {
+        var filter = ReportFilter()
+        filter.teamName = selection.team
+        filter.includeDisabled = selection.includeInactive
+        return try await MonthSchedule.load(
+            store: web.store, calculator: web.calculators.calculator(for: administrator.company.timeZone), companyID: administrator.company.id,
+            year: selection.year, month: selection.month, filter: filter
+        )
+    }
+
+    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let administrator = try await web.requireAdministrator(request)
+        let language = administrator.language
+        let selection = try await selection(request, administrator: administrator)
+        let all = try await schedule(selection, administrator: administrator)
+        let start = min((selection.page - 1) * pageSize, all.users.count)
+        let schedule = all.restricted(to: start..<min(start + pageSize, all.users.count))
+        let days = Timesheet.days(of: schedule, language: language)
+
+        var rows: [[String: Any]] = []
+        try await schedule.forEachBatch(size: batchSize) { months in
+            for month in months { rows.append(row(month, days: days, language: language)) }
+        }
+
+        let weekdays = language.weekdayAbbreviations
+        let dayColumns = days.map { day -> [String: Any] in
+            let weekday = weekdays[day.date.isoWeekday - 1]
+            let title: String =
+                switch day.dayClass {
+                case .holiday: "\(day.date) · \(day.holidayName ?? WebText.format("public_holiday", language))"
+                case .weekend: "\(day.date) · \(WebText.format("weekend", language))"
+                case .weekdays: day.date.description
+                }
+            return ["dayNumber": day.date.day, "weekday": weekday, "dayClass": Self.cssClass(day.dayClass), "dayTitle": title]
+        }
+        let holidays = days.filter { $0.holidayName != nil }.map { ["holidayDay": "\($0.date.day)", "holidayName": $0.holidayName ?? ""] }
+        let names = language.monthNames
+        let previous = selection.shifted(by: -1)
+        let next = selection.shifted(by: 1)
+        var values: [String: Any] = [
+            "company": administrator.company.name,
+            "monthName": "\(names[selection.month - 1]) \(selection.year)",
+            "monthValue": selection.monthValue,
+            "employeeCount": WebText.format("employees_count", language, ["count": String(all.users.count)]),
+            "teams": selection.teams.map { ["teamName": $0, "selected": $0 == selection.team] as [String: Any] },
+            "includeInactive": selection.includeInactive,
+            "csvURL": selection.url("/admin/timesheet.csv"),
+            "previousURL": selection.url("/admin/timesheet", month: previous),
+            "previousName": "\(names[previous.month - 1]) \(previous.year)",
+            "nextURL": selection.url("/admin/timesheet", month: next),
+            "nextName": "\(names[next.month - 1]) \(next.year)",
+            "hasRows": !rows.isEmpty,
+            "rows": rows,
+            "days": dayColumns,
+            "totalColumns": Timesheet.totals.map {
+                ["columnLabel": WebText.format($0.label, language), "columnHint": WebText.format($0.hint, language)]
+            },
+            "holidays": holidays,
+            "codes": DayType.allCases.filter { $0 != .work }.map { ["code": $0.rawValue, "codeName": $0.description(in: language)] },
+        ]
+        if let team = selection.team { values["selectedTeam"] = team }
+        if all.users.count > pageSize {
+            values["showing"] = WebText.format(
+                "showing", language, ["from": String(start + 1), "to": String(start + rows.count), "total": String(all.users.count)]
+            )
+            if selection.page > 1 { values["previousPageURL"] = selection.url("/admin/timesheet", page: selection.page - 1) }
+            if start + rows.count < all.users.count { values["nextPageURL"] = selection.url("/admin/timesheet", page: selection.page + 1) }
+        }
+        return web.page(
+            "timesheet", title: WebText.format("timesheet_title", language), language: language, administrator: administrator,
+            request: request, section: .timesheet, values: values
+        )
+    }
+
+    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let administrator = try await web.requireAdministrator(request)
+        let language = administrator.language
+        let selection = try await selection(request, administrator: administrator)
+        let schedule = try await schedule(selection, administrator: administrator)
+        let header = Timesheet.csvHeader(days: Timesheet.days(of: schedule, language: language), language: language)
+        let batchSize = self.batchSize
+        let body = ResponseBody { writer in
+            var buffer = ByteBuffer()
+            buffer.writeBytes(Timesheet.byteOrderMark)
+            Timesheet.writeRecord(header, into: &buffer)
+            try await schedule.forEachBatch(size: batchSize) { months in
+                for month in months { Timesheet.writeRecord(Timesheet.csvRow(month, language: language), into: &buffer) }
+                try await writer.write(buffer)
+                buffer.clear()
+            }
+            try await writer.write(buffer)
+            try await writer.finish(nil)
+        }
+        var headers = WebEnvironment.securityHeaders(contentType: "text/csv; charset=utf-8")
+        headers[.contentDisposition] = "attachment; filename=\"\(WebText.format("csv_file", language))-\(selection.monthValue).csv\""
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    private func row(_ month: EmployeeMonth, days: [Timesheet.Day], language: Language) -> [String: Any] {
+        let cells = Timesheet.cells(of: month, language: language)
+        let cellValues = zip(days, cells).map { day, cell -> [String: Any] in
+            var classes = [Self.cssClass(day.dayClass)]
+            if cell.workedMinutes > 0 { classes.append("worked") }
+            if cell.timeOffMinutes > 0 { classes.append("has-time-off") }
+            if cell.code != nil, cell.workedMinutes == 0 { classes.append("off") }
+            return [
+                "cellClass": classes.filter { !$0.isEmpty }.joined(separator: " "),
+                "cellTitle": Timesheet.describe(cell, date: day.date, language: language),
+                "cellText": cell.workedMinutes > 0 ? Timesheet.shortHours(cell.workedMinutes) : "",
+                "cellCodes": cell.code.map { [["codeClass": cell.codeClass ?? "", "codeText": $0]] } ?? [],
+            ]
+        }
+        let user = month.user
+        return [
+            "userID": user.id,
+            "fullName": user.fullName,
+            "meta": [user.markNumber, user.teamName].compactMap { $0 }.joined(separator: " · "),
+            "cells": cellValues,
+            "totals": Timesheet.totals.map { column -> [String: Any] in
+                let minutes = month.totals.minutes(column.token)
+                return ["value": Timesheet.hours(minutes), "negative": minutes < 0, "zero": minutes == 0]
+            },
+        ]
+    }
+
+    static func cssClass(_ dayClass: DayClass) -> String {
+        switch dayClass {
+        case .weekdays: ""
+        case .weekend: "weekend"
+        case .holiday: "holiday"
+        }
+    }
+}

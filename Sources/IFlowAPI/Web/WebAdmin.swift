@@ -1,0 +1,34 @@
+import Hummingbird
+import IFlowStore
+import Mustache
+
+/// The web administration under `/admin`: sign-in, the timesheet, employees and Settings → API access.
+struct WebAdmin {
+    let web: WebEnvironment
+    let throttle: SignInThrottle
+
+    init(store: Store, calculators: CalculatorCache, options: WebOptions) {
+        let library: MustacheLibrary
+        do {
+            library = try WebTemplates.library()
+        } catch {
+            preconditionFailure("a web template does not parse: \(error)")
+        }
+        web = WebEnvironment(store: store, options: options, calculators: calculators, library: library)
+        throttle = SignInThrottle(limit: options.signInAttempts, window: options.signInWindow)
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("admin") { _, _ in WebEnvironment.redirect(to: "/admin/timesheet") }
+        let group = router.group("admin").add(middleware: WebErrorMiddleware(web: web))
+        StaticAssetsController().addRoutes(to: group)
+        SignInController(web: web, throttle: throttle).addRoutes(to: group)
+        TimesheetController(web: web).addRoutes(to: group)
+        EmployeesController(web: web).addRoutes(to: group)
+        APIAccessController(web: web).addRoutes(to: group)
+        // Unknown pages get the HTML 404 rather than the API's JSON one.
+        for method in [HTTPRequest.Method.get, .post] {
+            group.on("**", method: method) { _, _ -> Response in throw WebError.notFound }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import FluentKit
+import Foundation
+import IFlowCore
+
+/// A session that was just opened: the only moment its token exists outside the browser.
+public struct AdminSessionGrant: Sendable {
+    public var token: String
+    public var csrfToken: String
+    public var expiresAt: Date
+}
+
+/// Who a valid session cookie belongs to.
+public struct SignedInAdministrator: Sendable {
+    public var sessionID: Int
+    public var administratorID: Int
+    public var email: String
+    public var language: Language
+    public var company: CompanyContext
+    public var csrfToken: String
+
+    /// Who this administrator is in an audit record.
+    public var actor: AuditActor { AuditActor(kind: .administrator, id: administratorID, label: email) }
+}
+
+extension Store {
+    /// Opens a session for the administrator; sessions that have expired (anyone's) are deleted on the way.
+    /// - Parameter lifetime: seconds until the session ends, however active it is.
+    public func createAdminSession(administratorID: Int, lifetime: TimeInterval) async throws -> AdminSessionGrant {
+        let db = try database()
+        let now = Date()
+        try await AdminSession.query(on: db).filter(\.$expiresAt < now).delete()
+        let token = Self.randomToken(bytes: 32)
+        let csrf = Self.randomToken(bytes: 32)
+        let expiresAt = now.addingTimeInterval(lifetime)
+        try await AdminSession(administratorID: administratorID, tokenHash: Self.hash(token), csrfToken: csrf, expiresAt: expiresAt).create(on: db)
+        return AdminSessionGrant(token: token, csrfToken: csrf, expiresAt: expiresAt)
+    }
+
+    /// The administrator a session token belongs to, or `nil` when the session is unknown or has expired.
+    public func signedInAdministrator(token: String) async throws -> SignedInAdministrator? {
+        guard !token.isEmpty, token.utf8.count < 200 else { return nil }
+        let db = try database()
+        let hash = Self.hash(token)
+        guard let session = try await AdminSession.query(on: db).filter(\.$tokenHash == hash).first(),
+            Self.constantTimeEquals(session.tokenHash, hash), session.expiresAt > Date(),
+            let administrator = try await Administrator.find(session.administratorID, on: db),
+            let company = try await Company.find(administrator.companyID, on: db)?.context
+        else { return nil }
+        return SignedInAdministrator(
+            sessionID: try session.requireID(), administratorID: try administrator.requireID(), email: administrator.email,
+            language: Language(rawValue: administrator.language) ?? .roRO, company: company, csrfToken: session.csrfToken
+        )
+    }
+
+    public func deleteAdminSession(token: String) async throws {
+        try await AdminSession.query(on: database()).filter(\.$tokenHash == Self.hash(token)).delete()
+    }
+
+    /// `bytes` random bytes from the system's generator, as unpadded base64url.
+    public static func randomToken(bytes count: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,114 @@
+import FluentKit
+import Foundation
+import HummingbirdBcrypt
+import IFlowCore
+import NIOPosix
+
+/// Why an administrator could not be created or changed.
+public enum AdministratorError: Error, Equatable, CustomStringConvertible {
+    case invalidEmail
+    case emailTaken
+    case passwordTooShort(minimum: Int)
+    case passwordTooLong(maximumBytes: Int)
+    case noSuchCompany
+    case noSuchAdministrator
+
+    public var description: String {
+        switch self {
+        case .invalidEmail: "not a valid e-mail address"
+        case .emailTaken: "an administrator with this e-mail address already exists"
+        case .passwordTooShort(let minimum): "the password must have at least \(minimum) characters"
+        case .passwordTooLong(let maximum): "the password must have at most \(maximum) bytes"
+        case .noSuchCompany: "no such company"
+        case .noSuchAdministrator: "no administrator with this e-mail address"
+        }
+    }
+}
+
+/// The rules for administrators' e-mail addresses and passwords.
+public enum AdministratorCredentials {
+    public static let minimumPasswordLength = 12
+    /// bcrypt reads only the first 72 bytes; a longer password would be silently cut, so it is refused.
+    public static let maximumPasswordBytes = 72
+    /// log2 of bcrypt's rounds: about a quarter of a second per hash on a current server core.
+    public static let defaultCost: UInt8 = 12
+
+    /// Trimmed and lower-cased, or `nil` when it is not `local@domain` on one line within 254 characters.
+    public static func normalizedEmail(_ raw: String) -> String? {
+        let email = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard email.count <= 254, !email.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "<" || $0 == ">" }) else { return nil }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return nil }
+        return email
+    }
+
+    public static func check(password: String) throws(AdministratorError) {
+        guard password.count >= minimumPasswordLength else { throw .passwordTooShort(minimum: minimumPasswordLength) }
+        guard password.utf8.count <= maximumPasswordBytes else { throw .passwordTooLong(maximumBytes: maximumPasswordBytes) }
+    }
+}
+
+extension Store {
+    /// Creates an administrator of `companyID`; the password is hashed with bcrypt off the request threads.
+    /// - Parameters:
+    ///   - cost: bcrypt's cost; tests lower it, everything else keeps the default.
+    public func createAdministrator(
+        companyID: Int, email rawEmail: String, password: String, language: Language = .roRO, cost: UInt8 = AdministratorCredentials.defaultCost
+    ) async throws -> Administrator {
+        guard let email = AdministratorCredentials.normalizedEmail(rawEmail) else { throw AdministratorError.invalidEmail }
+        try AdministratorCredentials.check(password: password)
+        guard try await company(id: companyID) != nil else { throw AdministratorError.noSuchCompany }
+        let db = try database()
+        guard try await Administrator.query(on: db).filter(\.$email == email).count() == 0 else { throw AdministratorError.emailTaken }
+        let hash = try await Self.bcryptHash(password, cost: cost)
+        let administrator = Administrator(companyID: companyID, email: email, passwordHash: hash, language: language.rawValue)
+        do {
+            try await administrator.create(on: db)
+        } catch  where error.isConstraintFailure {
+            throw AdministratorError.emailTaken
+        }
+        return administrator
+    }
+
+    /// Sets a new password and signs the administrator out everywhere.
+    public func setAdministratorPassword(email rawEmail: String, password: String, cost: UInt8 = AdministratorCredentials.defaultCost) async throws {
+        guard let email = AdministratorCredentials.normalizedEmail(rawEmail) else { throw AdministratorError.invalidEmail }
+        try AdministratorCredentials.check(password: password)
+        let db = try database()
+        guard let administrator = try await Administrator.query(on: db).filter(\.$email == email).first() else {
+            throw AdministratorError.noSuchAdministrator
+        }
+        administrator.passwordHash = try await Self.bcryptHash(password, cost: cost)
+        try await administrator.save(on: db)
+        try await AdminSession.query(on: db).filter(\.$administratorID == administrator.requireID()).delete()
+    }
+
+    public func administrators(companyID: Int?) async throws -> [Administrator] {
+        var query = Administrator.query(on: try database()).sort(\.$id)
+        if let companyID { query = query.filter(\.$companyID == companyID) }
+        return try await query.all()
+    }
+
+    /// The administrator's id when the e-mail and password match, `nil` otherwise.
+    ///
+    /// An unknown address is checked against a dummy hash of the same cost, so the answer takes as long either way.
+    public func verifyAdministrator(email rawEmail: String, password: String) async throws -> Int? {
+        guard let email = AdministratorCredentials.normalizedEmail(rawEmail), password.utf8.count <= 1024 else { return nil }
+        let administrator = try await Administrator.query(on: database()).filter(\.$email == email).first()
+        let hash = administrator?.passwordHash ?? Self.dummyHash
+        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        guard matches, let administrator else { return nil }
+        return try administrator.requireID()
+    }
+
+    public func setAdministratorLanguage(id: Int, language: Language) async throws {
+        try await Administrator.query(on: database()).set(\.$language, to: language.rawValue).filter(\.$id == id).update()
+    }
+
+    static func bcryptHash(_ password: String, cost: UInt8) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    /// Compared against when the e-mail address is unknown; its password is random and thrown away.
+    private static let dummyHash = Bcrypt.hash(randomToken(bytes: 16), cost: AdministratorCredentials.defaultCost)
+}

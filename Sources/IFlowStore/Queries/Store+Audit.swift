@@ -1,0 +1,93 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Who made a change.
+public struct AuditActor: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case apiKey = "api_key"
+        case administrator
+        case commandLine = "cli"
+    }
+
+    public var kind: Kind
+    public var id: Int?
+    /// A label a person recognises: the key's label and first characters, or the administrator's email.
+    public var label: String
+
+    public init(kind: Kind, id: Int?, label: String) {
+        self.kind = kind
+        self.id = id
+        self.label = label
+    }
+
+    public static let commandLine = AuditActor(kind: .commandLine, id: nil, label: "iflow command line")
+}
+
+/// One recorded change: who, when, what entity, which fields (never their values).
+public struct AuditEvent: Sendable, Equatable, Decodable {
+    public var id: Int
+    public var actorType: String
+    public var actorID: Int?
+    public var actorLabel: String
+    public var action: String
+    public var entity: String
+    public var entityID: Int?
+    /// Comma-separated field names.
+    public var fields: String
+    /// What else identifies the change without personal data, e.g. the date of a planned day.
+    public var detail: String
+    public var createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, action, entity, fields, detail
+        case actorType = "actor_type"
+        case actorID = "actor_id"
+        case actorLabel = "actor_label"
+        case entityID = "entity_id"
+        case createdAt = "created_at"
+    }
+}
+
+/// Filters of `audit/get_list`.
+public struct AuditFilter: Sendable {
+    public var entity: String?
+    public var entityID: Int?
+    public var limit = 100
+    public var offset = 0
+
+    public init() {}
+}
+
+extension Store {
+    /// Records a change on `db`, inside the transaction that made it, so a change and its record commit together.
+    static func audit(
+        _ action: String, entity: String, entityID: Int?, fields: [String], detail: String = "", companyID: Int, actor: AuditActor,
+        on db: any SQLDatabase
+    ) async throws {
+        try await db.insert(into: "audit_events")
+            .columns("company_id", "actor_type", "actor_id", "actor_label", "action", "entity", "entity_id", "fields", "detail", "created_at")
+            .values(
+                SQLBind(companyID), SQLBind(actor.kind.rawValue), SQLBind(actor.id), SQLBind(actor.label), SQLBind(action), SQLBind(entity),
+                SQLBind(entityID), SQLBind(fields.joined(separator: ",")), SQLBind(detail), SQLBind(Date())
+            )
+            .run()
+    }
+
+    /// The company's audit trail, newest first.
+    public func auditEvents(companyID: Int, filter: AuditFilter) async throws -> (events: [AuditEvent], total: Int) {
+        let sql = try sql()
+        func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+            var query = query.from("audit_events").where("company_id", .equal, SQLBind(companyID))
+            if let entity = filter.entity { query = query.where("entity", .equal, SQLBind(entity)) }
+            if let entityID = filter.entityID { query = query.where("entity_id", .equal, SQLBind(entityID)) }
+            return query
+        }
+        let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count"))
+            .first(decodingColumn: "count", as: Int.self) ?? 0
+        let events = try await filtered(sql.select().columns("id", "actor_type", "actor_id", "actor_label", "action", "entity", "entity_id", "fields", "detail", "created_at"))
+            .orderBy("id", .descending).limit(filter.limit).offset(filter.offset)
+            .all(decoding: AuditEvent.self)
+        return (events, total)
+    }
+}

@@ -1,0 +1,233 @@
+"""Drives headless Chromium through every page of the web administration.
+
+Signs in, visits each page, submits the forms (generate a key, revoke it, switch language, sign out), downloads the
+CSV, saves full-page screenshots, and fails on any HTTP error status, failed load or console error.
+
+Usage: browser_test.py BASE_URL EMAIL PASSWORD SCREENSHOT_DIR
+"""
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cdp import DevTools  # noqa: E402
+
+BASE, EMAIL, PASSWORD, SHOTS = sys.argv[1:5]
+MONTH = os.environ.get("IFLOW_BROWSER_MONTH", "2025-12")
+problems = []
+
+
+def on_event(event):
+    method, params = event["method"], event.get("params", {})
+    if method == "Network.responseReceived":
+        response = params["response"]
+        if response["status"] >= 400:
+            problems.append(f"HTTP {response['status']} for {response['url']}")
+    elif method == "Network.loadingFailed" and not params.get("canceled"):
+        problems.append(f"load failed: {params.get('errorText')} ({params.get('blockedReason', '')})")
+    elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+        text = " ".join(str(arg.get("value", arg.get("description", ""))) for arg in params.get("args", []))
+        problems.append(f"console.{params['type']}: {text}")
+    elif method == "Runtime.exceptionThrown":
+        problems.append("uncaught exception: " + params["exceptionDetails"].get("text", ""))
+    elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+        problems.append(f"browser log: {params['entry'].get('text')} {params['entry'].get('url', '')}")
+
+
+def find_chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    sys.exit("chromium is not installed")
+
+
+def start_browser():
+    profile = tempfile.mkdtemp(prefix="iflow-chromium-")
+    port = 9300 + os.getpid() % 500
+    args = [
+        find_chromium(), "--headless=new", f"--remote-debugging-port={port}", "--remote-allow-origins=*",
+        f"--user-data-dir={profile}", "--no-first-run", "--no-default-browser-check", "--disable-gpu",
+        "--disable-extensions", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--metrics-recording-only", "--password-store=basic", "--hide-scrollbars",
+        "--lang=ro-RO", "--window-size=1440,900", "about:blank",
+    ]
+    if os.geteuid() == 0:
+        args.insert(1, "--no-sandbox")
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=2) as response:
+                targets = json.load(response)
+            pages = [t for t in targets if t.get("type") == "page"]
+            if pages:
+                return process, profile, pages[0]["webSocketDebuggerUrl"]
+        except OSError:
+            pass
+        time.sleep(0.3)
+    process.kill()
+    sys.exit("chromium did not open its DevTools port")
+
+
+class Session:
+    def __init__(self, tools):
+        self.tools = tools
+        self.shot = 0
+
+    def evaluate(self, expression):
+        result = self.tools.call("Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(f"script failed: {expression[:80]}: {result['exceptionDetails'].get('text')}")
+        return result["result"].get("value")
+
+    def goto(self, path):
+        self.tools.events.clear()
+        self.tools.call("Page.navigate", url=BASE + path)
+        self.tools.wait_for("Page.loadEventFired")
+        return self.location()
+
+    def submit(self, script):
+        """Runs a script that submits a form, and waits for the next page."""
+        self.tools.events.clear()
+        self.evaluate(script)
+        self.tools.wait_for("Page.loadEventFired")
+        return self.location()
+
+    def location(self):
+        return self.evaluate("location.pathname + location.search")
+
+    def expect(self, condition, message):
+        if not condition:
+            problems.append(f"{self.location()}: {message}")
+
+    def screenshot(self, name):
+        self.shot += 1
+        metrics = self.tools.call("Page.getLayoutMetrics")
+        size = metrics.get("cssContentSize") or metrics["contentSize"]
+        height = min(int(size["height"]) + 1, 6000)
+        self.tools.call("Emulation.setDeviceMetricsOverride", width=1440, height=max(height, 600), deviceScaleFactor=1, mobile=False)
+        data = self.tools.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)["data"]
+        self.tools.call("Emulation.clearDeviceMetricsOverride")
+        path = os.path.join(SHOTS, f"{self.shot:02d}-{name}.png")
+        with open(path, "wb") as file:
+            file.write(base64.b64decode(data))
+        print(f"  screenshot {path}")
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    process, profile, url = start_browser()
+    try:
+        tools = DevTools(url, on_event=on_event)
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            tools.call(f"{domain}.enable")
+        # A Romanian browser: the sign-in page must follow it.
+        agent = tools.call("Browser.getVersion")["userAgent"]
+        tools.call("Network.setUserAgentOverride", userAgent=agent, acceptLanguage="ro-RO,ro;q=0.9,en;q=0.5")
+        s = Session(tools)
+
+        print("sign-in page")
+        s.expect(s.goto("/admin/timesheet").startswith("/admin/sign-in"), "an anonymous visit is sent to sign in")
+        s.expect(s.evaluate("document.documentElement.lang") == "ro", "the sign-in page follows the browser's Romanian")
+        s.screenshot("sign-in")
+        where = s.submit(
+            "document.querySelector('input[name=email]').value = %s;"
+            "document.querySelector('input[name=password]').value = %s;"
+            "document.querySelector('form.stack').submit();" % (json.dumps(EMAIL), json.dumps(PASSWORD))
+        )
+        s.expect(where == "/admin/timesheet", f"signing in lands on the timesheet, not {where}")
+
+        print("timesheet")
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        s.expect(s.evaluate("document.querySelectorAll('table.timesheet tbody tr').length") >= 3, "the grid lists employees")
+        s.expect(s.evaluate("document.querySelectorAll('th.day.holiday').length") >= 1, "a public holiday is shaded")
+        s.expect(s.evaluate("document.querySelectorAll('th.day.weekend').length") >= 8, "weekends are shaded")
+        s.screenshot("timesheet")
+        team = s.evaluate("document.querySelector('select[name=team] option:nth-child(2)').value")
+        s.submit(f"document.querySelector('select[name=team]').value = {json.dumps(team)}; document.querySelector('form.filters').submit();")
+        s.expect("team=" in s.location(), "the team filter is applied")
+        s.screenshot("timesheet-team")
+        # The page's policy allows no fetch(); download with the browser's session cookie instead, as a click would.
+        cookies = tools.call("Network.getCookies", urls=[BASE + "/admin/"])["cookies"]
+        request = urllib.request.Request(
+            f"{BASE}/admin/timesheet.csv?month={MONTH}",
+            headers={"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in cookies)},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            status, kind, body = response.status, response.headers.get("Content-Type", ""), response.read()
+        s.expect(status == 200 and kind.startswith("text/csv") and body[:3] == b"\xef\xbb\xbf", f"CSV download: {status} {kind}")
+        s.expect(body.decode("utf-8-sig").count("\r\n") >= 9, "the CSV has a header and a row per employee")
+
+        print("employees")
+        s.goto("/admin/employees")
+        s.expect(s.evaluate("document.querySelectorAll('table.list tbody tr').length") >= 3, "employees are listed")
+        s.expect(s.evaluate("/\\d{13}/.test(document.body.innerText)") is False, "no whole CNP is shown")
+        s.screenshot("employees")
+        s.submit("document.querySelector('input[name=q]').value = 'pop'; document.querySelector('form.filters').submit();")
+        s.screenshot("employees-search")
+        s.goto(s.evaluate("document.querySelector('table.list tbody a').getAttribute('href')"))
+        s.expect(s.evaluate("document.querySelectorAll('.fields .field').length") >= 20, "the employee's fields are shown")
+        s.screenshot("employee")
+
+        print("API access")
+        s.goto("/admin/settings/api-access")
+        s.screenshot("api-access")
+        s.submit("document.querySelector('input[name=label]').value = 'Program salarizare'; document.querySelector('form.inline-form').submit();")
+        secret = s.evaluate("document.getElementById('new-key') && document.getElementById('new-key').textContent")
+        s.expect(bool(secret) and secret.startswith("ifk_"), "the new key is shown")
+        s.evaluate("document.querySelector('[data-copy-target]').click()")
+        time.sleep(0.3)
+        s.screenshot("api-key-generated")
+        s.goto("/admin/settings/api-access")
+        s.expect(secret not in s.evaluate("document.body.innerHTML"), "the key is not shown again")
+        s.goto(s.evaluate("document.querySelector('a.danger-link').getAttribute('href')"))
+        s.screenshot("revoke-confirm")
+        s.submit("document.querySelector('input[name=confirm]').checked = true; document.querySelector('form.stack').submit();")
+        s.expect(s.location().startswith("/admin/settings/api-access"), "revoking returns to the list")
+        s.expect(s.evaluate("document.querySelectorAll('tr.revoked').length") >= 1, "the revoked key is marked")
+        s.screenshot("api-access-revoked")
+
+        print("language")
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        s.submit("document.querySelector('form.lang button[value=en_US]').click();")
+        s.expect(s.evaluate("document.documentElement.lang") == "en", "the pages switch to English")
+        s.expect(s.location().startswith("/admin/timesheet?month="), "the switch stays on the page")
+        s.screenshot("timesheet-en")
+        s.goto("/admin/settings/api-access")
+        s.screenshot("api-access-en")
+        s.goto("/admin/employees")
+        s.screenshot("employees-en")
+        s.submit("document.querySelector('form.lang button[value=ro_RO]').click();")
+
+        print("sign out")
+        s.submit("document.querySelector('form[action=\"/admin/sign-out\"]').submit();")
+        s.expect(s.location().startswith("/admin/sign-in"), "signing out returns to the sign-in page")
+        s.screenshot("signed-out")
+        s.expect(s.goto("/admin/employees").startswith("/admin/sign-in"), "after signing out the pages need a session again")
+        tools.ws.close()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
+    if problems:
+        print("\nFAILED:")
+        for problem in problems:
+            print("  " + problem)
+        sys.exit(1)
+    print("browser test passed")
+
+
+if __name__ == "__main__":
+    main()
