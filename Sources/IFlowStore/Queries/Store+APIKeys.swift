@@ -98,14 +98,7 @@ extension Store {
     }
 
     static func hash(_ secret: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(secret.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        SHA256.hash(data: Data(secret.utf8)).lowerHex
     }
 
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
