@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import IFlowCore
 import IFlowStore
 import Logging
 import SQLKit
@@ -57,6 +58,33 @@ struct GroupCommitTests {
             #expect(seen == 60)
             let total = try await store.readSQL().raw("SELECT count(*) AS n FROM teams").first()?.decode(column: "n", as: Int.self)
             #expect(total == 60)
+        }
+    }
+
+    @Test("concurrent syncs naming the same new team create it once and all join it")
+    func sharedTeam() async throws {
+        try await withFileStore { store, companyID in
+            // MUT
+            let teamIDs = try await withThrowingTaskGroup(of: Int?.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        let update = try UserUpdate.parse([
+                            "update_by": "id_card", "update_by_value": "RX\(200_000 + index)", "full_name": "Employee \(index)",
+                            "team_name": index % 2 == 0 ? "Producție" : "Logistică",
+                        ]).get()
+                        return try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine).user.teamID
+                    }
+                }
+                return try await group.reduce(into: [Int?]()) { $0.append($1) }
+            }
+
+            // validation
+            struct Row: Decodable { var id: Int, name: String }
+            let teams = try await store.readSQL().raw("SELECT id, name FROM teams ORDER BY name").all(decoding: Row.self)
+            #expect(teams.map(\.name) == ["Logistică", "Producție"])
+            #expect(Set(teamIDs) == Set(teams.map(\.id)))
+            let members = try await store.readSQL().raw("SELECT count(*) AS n FROM users WHERE team_id IS NOT NULL").first()?.decode(column: "n", as: Int.self)
+            #expect(members == 30)
         }
     }
 

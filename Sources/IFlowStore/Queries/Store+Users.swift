@@ -252,15 +252,22 @@ extension Store {
         )
     }
 
-    /// The id of the company's team called `name`, created when missing.
+    /// The id of the company's team called `name`, created when missing. Teams are never deleted or renamed, so
+    /// within a group-commit transaction an id found once holds for the writes that follow.
     static func findOrCreateTeam(name: String, companyID: Int, on sql: any SQLDatabase) async throws -> Int {
+        let memoKey = "team \(companyID) \(name)"
+        if let id = GroupCommit.memo?[memoKey] { return id }
+        let id: Int
         if let row = try await sql.raw("SELECT id FROM teams WHERE company_id = \(bind: companyID) AND name = \(bind: name)").first() {
-            return try row.decode(column: "id", as: Int.self)
+            id = try row.decode(column: "id", as: Int.self)
+        } else {
+            let row = try await sql.raw(
+                "INSERT INTO teams (company_id, name, created_at) VALUES (\(bind: companyID), \(bind: name), \(bind: Date())) RETURNING id"
+            ).first()
+            guard let created = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "teams") }
+            id = created
         }
-        let row = try await sql.raw(
-            "INSERT INTO teams (company_id, name, created_at) VALUES (\(bind: companyID), \(bind: name), \(bind: Date())) RETURNING id"
-        ).first()
-        guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "teams") }
+        GroupCommit.memo?[memoKey] = id
         return id
     }
 

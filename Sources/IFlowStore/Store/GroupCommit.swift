@@ -82,6 +82,11 @@ final class GroupCommit: Sendable {
     /// (`WriteFailed`); that costs two statements less per write, and writes rarely fail. Isolated, each write runs in
     /// a savepoint and one that throws is rolled back alone and answered at once.
     private func commit(_ batch: [any GroupedWrite], isolated: Bool) async throws {
+        // A fresh memo for each attempt: what one transaction learned goes with it when it rolls back.
+        try await Self.$memo.withValue(TransactionMemo()) { try await run(batch, isolated: isolated) }
+    }
+
+    private func run(_ batch: [any GroupedWrite], isolated: Bool) async throws {
         try await database().transaction { db in
             let sql = db as! any SQLDatabase
             for write in batch {
@@ -108,6 +113,23 @@ final class GroupCommit: Sendable {
 
     private struct WriteFailed: Error {
         var error: any Error
+    }
+
+    /// What the writes of the current batch have read or created, shared by the writes that follow in the same
+    /// transaction; `nil` outside a batch (and always on PostgreSQL).
+    @TaskLocal static var memo: TransactionMemo?
+}
+
+/// Ids a transaction has already looked up, e.g. a team's by company and name: a batch of `user/update` requests
+/// usually names the same few teams, and every statement saved is a round trip through SQLite's thread.
+///
+/// Only for rows no write deletes or renames, and only within one transaction (see `GroupCommit.memo`).
+final class TransactionMemo: Sendable {
+    private let ids = Mutex<[String: Int]>([:])
+
+    subscript(key: String) -> Int? {
+        get { ids.withLock { $0[key] } }
+        set { ids.withLock { $0[key] = newValue } }
     }
 }
 
