@@ -14,7 +14,7 @@ public protocol AppArguments: Sendable {
 public struct RequestLimits: Sendable {
     /// Bodies of ordinary endpoints.
     public var maxBodyBytes = 1 << 20
-    /// Bodies of file uploads (`schedule/import`).
+    /// Bodies of file uploads: `multipart/form-data` to an endpoint that takes a file (`schedule/import`).
     public var maxUploadBytes = 64 << 20
     public var fields = FormFields.Limits()
 
