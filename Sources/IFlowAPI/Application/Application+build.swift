@@ -26,24 +26,29 @@ public func buildApplication(store: Store, host: String = "127.0.0.1", port: Int
     return app
 }
 
-/// The routes: health, the API under `/api/api_v2` and its `/api_v2` alias.
+/// The routes: health, the OpenAPI document, the API under `/api/api_v2` and its `/api_v2` alias.
 public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init()) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(ErrorEnvelopeMiddleware())
     HealthController(store: store).addRoutes(to: router)
-    let api = APIDispatcher(
-        store: store,
-        keyUse: keyUse,
-        limits: limits,
-        endpoints: UserController(store: store).endpoints
-            + WorkScheduleController(store: store, calculators: CalculatorCache()).endpoints
-            + ScheduleController(store: store).endpoints
-            + CalendarController().endpoints
-    )
-    api.addRoutes(to: router.group("api/api_v2"))
-    api.addRoutes(to: router.group("api_v2"))
+    OpenAPIController().addRoutes(to: router)
+    let api = APIDispatcher(store: store, keyUse: keyUse, limits: limits, endpoints: apiEndpoints(store: store))
+    for mountPoint in apiMountPoints {
+        api.addRoutes(to: router.group(RouterPath(stringLiteral: mountPoint)))
+    }
     return router
+}
+
+/// Where the API actions are served: the original path and the alias the API document also uses.
+let apiMountPoints = ["api/api_v2", "api_v2"]
+
+/// Every API action, `group/action` → handler; the dispatcher serves each under every mount point.
+func apiEndpoints(store: Store) -> [APIEndpoint] {
+    UserController(store: store).endpoints
+        + WorkScheduleController(store: store, calculators: CalculatorCache()).endpoints
+        + ScheduleController(store: store).endpoints
+        + CalendarController().endpoints
 }
 
 /// Closes the database when the application stops.
