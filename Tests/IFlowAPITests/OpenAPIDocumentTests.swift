@@ -78,6 +78,22 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("every documented API action answers any other method than POST with 405 and Allow: POST")
+    func otherMethods() async throws {
+        let actions = Self.documentedOperations(try Self.document()).filter { $0.hasPrefix("POST ") }.map { String($0.dropFirst(5)) }
+        try await withApp { client, _ in
+            for path in actions {
+                for method in [HTTPRequest.Method.get, .head, .put, .patch, .delete, .options, .trace] {
+                    // MUT
+                    let response = try await client.executeRequest(uri: path, method: method, headers: [:], body: nil)
+                    // validation
+                    #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                    #expect(response.headers[.allow] == "POST", "\(method) \(path)")
+                }
+            }
+        }
+    }
+
     @Test("GET /api/openapi.yaml serves docs/openapi.yaml byte for byte as application/yaml")
     func servesDocument() async throws {
         try await withApp { client, _ in

@@ -20,7 +20,7 @@ struct APIDispatcher {
     }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        for method in [HTTPRequest.Method.post, .get, .put, .patch, .delete, .head, .options] {
+        for method in [HTTPRequest.Method.post, .get, .put, .patch, .delete, .head, .options, .trace] {
             group.on("{group}/{action}", method: method) { request, context in
                 try await respond(to: request, context: context)
             }
