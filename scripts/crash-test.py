@@ -14,6 +14,7 @@ Python standard library only; talks to 127.0.0.1 only; every loop is bounded in 
 
 import argparse
 import datetime
+import http.client
 import json
 import os
 import random
@@ -156,7 +157,12 @@ class Writer(threading.Thread):
                     self.update_city()
                 else:
                     self.set_day()
-            except (urllib.error.URLError, OSError, ConnectionError, json.JSONDecodeError):
+            except urllib.error.HTTPError as error:
+                # A status other than 200 from a live server is a fault, not an effect of the kill.
+                with self.ledger.lock:
+                    self.ledger.rejected.append(("http", error.code))
+                return
+            except (urllib.error.URLError, OSError, http.client.HTTPException, json.JSONDecodeError):
                 with self.ledger.lock:
                     self.ledger.unacked += 1
                 return
@@ -283,7 +289,7 @@ def run_backend(name: str, binary: str, database: str, workdir: str, rounds: int
         for problem in problems[:20]:
             print("  " + problem)
         if ledger.rejected:
-            print(f"  {len(ledger.rejected)} writes were refused by validation, e.g. {ledger.rejected[0]}")
+            print(f"  {len(ledger.rejected)} writes were refused, e.g. {ledger.rejected[0]}")
             ok = False
         if ledger.acked == acked_before:
             print("  no write was acknowledged in this round; the kill came too early")
