@@ -31,7 +31,7 @@ set +e
 ASAN_OPTIONS=detect_leaks=0 "$scratch/debug/FormFieldsFuzz" \
     -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
     -dict=fuzz/forms.dict -artifact_prefix="$scratch/artifacts/" -print_final_stats=1 \
-    "$scratch/corpus" fuzz/corpus 2>&1 | grep -vE '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)|^"|dictionary'
+    "$scratch/corpus" fuzz/corpus 2>&1 | grep -vE '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)|NEW_FUNC|^"|dictionary'
 status=${PIPESTATUS[0]}
 set -e
 if [ "$status" -ne 0 ]; then
