@@ -68,7 +68,11 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60.0) -> None:
-        env = dict(os.environ, LOG_LEVEL="warning")
+        # Writes come in bursts on purpose (no rate limit), and every restart must find the same data keys.
+        env = dict(
+            os.environ, LOG_LEVEL="warning", IFLOW_RATE_LIMIT="0",
+            IFLOW_DATA_KEY_FILE=os.path.join(os.path.dirname(self.log_path), "iflow.datakey"),
+        )
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
             [self.binary, "serve", "--host", "127.0.0.1", "--port", str(self.port), "--database", self.database],

@@ -25,6 +25,8 @@ if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -qF "$version"; then
 fi
 
 work=$(mktemp -d /tmp/iflow-schemathesis.XXXXXX)
+# The data keys of this throwaway database, and no rate limit: schemathesis sends its examples as fast as it can.
+export IFLOW_DATA_KEY_FILE="$work/iflow.datakey" IFLOW_RATE_LIMIT=0
 server=""
 dropdb=""
 psql=""
