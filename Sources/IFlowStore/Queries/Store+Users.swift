@@ -51,8 +51,8 @@ public struct UserListFilter: Sendable {
 extension Store {
     /// Creates or updates the employee that `update` identifies, in one transaction.
     ///
-    /// Two requests racing to create the same employee both end well: the loser's insert hits the unique index, and
-    /// its retry finds the winner's row and updates it.
+    /// Two requests racing to create the same employee both end well: the loser's insert hits the unique index (or its
+    /// uniqueness check already sees the winner's row), and its retry finds the winner's row and updates it.
     public func applyUserUpdate(_ update: UserUpdate, companyID: Int) async throws -> UserUpdateResult {
         var attempt = 0
         while true {
@@ -60,11 +60,16 @@ extension Store {
                 return try await database().transaction { db in
                     try await Self.applyUserUpdate(update, companyID: companyID, on: db)
                 }
-            } catch where error.isConstraintFailure && attempt < 5 {
+            } catch where (error.isConstraintFailure || error is CreationRace) && attempt < 5 {
                 attempt += 1
+            } catch is CreationRace {
+                throw ValidationFailure(field: "update_by_value", check: .unique, parameters: ["entity": "employee"])
             }
         }
     }
+
+    /// The employee this request was creating appeared after its lookup: another request created it meanwhile.
+    private struct CreationRace: Error {}
 
     private static func applyUserUpdate(_ update: UserUpdate, companyID: Int, on db: any Database) async throws -> UserUpdateResult {
         let keyField = update.updateBy.field
@@ -104,6 +109,8 @@ extension Store {
                 .filter(.path([.string(field.rawValue)], schema: User.schema), .equal, .bind(value))
             if let id = user.id { query = query.filter(\.$id != id) }
             if try await query.count() > 0 {
+                // PostgreSQL's READ COMMITTED shows this check a row committed after the lookup found none.
+                if action == .created, field == keyField, value == update.updateByValue { throw CreationRace() }
                 let carrier = field == keyField && update.changes[field] == nil ? "update_by_value" : field.rawValue
                 issues.append(ValidationIssue(field: carrier, check: .unique, parameters: ["entity": "employee"]))
             }
