@@ -17,7 +17,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
-        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -43,16 +43,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Request body decoding, apart from the server so that the fuzz target builds without Hummingbird and the database.
+        .target(
+            name: "IFlowForms",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "IFlowAPI",
             dependencies: [
                 "IFlowCore",
+                "IFlowForms",
                 "IFlowStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            // docs/openapi.yaml (linked into the target) compiled into the binary: served without any file beside it.
+            resources: [.embedInCode("OpenAPI/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -63,6 +73,14 @@ let package = Package(
                 "IFlowCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // libFuzzer target for request decoding; scripts/fuzz.sh builds it with -sanitize=fuzzer. A plain build replays
+        // the files it is given, e.g. fuzz/corpus/*.
+        .executableTarget(
+            name: "FormFieldsFuzz",
+            dependencies: ["IFlowForms", "IFlowCore"],
+            path: "fuzz/Sources/FormFieldsFuzz",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -79,6 +97,7 @@ let package = Package(
             name: "IFlowAPITests",
             dependencies: [
                 "IFlowAPI",
+                "IFlowForms",
                 "IFlowStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

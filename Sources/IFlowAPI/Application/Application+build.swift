@@ -30,28 +30,36 @@ public func buildApplication(
     return app
 }
 
-/// The routes: health, the API under `/api/api_v2` and its `/api_v2` alias, and the web administration under `/admin`.
+/// The routes: health, the OpenAPI document, the API under `/api/api_v2` and its `/api_v2` alias, and the web
+/// administration under `/admin`.
 public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init(), web: WebOptions = .init()) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     let calculators = CalculatorCache()
     router.middlewares.add(RequestLogMiddleware())
     router.middlewares.add(ErrorEnvelopeMiddleware())
     HealthController(store: store).addRoutes(to: router)
+    OpenAPIController().addRoutes(to: router)
     let api = APIDispatcher(
-        store: store,
-        keyUse: keyUse,
-        rateLimiter: RateLimiter(policy: limits.rate),
-        limits: limits,
-        endpoints: UserController(store: store).endpoints
-            + WorkScheduleController(store: store, calculators: calculators).endpoints
-            + ScheduleController(store: store).endpoints
-            + CalendarController().endpoints
-            + AuditController(store: store).endpoints
+        store: store, keyUse: keyUse, rateLimiter: RateLimiter(policy: limits.rate), limits: limits,
+        endpoints: apiEndpoints(store: store, calculators: calculators)
     )
-    api.addRoutes(to: router.group("api/api_v2"))
-    api.addRoutes(to: router.group("api_v2"))
+    for mountPoint in apiMountPoints {
+        api.addRoutes(to: router.group(RouterPath(stringLiteral: mountPoint)))
+    }
     WebAdmin(store: store, calculators: calculators, options: web).addRoutes(to: router)
     return router
+}
+
+/// Where the API actions are served: the original path and the alias the API document also uses.
+let apiMountPoints = ["api/api_v2", "api_v2"]
+
+/// Every API action, `group/action` → handler; the dispatcher serves each under every mount point.
+func apiEndpoints(store: Store, calculators: CalculatorCache = CalculatorCache()) -> [APIEndpoint] {
+    UserController(store: store).endpoints
+        + WorkScheduleController(store: store, calculators: calculators).endpoints
+        + ScheduleController(store: store).endpoints
+        + CalendarController().endpoints
+        + AuditController(store: store).endpoints
 }
 
 /// Closes the database when the application stops.

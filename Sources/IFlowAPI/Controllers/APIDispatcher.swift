@@ -22,7 +22,7 @@ struct APIDispatcher {
     }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        for method in [HTTPRequest.Method.post, .get, .put, .patch, .delete, .head, .options] {
+        for method in [HTTPRequest.Method.post, .get, .put, .patch, .delete, .head, .options, .trace] {
             group.on("{group}/{action}", method: method) { request, context in
                 try await respond(to: request, context: context)
             }
@@ -34,9 +34,11 @@ struct APIDispatcher {
         guard let endpoint = endpoints[path] else { throw HTTPError(.notFound) }
         guard request.method == .post else { throw HTTPError(.methodNotAllowed, headers: [.allow: "POST"]) }
 
+        // Only a file upload may be large; the same endpoint's fields in any other encoding get the ordinary limit.
+        let isUpload = endpoint.acceptsUpload && FormFields.isMultipart(contentType: request.headers[.contentType])
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: endpoint.acceptsUpload ? limits.maxUploadBytes : limits.maxBodyBytes)
+            body = try await request.body.collect(upTo: isUpload ? limits.maxUploadBytes : limits.maxBodyBytes)
         } catch is NIOTooManyBytesError {
             throw HTTPError(.contentTooLarge)
         }

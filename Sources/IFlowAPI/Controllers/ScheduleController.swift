@@ -8,6 +8,10 @@ struct ScheduleController {
     let store: Store
     /// Rows per import file.
     var maxImportRows = 500_000
+    /// Fields per row: the 8 columns and room for the empty ones a spreadsheet may add.
+    var maxImportColumns = 64
+    /// Failures listed for one file: enough to fix a file, and a bounded reply for a file where every row fails.
+    var maxListedIssues = 1000
 
     var endpoints: [APIEndpoint] {
         [
@@ -50,10 +54,12 @@ struct ScheduleController {
 
     private func importRows(of file: ByteBuffer, _ request: APIRequest) async throws -> Response {
         let records: [CSVReader.Record]
-        switch CSVReader(maxRecords: maxImportRows + 1).read(file.readableBytesView) {
+        switch CSVReader(maxRecords: maxImportRows + 1, maxFieldsPerRecord: maxImportColumns).read(file.readableBytesView) {
         case .success(let read): records = read
         case .failure(.tooManyRecords(let limit)):
             throw ValidationFailure(field: "file", check: .tooLarge, parameters: ["detail": "\(limit - 1) rows"])
+        case .failure(.tooManyFields(let line, let limit)):
+            throw ValidationFailure([ValidationIssue(field: "file", check: .tooLarge, parameters: ["detail": "\(limit) columns"], line: line)])
         case .failure(.unterminatedQuote(let line)):
             throw ValidationFailure([ValidationIssue(field: "file", check: .validCSV, parameters: ["detail": "unterminated quote"], line: line)])
         case .failure(.invalidUTF8(let line)):
@@ -81,6 +87,7 @@ struct ScheduleController {
         plans.reserveCapacity(records.count - 1)
         var seen: [Int: Set<Int>] = [:]
         for record in records.dropFirst() {
+            guard issues.count < maxListedIssues else { break }
             let value: (String) -> String? = { name in
                 positions[name].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
             }
@@ -101,7 +108,7 @@ struct ScheduleController {
                 }
             }
         }
-        guard issues.isEmpty else { throw ValidationFailure(issues) }
+        guard issues.isEmpty else { throw ValidationFailure(Array(issues.prefix(maxListedIssues))) }
 
         try await store.importPlans(plans, companyID: request.company.id, actor: request.actor)
         request.logger.info("schedule imported", metadata: ["rows": "\(plans.count)"])

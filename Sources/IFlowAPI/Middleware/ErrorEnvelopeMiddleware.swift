@@ -19,14 +19,18 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func envelope(status: HTTPResponse.Status, headers: HTTPFields) -> Response {
-        let (check, message): (String, String) =
-            switch status {
-            case .notFound: ("endpoint", "The endpoint is not available")
-            case .methodNotAllowed: ("method", "Use POST for this endpoint")
-            case .contentTooLarge: ("too_large", "The request body is too large")
-            case .internalServerError: ("server", "The server encountered an unspecified error")
-            default: ("http", status.reasonPhrase)
-            }
+        let (check, message) = describe(status)
         return APIReply.failure(status: status, check: check, message: message, headers: headers)
+    }
+
+    /// The `check_name` and message of a transport error.
+    static func describe(_ status: HTTPResponse.Status) -> (check: String, message: String) {
+        switch status {
+        case .notFound: ("endpoint", "The endpoint is not available")
+        case .methodNotAllowed: ("method", "Use POST for this endpoint")
+        case .contentTooLarge: ("too_large", "The request body is too large")
+        case .internalServerError: ("server", "The server encountered an unspecified error")
+        default: ("http", status.reasonPhrase)
+        }
     }
 }

@@ -12,12 +12,17 @@ public struct CSVReader: Sendable {
         case unterminatedQuote(line: Int)
         case invalidUTF8(line: Int)
         case tooManyRecords(limit: Int)
+        /// A record has more fields than `maxFieldsPerRecord`.
+        case tooManyFields(line: Int, limit: Int)
     }
 
     public var maxRecords: Int
+    /// Bounds what one line can cost: a line of nothing but delimiters would otherwise become millions of fields.
+    public var maxFieldsPerRecord: Int
 
-    public init(maxRecords: Int = 1_000_000) {
+    public init(maxRecords: Int = 1_000_000, maxFieldsPerRecord: Int = 64) {
         self.maxRecords = maxRecords
+        self.maxFieldsPerRecord = maxFieldsPerRecord
     }
 
     public func read(_ bytes: some Collection<UInt8>) -> Result<[Record], Failure> {
@@ -37,6 +42,7 @@ public struct CSVReader: Sendable {
         var fieldWasQuoted = false
 
         func finishField() -> Failure? {
+            guard fields.count < maxFieldsPerRecord else { return .tooManyFields(line: recordLine, limit: maxFieldsPerRecord) }
             guard let text = String(validating: field, as: UTF8.self) else { return .invalidUTF8(line: line) }
             fields.append(text)
             field.removeAll(keepingCapacity: true)

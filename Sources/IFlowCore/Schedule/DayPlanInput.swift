@@ -119,6 +119,8 @@ public enum UserSelector: Sendable, Hashable {
             return .failure(ValidationFailure(issues))
         }
         guard issues.isEmpty, let kind else { return .failure(ValidationFailure(issues)) }
+        // No stored identifier holds one, and PostgreSQL refuses a NUL in a text parameter outright.
+        guard !TextField.containsControlCharacters(raw) else { return .failure(ValidationFailure(field: "user_by_value", check: .singleLine)) }
         switch kind {
         case "cnp":
             guard CNP.validate(raw).isValid else { return .failure(ValidationFailure(field: "user_by_value", check: .validCNP)) }

@@ -1,6 +1,4 @@
 import Foundation
-import IFlowCore
-import MultipartKit
 import NIOCore
 
 /// The fields of an API request, whatever the body's encoding: name → text, plus uploaded files.
@@ -39,8 +37,7 @@ public struct FormFields: Sendable {
 
     /// Decodes a body by its `Content-Type`: urlencoded (also the default when none is given), multipart or JSON.
     public static func decode(body: ByteBuffer, contentType: String?, limits: Limits = .init()) throws(DecodingError) -> FormFields {
-        let mediaType = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        switch mediaType {
+        switch mediaType(of: contentType) {
         case "multipart/form-data":
             guard let boundary = contentType.flatMap(Self.boundary(in:)) else {
                 throw DecodingError(detail: "multipart/form-data without a boundary")
@@ -51,6 +48,15 @@ public struct FormFields: Sendable {
         default:
             return try decodeURLEncoded(body: body, limits: limits)
         }
+    }
+
+    /// Whether a body of this `Content-Type` is decoded as `multipart/form-data`, the only encoding that carries files.
+    public static func isMultipart(contentType: String?) -> Bool {
+        mediaType(of: contentType) == "multipart/form-data"
+    }
+
+    static func mediaType(of contentType: String?) -> String {
+        contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
     }
 
     mutating func set(_ name: String, _ value: String, limits: Limits) throws(DecodingError) {
@@ -76,8 +82,21 @@ public struct FormFields: Sendable {
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "boundary" else { continue }
             var value = pair[1].trimmingCharacters(in: .whitespaces)
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            return value.isEmpty || value.utf8.count > 70 ? nil : value
+            return isValidBoundary(value) ? value : nil
         }
         return nil
+    }
+
+    /// RFC 2046: 1 to 70 of `0-9 A-Z a-z '()+_,-./:=?` and space, not ending with a space. Besides keeping clients
+    /// honest, it keeps CR and LF out of the delimiter, which the scanner's linear search relies on.
+    static func isValidBoundary(_ boundary: String) -> Bool {
+        let bytes = Array(boundary.utf8)
+        guard (1...70).contains(bytes.count), bytes.last != UInt8(ascii: " ") else { return false }
+        return bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+            default: Array("'()+_,-./:=? ".utf8).contains(byte)
+            }
+        }
     }
 }

@@ -1,0 +1,191 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+@testable import IFlowAPI
+@testable import IFlowForms
+import NIOCore
+import Testing
+
+/// Inputs that once cost the server its memory or its process, found by fuzzing and by schemathesis.
+@Suite("Hostile input")
+struct HostileInputTests {
+    static let boundary = "hostile-boundary"
+
+    /// A multipart body of `fields`, then one file part named `file` when `csv` is given.
+    static func multipart(_ fields: [(String, String)], csv: String? = nil) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        for (name, value) in fields {
+            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        if let csv {
+            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+            buffer.writeString(csv)
+            buffer.writeString("\r\n")
+        }
+        buffer.writeString("--\(boundary)--\r\n")
+        return buffer
+    }
+
+    static let multipartType: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+
+    @Test("a CSV line of 200000 delimiters is refused as too_large on its line, not expanded into 200000 columns")
+    func wideCSVLine() async throws {
+        try await withApp { client, f in
+            // setup
+            let csv = "user_by,user_by_value,date" + String(repeating: ",", count: 200_000) + "\n"
+            // MUT
+            let reply = try await client.send(
+                "/api_v2/schedule/import", method: .post, headers: Self.multipartType,
+                body: Self.multipart([("api_key", f.key), ("api_language", "en_US")], csv: csv)
+            )
+            // validation
+            #expect(reply.checks == ["file:too_large"])
+            #expect(reply.errors.first?.message == "line 1: file is too large: at most 64 columns")
+        }
+    }
+
+    @Test("an import where every row fails lists the first 1000 failures")
+    func manyFailingRows() async throws {
+        try await withApp { client, f in
+            // setup: 3000 rows naming an employee who does not exist
+            var csv = "user_by,user_by_value,date\n"
+            for day in 0..<3000 { csv += "user_id,999999,\(2026 + day / 365)-01-01\n" }
+            // MUT
+            let reply = try await client.send(
+                "/api_v2/schedule/import", method: .post, headers: Self.multipartType,
+                body: Self.multipart([("api_key", f.key), ("api_language", "en_US")], csv: csv)
+            )
+            // validation
+            #expect(reply.errors.count == 1000)
+            #expect(reply.checks == ["user_by_value:exists"])
+        }
+    }
+
+    @Test("schedule/import takes a large body only as multipart; 2 MiB of urlencoded or JSON is 413")
+    func uploadLimitOnlyForMultipart() async throws {
+        try await withApp { client, f in
+            // setup
+            let big = String(repeating: "a", count: 2 << 20)
+            // MUT
+            let urlencoded = try await client.send(
+                "/api_v2/schedule/import", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "api_language=en_US&x=" + big)
+            )
+            let json = try await client.send(
+                "/api_v2/schedule/import", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: "{\"x\":\"\(big)\"}")
+            )
+            let multipart = try await client.send(
+                "/api_v2/schedule/import", method: .post, headers: Self.multipartType,
+                body: Self.multipart([("api_key", f.key), ("api_language", "en_US")], csv: "user_by,user_by_value,date\n#" + big + "\n")
+            )
+            // validation
+            #expect(urlencoded.status == .contentTooLarge)
+            #expect(urlencoded.errors.first?.check == "too_large")
+            #expect(json.status == .contentTooLarge)
+            #expect(multipart.status == .ok)
+            #expect(multipart.errors.first?.check != "too_large")
+        }
+    }
+
+    @Test("multipart bodies that are malformed are a valid_body error, never a crash", arguments: [
+        // A header name byte over 0x7F made MultipartKit 4.7.1 index out of range and abort the process.
+        "--hostile-boundary\r\nContent-Dispositio\u{00FF}: form-data; name=\"a\"\r\n\r\nb\r\n--hostile-boundary--\r\n",
+        "--hostile-boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb",
+        "--hostile-boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n",
+        "--hostile-boundary\r\n: no name\r\n\r\nb\r\n--hostile-boundary--\r\n",
+        "--hostile-boundary\r\nX-Other: 1\r\n\r\nb\r\n--hostile-boundary--\r\n",
+        "--hostile-boundary junk\r\n\r\n--hostile-boundary--",
+        "no delimiter at all",
+        "",
+    ])
+    func malformedMultipart(body: String) async throws {
+        try await withApp { client, _ in
+            // MUT
+            let reply = try await client.send("/api_v2/user/get_list", method: .post, headers: Self.multipartType, body: ByteBuffer(string: body))
+            // validation
+            #expect(reply.status == .ok)
+            #expect(reply.checks == ["body:valid_body"])
+        }
+    }
+
+    @Test("a boundary with characters RFC 2046 does not allow is refused")
+    func invalidBoundary() async throws {
+        // validation
+        #expect(FormFields.boundary(in: "multipart/form-data; boundary=abc") == "abc")
+        #expect(FormFields.boundary(in: "multipart/form-data; boundary=\"a b'()+_,-./:=?\"") == "a b'()+_,-./:=?")
+        for refused in ["a\rb", "a\nb", "ends with space ", "quote\"inside", String(repeating: "x", count: 71), "ș"] {
+            #expect(FormFields.boundary(in: "multipart/form-data; boundary=\"\(refused)\"") == nil, "\(refused)")
+        }
+    }
+
+    @Test("multipart: more than 200 parts, or a field over 64 KiB, is refused while scanning")
+    func multipartLimits() async throws {
+        try await withApp { client, f in
+            // setup
+            let many = (0..<300).map { ("f\($0)", "1") }
+            let long = [("api_key", f.key), ("api_language", "en_US"), ("full_name", String(repeating: "a", count: 70_000))]
+            // MUT
+            let manyReply = try await client.send("/api_v2/user/get_list", method: .post, headers: Self.multipartType, body: Self.multipart(many))
+            let longReply = try await client.send("/api_v2/user/update", method: .post, headers: Self.multipartType, body: Self.multipart(long))
+            // validation
+            #expect(manyReply.checks == ["body:valid_body"])
+            #expect(manyReply.errors.first?.message.contains("more than 200 fields") == true)
+            #expect(longReply.checks == ["body:valid_body"])
+        }
+    }
+
+    @Test("the multipart scanner reads what curl and browsers send: padding after a delimiter, a preamble, an epilogue")
+    func multipartVariants() throws {
+        // setup
+        let body = "preamble\r\n--b  \r\ncontent-disposition: form-data; name=\"a\"\r\n\r\nline 1\r\nline 2\r\n--b\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\nContent-Type: text/csv\r\n\r\n\r\n--b--\r\nepilogue"
+        // MUT
+        let fields = try FormFields.decode(body: ByteBuffer(string: body), contentType: "multipart/form-data; boundary=b")
+        // validation
+        #expect(fields.values == ["a": "line 1\r\nline 2"])
+        #expect(fields.files["file"]?.filename == "x.csv")
+        #expect(fields.files["file"]?.content.readableBytes == 0)
+    }
+
+    @Test("user_by_value with a control character is single_line, on every backend (PostgreSQL refuses NUL in text)",
+          arguments: ["id_card", "mark_number"])
+    func selectorControlCharacters(userBy: String) async throws {
+        try await withApp { client, f in
+            // MUT
+            let setDay = try await client.post(
+                "/api_v2/schedule/set_day",
+                ["api_key": f.key, "api_language": "en_US", "user_by": userBy, "user_by_value": "M\u{0}1", "date": "2026-03-02"]
+            )
+            let report = try await client.post(
+                "/api_v2/user/get_work_schedule",
+                ["api_key": f.key, "api_language": "en_US", "user_by": userBy, "user_by_value": "A\u{1}", "year": "2026", "month": "3", "totals": "regular"]
+            )
+            // validation
+            #expect(setDay.status == .ok)
+            #expect(setDay.checks == ["user_by_value:single_line"])
+            #expect(report.checks == ["user_by_value:single_line"])
+        }
+    }
+
+    @Test("every seed of fuzz/corpus decodes or is refused as a valid_body error")
+    func fuzzCorpus() throws {
+        // setup
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fuzz/corpus")
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(seeds.count >= 10)
+        for seed in seeds {
+            let data = try Data(contentsOf: directory.appendingPathComponent(seed))
+            let newline = data.firstIndex(of: UInt8(ascii: "\n"))
+            let contentType = newline.map { String(decoding: data[..<$0], as: UTF8.self) }
+            let body = ByteBuffer(bytes: newline.map { data[($0 + 1)...] } ?? data[...])
+            // MUT
+            let fields = try? FormFields.decode(body: body, contentType: contentType)
+            // validation
+            if ["urlencoded-user-update", "no-content-type", "json-scalars", "multipart-fields", "multipart-csv-file"].contains(seed) {
+                #expect(fields != nil, "\(seed) should decode")
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import IFlowCore
+import IFlowForms
+import NIOCore
+
+/// Fuzzes what the server does with a request body before any database access: decoding by Content-Type, then the
+/// checks of `user/update` and `schedule/set_day`, and the CSV reader of `schedule/import`.
+///
+/// An input is a `Content-Type` line, `\n`, then the body (an input without `\n` is a body with no Content-Type), so
+/// seeds are readable files and the fuzzer mutates the header's media type and boundary too. A crash, a sanitizer
+/// report or a broken invariant (a decoded request over its limits) is a finding.
+enum FormFieldsFuzz {
+    /// Smaller than the server's limits so that the fuzzer reaches them with inputs of a few KiB.
+    static let limits: FormFields.Limits = {
+        var limits = FormFields.Limits()
+        limits.maxFields = 20
+        limits.maxFieldBytes = 512
+        return limits
+    }()
+
+    static func run(_ input: UnsafeRawBufferPointer) {
+        let newline = input.firstIndex(of: UInt8(ascii: "\n"))
+        let contentType = newline.map { String(decoding: input[..<$0], as: UTF8.self) }
+        var body = ByteBuffer()
+        body.writeBytes(newline.map { UnsafeRawBufferPointer(rebasing: input[($0 + 1)...]) } ?? input)
+
+        guard let fields = try? FormFields.decode(body: body, contentType: contentType, limits: limits) else { return }
+        precondition(fields.values.count + fields.files.count <= limits.maxFields, "more fields than the limit")
+        precondition(fields.values.values.allSatisfy { $0.utf8.count <= limits.maxFieldBytes }, "a field over the limit")
+
+        _ = UserUpdate.parse(fields.values)
+        _ = DayPlanInput.parse { fields[$0] }
+        _ = UserSelector.parse(by: fields["user_by"], value: fields["user_by_value"], required: false)
+        if let file = fields.files["file"] {
+            let records = CSVReader(maxRecords: 50, maxFieldsPerRecord: 8).read(file.content.readableBytesView)
+            if case .success(let records) = records {
+                precondition(records.count <= 50 && records.allSatisfy { $0.fields.count <= 8 }, "CSV over its limits")
+            }
+        }
+    }
+}
+
+#if FUZZING
+/// The entry libFuzzer calls for each input.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    FormFieldsFuzz.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
+
+/// libFuzzer's driver, for a program that has its own `main` (SwiftPM gives every executable one).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+@main
+struct FuzzMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+    }
+}
+#else
+/// Without libFuzzer: runs every file named on the command line once, e.g. to replay the corpus or a crash.
+@main
+struct ReplayMain {
+    static func main() throws {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw ReplayError(path: path) }
+            bytes.withUnsafeBytes { FormFieldsFuzz.run($0) }
+        }
+        print("replayed \(CommandLine.arguments.count - 1) inputs")
+    }
+}
+
+struct ReplayError: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "cannot read \(path)" }
+}
+#endif
