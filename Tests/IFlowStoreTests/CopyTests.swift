@@ -65,7 +65,7 @@ struct CopyTests {
 
     static func plans(_ store: Store, companyID: Int) async throws -> [Int: [DayPlan]] {
         try await store.dayPlans(
-            companyID: companyID, userIDs: 1...1_000_000,
+            userIDs: allUsers(store, companyID: companyID).map(\.id),
             from: LocalDate(year: 2025, month: 1, day: 1)!, through: LocalDate(year: 2025, month: 12, day: 31)!
         )
     }

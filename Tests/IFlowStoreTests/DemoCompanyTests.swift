@@ -42,7 +42,7 @@ struct StoreTests {
             #expect(key?.company.id == demo.companyID)
             let listed = try await store.reportUsers(companyID: demo.companyID, month: (2025, 12), filter: ReportFilter())
             let plans = try await store.dayPlans(
-                companyID: demo.companyID, userIDs: listed.first!.id...listed.last!.id,
+                userIDs: listed.map(\.id),
                 from: LocalDate(year: 2025, month: 12, day: 1)!, through: LocalDate(year: 2026, month: 1, day: 31)!
             )
             #expect(plans.values.reduce(0) { $0 + $1.count } == demo.plans)

@@ -1,6 +1,7 @@
 import Hummingbird
 import IFlowCore
 import IFlowStore
+import NIOCore
 
 /// `schedule/set_day` (one employee-day) and `schedule/import` (a CSV file of them, all or nothing).
 struct ScheduleController {
@@ -45,6 +46,13 @@ struct ScheduleController {
         guard let file = request.fields.files["file"]?.content else {
             throw ValidationFailure(field: "file", check: .required)
         }
+        // A large file's parsed rows and plans (hundreds of bytes a row) are freed when importRows returns; give that
+        // memory back, or each big import leaves the server's resident size higher for good.
+        defer { if file.readableBytes >= 1 << 20 { FreedMemory.release() } }
+        return try await importRows(of: file, request)
+    }
+
+    private func importRows(of file: ByteBuffer, _ request: APIRequest) async throws -> Response {
         let records: [CSVReader.Record]
         switch CSVReader(maxRecords: maxImportRows + 1, maxFieldsPerRecord: maxImportColumns).read(file.readableBytesView) {
         case .success(let read): records = read

@@ -77,19 +77,12 @@ extension Store {
             var name: String
             var timezone: String
         }
-        let row = try await sql().select()
-            .column(SQLColumn("id", table: "api_keys"))
-            .column(SQLColumn("key_hash", table: "api_keys"))
-            .column(SQLColumn("label", table: "api_keys"))
-            .column(SQLColumn("prefix", table: "api_keys"))
-            .column(SQLColumn("company_id", table: "api_keys"))
-            .column(SQLColumn("name", table: "companies"))
-            .column(SQLColumn("timezone", table: "companies"))
-            .from("api_keys")
-            .join("companies", on: SQLColumn("company_id", table: "api_keys"), .equal, SQLColumn("id", table: "companies"))
-            .where(SQLColumn("key_hash", table: "api_keys"), .equal, SQLBind(hash))
-            .where(SQLColumn("revoked_at", table: "api_keys"), .is, SQLLiteral.null)
-            .first(decoding: Row.self)
+        // Hand-written SQL: this runs on every request, and SQLKit's builder costs more than the query.
+        let row = try await readSQL().raw("""
+            SELECT api_keys.id, api_keys.key_hash, api_keys.label, api_keys.prefix, api_keys.company_id, companies.name, \
+            companies.timezone FROM api_keys JOIN companies ON companies.id = api_keys.company_id \
+            WHERE api_keys.key_hash = \(bind: hash) AND api_keys.revoked_at IS NULL
+            """).first(decoding: Row.self)
         guard let row, Self.constantTimeEquals(row.key_hash, hash), let zone = TimeZone(identifier: row.timezone) else { return nil }
         return AuthenticatedKey(
             keyID: row.id, company: CompanyContext(id: row.company_id, name: row.name, timeZone: zone),
@@ -105,7 +98,7 @@ extension Store {
     }
 
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(secret.utf8)).lowerHex
     }
 
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {

@@ -120,26 +120,25 @@ extension Store {
     public func reportUsers(companyID: Int, month: (year: Int, month: Int), filter: ReportFilter) async throws -> [ReportUser] {
         let first = LocalDate(year: month.year, month: month.month, day: 1)!
         let last = LocalDate(year: month.year, month: month.month, day: LocalDate.daysIn(month: month.month, year: month.year))!
-        var query = try sql().select()
-            .column(SQLColumn("id", table: "users")).column(SQLColumn("full_name", table: "users"))
-            .column(SQLColumn("cnp_sealed", table: "users")).column(SQLColumn("id_card_sealed", table: "users"))
-            .column(SQLColumn("mark_number", table: "users")).column(SQLColumn("name", table: "teams"), as: "team_name")
-            .from("users")
-            .join("teams", method: SQLJoinMethod.left, on: SQLColumn("team_id", table: "users"), .equal, SQLColumn("id", table: "teams"))
-            .where(SQLColumn("company_id", table: "users"), .equal, SQLBind(companyID))
-            .where { $0.where(SQLColumn("employment_date", table: "users"), .is, SQLLiteral.null)
-                .orWhere(SQLColumn("employment_date", table: "users"), .lessThanOrEqual, SQLBind(last.description)) }
-            .where { $0.where(SQLColumn("disable_date", table: "users"), .is, SQLLiteral.null)
-                .orWhere(SQLColumn("disable_date", table: "users"), .greaterThanOrEqual, SQLBind(first.description)) }
-        if !filter.includeDisabled { query = query.where(SQLColumn("is_enabled", table: "users"), .equal, SQLBind(true)) }
-        if let team = filter.teamName { query = query.where(SQLColumn("name", table: "teams"), .equal, SQLBind(team)) }
+        // Hand-written SQL, like the other queries a report makes per request: SQLKit's builder spends more time
+        // quoting identifiers than SQLite spends running these.
+        var query: SQLQueryString = """
+            SELECT users.id, users.full_name, users.cnp_sealed, users.id_card_sealed, users.mark_number, teams.name AS team_name \
+            FROM users LEFT JOIN teams ON teams.id = users.team_id \
+            WHERE users.company_id = \(bind: companyID) \
+            AND (users.employment_date IS NULL OR users.employment_date <= \(bind: last.description)) \
+            AND (users.disable_date IS NULL OR users.disable_date >= \(bind: first.description))
+            """
+        if !filter.includeDisabled { query += " AND users.is_enabled = \(bind: true)" }
+        if let team = filter.teamName { query += " AND teams.name = \(bind: team)" }
         switch filter.user {
         case .none: break
-        case .cnp(let value): query = query.where(SQLColumn("cnp_lookup", table: "users"), .equal, SQLBind(protector.lookup(value)))
-        case .idCard(let value): query = query.where(SQLColumn("id_card_lookup", table: "users"), .equal, SQLBind(protector.lookup(value)))
-        case .markNumber(let value): query = query.where(SQLColumn("mark_number", table: "users"), .equal, SQLBind(value))
-        case .userID(let value): query = query.where(SQLColumn("id", table: "users"), .equal, SQLBind(value))
+        case .cnp(let value): query += " AND users.cnp_lookup = \(bind: protector.lookup(value))"
+        case .idCard(let value): query += " AND users.id_card_lookup = \(bind: protector.lookup(value))"
+        case .markNumber(let value): query += " AND users.mark_number = \(bind: value)"
+        case .userID(let value): query += " AND users.id = \(bind: value)"
         }
+        query += " ORDER BY users.id"
         struct Row: Decodable {
             var id: Int
             var full_name: String
@@ -148,7 +147,7 @@ extension Store {
             var mark_number: String?
             var team_name: String?
         }
-        return try await query.orderBy(SQLColumn("id", table: "users")).all(decoding: Row.self).map {
+        return try await readSQL().raw(query).all(decoding: Row.self).map {
             ReportUser(
                 id: $0.id, fullName: $0.full_name, cnp: try protector.open($0.cnp_sealed), idCard: try protector.open($0.id_card_sealed),
                 markNumber: $0.mark_number, teamName: $0.team_name
@@ -156,20 +155,20 @@ extension Store {
         }
     }
 
-    /// The plans of employees with ids in `userIDs` (a contiguous id range is read in one indexed scan) between two
-    /// dates, grouped by employee, each group in date order.
-    public func dayPlans(companyID: Int, userIDs: ClosedRange<Int>, from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
+    /// The plans of the employees `userIDs` between two dates, grouped by employee, each group in date order.
+    ///
+    /// The ids come from ``reportUsers(companyID:month:filter:)``, so they are the company's own. The query names them
+    /// one by one and leaves `company_id` out on purpose: with an equality on `company_id`, SQLite's planner prefers the
+    /// (company_id, date) index and reads the whole company's month for every batch (0.3 s per batch of 250 employees
+    /// at 10,000 employees); `user_id IN (...)` makes it use the (user_id, date) index and read only the rows returned.
+    public func dayPlans(userIDs: [Int], from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
         var plans: [Int: [DayPlan]] = [:]
-        let rows = try await sql().select()
-            .columns("user_id", "date", "type", "shifts", "break_minutes", "overtime", "time_off")
-            .from("day_plans")
-            .where("user_id", .greaterThanOrEqual, SQLBind(userIDs.lowerBound))
-            .where("user_id", .lessThanOrEqual, SQLBind(userIDs.upperBound))
-            .where("date", .greaterThanOrEqual, SQLBind(from.description))
-            .where("date", .lessThanOrEqual, SQLBind(through.description))
-            .where("company_id", .equal, SQLBind(companyID))
-            .orderBy("user_id").orderBy("date")
-            .all()
+        guard !userIDs.isEmpty else { return plans }
+        let rows = try await readSQL().raw("""
+            SELECT user_id, date, type, shifts, break_minutes, overtime, time_off FROM day_plans \
+            WHERE user_id IN (\(binds: userIDs)) AND date >= \(bind: from.description) AND date <= \(bind: through.description) \
+            ORDER BY user_id, date
+            """).all()
         for row in rows {
             let userID = try row.decode(column: "user_id", as: Int.self)
             guard let date = LocalDate(iso: try row.decode(column: "date", as: String.self)),

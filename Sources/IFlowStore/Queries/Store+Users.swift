@@ -12,6 +12,15 @@ public struct UserRecord: Sendable, Equatable {
     public var isEnabled: Bool
     public var values: [UserField: String]
 
+    init(id: Int, teamID: Int?, teamName: String?, fullName: String, isEnabled: Bool, values: [UserField: String]) {
+        self.id = id
+        self.teamID = teamID
+        self.teamName = teamName
+        self.fullName = fullName
+        self.isEnabled = isEnabled
+        self.values = values
+    }
+
     init(_ user: User, teamName: String?, protector: DataProtector) throws {
         id = try user.requireID()
         teamID = user.teamID
@@ -22,6 +31,48 @@ public struct UserRecord: Sendable, Equatable {
         for field in UserField.textFields {
             if let value = try user.value(of: field, protector: protector) { values[field] = value }
         }
+    }
+}
+
+/// A `users` row as `user/update` reads and writes it, with the personal numbers opened.
+struct UserRow {
+    var id: Int?
+    var teamID: Int?
+    var fullName: String
+    var isEnabled: Bool
+    var values: [UserField: String]
+
+    /// The fields stored sealed (`<column>_sealed`), and whether they also have a lookup hash (`<column>_lookup`).
+    static let sealed: [UserField: Bool] = [.cnp: true, .idCard: true, .bankAccount: false]
+
+    static let columns = (["id", "team_id", "full_name", "is_enabled"] + UserField.textFields.map { sealed[$0] == nil ? $0.rawValue : $0.rawValue + "_sealed" })
+        .joined(separator: ", ")
+
+    init(fullName: String, isEnabled: Bool, values: [UserField: String]) {
+        self.fullName = fullName
+        self.isEnabled = isEnabled
+        self.values = values
+    }
+
+    init(row: any SQLRow, protector: DataProtector) throws {
+        id = try row.decode(column: "id", as: Int.self)
+        teamID = try row.decode(column: "team_id", as: Int?.self)
+        fullName = try row.decode(column: "full_name", as: String.self)
+        isEnabled = try row.decode(column: "is_enabled", as: Bool.self)
+        values = [:]
+        for field in UserField.textFields {
+            let column = Self.sealed[field] == nil ? field.rawValue : field.rawValue + "_sealed"
+            guard let stored = try row.decode(column: column, as: String?.self) else { continue }
+            values[field] = Self.sealed[field] == nil ? stored : try protector.open(stored)
+        }
+    }
+
+    /// The columns and values that store `value` of `field`: sealed and hashed for personal numbers.
+    static func storage(of field: UserField, _ value: String?, protector: DataProtector) throws -> [(String, any Encodable & Sendable)] {
+        guard let hasLookup = sealed[field] else { return [(field.rawValue, value)] }
+        var columns: [(String, any Encodable & Sendable)] = [(field.rawValue + "_sealed", try protector.seal(value))]
+        if hasLookup { columns.append((field.rawValue + "_lookup", value.map { protector.lookup($0) })) }
+        return columns
     }
 }
 
@@ -52,7 +103,8 @@ public struct UserListFilter: Sendable {
 private struct ConcurrentCreation: Error {}
 
 extension Store {
-    /// Creates or updates the employee that `update` identifies, in one transaction.
+    /// Creates or updates the employee that `update` identifies, in one transaction (shared with concurrent writes on
+    /// SQLite).
     ///
     /// Two requests racing to create the same employee both end well: the loser's insert hits the unique index, and
     /// its retry finds the winner's row and updates it.
@@ -60,7 +112,7 @@ extension Store {
         var attempt = 0
         while true {
             do {
-                return try await database().transaction { [protector] db in
+                return try await write { [protector] db in
                     try await Self.applyUserUpdate(update, companyID: companyID, actor: actor, protector: protector, on: db)
                 }
             } catch where (error.isConstraintFailure || error is ConcurrentCreation) && attempt < 5 {
@@ -69,26 +121,28 @@ extension Store {
         }
     }
 
+    // Plain SQL rather than the `User` model: on this hot path FluentKit's reflection over the model's property
+    // wrappers cost more CPU than the queries themselves.
     private static func applyUserUpdate(
         _ update: UserUpdate, companyID: Int, actor: AuditActor, protector: DataProtector, on db: any Database
     ) async throws -> UserUpdateResult {
+        let sql = db as! any SQLDatabase
         let keyField = update.updateBy.field
-        let lookup = User.query(on: db)
-            .filter(\.$companyID == companyID)
-            .filter(.path([.string(User.column(for: keyField))], schema: User.schema), .equal, .bind(protector.lookup(update.updateByValue)))
-        let existing = try await lookup.copy().first()
+        let keyLookup = protector.lookup(update.updateByValue)
+        let lookup: SQLQueryString = """
+            SELECT \(unsafeRaw: UserRow.columns) FROM users \
+            WHERE company_id = \(bind: companyID) AND \(unsafeRaw: User.column(for: keyField)) = \(bind: keyLookup) LIMIT 1
+            """
+        let stored = try await sql.raw(lookup).first().map { try UserRow(row: $0, protector: protector) }
 
-        let user: User
+        var user: UserRow
         let action: UserUpdateResult.Action
-        if let existing {
-            user = existing
+        if let stored {
+            user = stored
             action = .updated
         } else {
-            guard update.fullName != nil else { throw ValidationFailure(field: "full_name", check: .required) }
-            user = User()
-            user.companyID = companyID
-            user.isEnabled = true
-            try user.set(keyField, to: update.updateByValue, protector: protector)
+            guard let fullName = update.fullName else { throw ValidationFailure(field: "full_name", check: .required) }
+            user = UserRow(fullName: fullName, isEnabled: true, values: [keyField: update.updateByValue])
             action = .created
         }
 
@@ -107,24 +161,29 @@ extension Store {
             // On creation the identifier comes from update_by_value; clearing it in the same request would create a
             // user the next sync cannot find.
             if action == .created, field == keyField, value == nil { continue }
-            guard try user.value(of: field, protector: protector) != value else { continue }
-            try user.set(field, to: value, protector: protector)
+            guard user.values[field] != value else { continue }
+            user.values[field] = value
             if !changed.contains(field.rawValue) { changed.append(field.rawValue) }
         }
 
         var issues: [ValidationIssue] = []
-        for (field, value) in [(UserField.cnp, user.cnpLookup), (.idCard, user.idCardLookup), (.rfidTag, user.rfidTag)] {
-            guard let value else { continue }
-            var query = User.query(on: db)
-                .filter(\.$companyID == companyID)
-                .filter(.path([.string(User.column(for: field))], schema: User.schema), .equal, .bind(value))
-            if let id = user.id { query = query.filter(\.$id != id) }
-            if try await query.count() > 0 {
+        for field in [UserField.cnp, .idCard, .rfidTag] {
+            guard let value = user.values[field] else { continue }
+            // A value the unique index already holds for this employee, or the identifier just looked up and not
+            // found, cannot belong to anyone else: only new values need the query.
+            if let stored, stored.values[field] == value { continue }
+            if stored == nil, field == keyField, value == update.updateByValue { continue }
+            let stored = UserRow.sealed[field] == nil ? value : protector.lookup(value)
+            let other = try await sql.raw("""
+                SELECT id FROM users WHERE company_id = \(bind: companyID) AND \(unsafeRaw: User.column(for: field)) = \(bind: stored) \
+                AND id <> \(bind: user.id ?? 0) LIMIT 1
+                """).first()
+            if other != nil {
                 let carrier = field == keyField && update.changes[field] == nil ? "update_by_value" : field.rawValue
                 issues.append(ValidationIssue(field: carrier, check: .unique, parameters: ["entity": "employee"]))
             }
         }
-        if let employment = user.employmentDate, let disable = user.disableDate, disable < employment,
+        if let employment = user.values[.employmentDate], let disable = user.values[.disableDate], disable < employment,
             update.changes[.disableDate] != nil || update.changes[.employmentDate] != nil
         {
             issues.append(ValidationIssue(field: "disable_date", check: .dateOrder, parameters: ["other": "employment_date"]))
@@ -132,40 +191,84 @@ extension Store {
         // Under PostgreSQL's READ COMMITTED each statement sees the latest commits: a clash on a creation, when the
         // employee the lookup above did not find exists now, is a concurrent request that just created it; start
         // over, and this request becomes its update. (Without a clash, a later race ends on the unique index.)
-        if action == .created, !issues.isEmpty, try await lookup.count() > 0 { throw ConcurrentCreation() }
+        if action == .created, !issues.isEmpty, try await sql.raw(lookup).first() != nil { throw ConcurrentCreation() }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
 
         var teamName: String?
         let teamBefore = user.teamID
         switch update.teamName {
         case .none:
-            if let teamID = user.teamID { teamName = try await Team.find(teamID, on: db)?.name }
+            if let teamID = user.teamID {
+                teamName = try await sql.raw("SELECT name FROM teams WHERE id = \(bind: teamID)").first()?.decode(column: "name", as: String.self)
+            }
         case .some(.none):
             user.teamID = nil
         case .some(.some(let name)):
-            let team = try await findOrCreateTeam(name: name, companyID: companyID, on: db)
-            user.teamID = try team.requireID()
-            teamName = team.name
+            user.teamID = try await findOrCreateTeam(name: name, companyID: companyID, on: sql)
+            teamName = name
         }
         if user.teamID != teamBefore { changed.append("team_name") }
 
-        try await user.save(on: db)
-        if !changed.isEmpty {
-            try await audit(
-                "user.\(action.rawValue)", entity: "user", entityID: try user.requireID(), fields: changed, companyID: companyID, actor: actor,
-                on: db as! any SQLDatabase
-            )
+        let now = Date()
+        if let stored, let id = stored.id {
+            var assignments: [any SQLExpression] = []
+            func assign(_ column: String, _ value: any Encodable & Sendable) {
+                assignments.append(SQLBinaryExpression(SQLIdentifier(column), .equal, SQLBind(value)))
+            }
+            if user.teamID != stored.teamID { assign("team_id", user.teamID) }
+            if user.fullName != stored.fullName { assign("full_name", user.fullName) }
+            if user.isEnabled != stored.isEnabled { assign("is_enabled", user.isEnabled) }
+            for field in UserField.textFields where user.values[field] != stored.values[field] {
+                for (column, value) in try UserRow.storage(of: field, user.values[field], protector: protector) { assign(column, value) }
+            }
+            if !assignments.isEmpty {
+                assign("updated_at", now)
+                try await sql.raw("UPDATE users SET \(SQLList(assignments)) WHERE id = \(bind: id)").run()
+            }
+        } else {
+            var columns = ["company_id", "team_id", "full_name", "is_enabled", "created_at", "updated_at"]
+            var values: [any SQLExpression] = [
+                SQLBind(companyID), SQLBind(user.teamID), SQLBind(user.fullName), SQLBind(user.isEnabled), SQLBind(now), SQLBind(now),
+            ]
+            for field in UserField.textFields {
+                guard let value = user.values[field] else { continue }
+                for (column, stored) in try UserRow.storage(of: field, value, protector: protector) {
+                    columns.append(column)
+                    values.append(SQLBind(stored))
+                }
+            }
+            let row = try await sql.raw(
+                "INSERT INTO users (\(unsafeRaw: columns.joined(separator: ", "))) VALUES (\(SQLList(values))) RETURNING id"
+            ).first()
+            user.id = try row?.decode(column: "id", as: Int.self)
         }
-        return UserUpdateResult(user: try UserRecord(user, teamName: teamName, protector: protector), action: action)
+        guard let id = user.id else { throw StoreError.corruptRow(table: "users") }
+        if !changed.isEmpty {
+            try await audit("user.\(action.rawValue)", entity: "user", entityID: id, fields: changed, companyID: companyID, actor: actor, on: sql)
+        }
+        return UserUpdateResult(
+            user: UserRecord(id: id, teamID: user.teamID, teamName: teamName, fullName: user.fullName, isEnabled: user.isEnabled, values: user.values),
+            action: action
+        )
     }
 
-    static func findOrCreateTeam(name: String, companyID: Int, on db: any Database) async throws -> Team {
-        if let team = try await Team.query(on: db).filter(\.$companyID == companyID).filter(\.$name == name).first() {
-            return team
+    /// The id of the company's team called `name`, created when missing. Teams are never deleted or renamed, so
+    /// within a group-commit transaction an id found once holds for the writes that follow.
+    static func findOrCreateTeam(name: String, companyID: Int, on sql: any SQLDatabase) async throws -> Int {
+        let memoKey = "team \(companyID) \(name)"
+        if let id = GroupCommit.memo?[memoKey] { return id }
+        let id: Int
+        if let row = try await sql.raw("SELECT id FROM teams WHERE company_id = \(bind: companyID) AND name = \(bind: name)").first() {
+            id = try row.decode(column: "id", as: Int.self)
+        } else {
+            let row = try await sql.raw(
+                "INSERT INTO teams (company_id, name, created_at) VALUES (\(bind: companyID), \(bind: name), \(bind: Date())) RETURNING id"
+            ).first()
+            guard let created = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "teams") }
+            id = created
         }
-        let team = Team(companyID: companyID, name: name)
-        try await team.create(on: db)
-        return team
+        GroupCommit.memo?[memoKey] = id
+        return id
     }
 
     /// The company's employees, filtered and paged, with the total that matched.

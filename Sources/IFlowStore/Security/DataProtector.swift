@@ -26,12 +26,12 @@ public struct DataProtector: Sendable {
     }
 
     static func identifier(of key: Data) -> String {
-        SHA256.hash(data: key).prefix(4).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: key).prefix(4).lowerHex
     }
 
     /// The value's lookup hash: 64 hex characters.
     public func lookup(_ value: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: lookupKey)).map { String(format: "%02x", $0) }.joined()
+        HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: lookupKey)).lowerHex
     }
 
     public func seal(_ value: String) throws -> String {

@@ -10,8 +10,10 @@ import Synchronization
 
 /// The storage of one server process: a FluentKit `Databases` with one configured database and its migrations.
 ///
-/// On SQLite every query goes through one connection pinned to one event loop: SQLite has a single writer anyway,
-/// and one connection means no `SQLITE_BUSY` between our own transactions. PostgreSQL gets a pool per event loop.
+/// On SQLite every write goes through one connection pinned to one event loop: SQLite has a single writer anyway,
+/// and one connection means no `SQLITE_BUSY` between our own transactions. Concurrent writes share its transactions
+/// (``GroupCommit``). An SQLite file also gets one read connection per event loop for ``readSQL(logger:)``: WAL lets
+/// them read beside the writer. PostgreSQL gets a pool per event loop.
 public final class Store: Sendable {
     public let location: DatabaseLocation
     public let logger: Logger
@@ -20,6 +22,10 @@ public final class Store: Sendable {
     private let databases: Databases
     private let eventLoop: any EventLoop
     private let pinnedEventLoop: Bool
+    /// SQLite only: concurrent writes share a transaction and its fsync.
+    private let groupCommit: GroupCommit?
+    /// SQLite files only: the read connections of ``readSQL(logger:)``.
+    private let readers: DatabaseID?
 
     /// - Parameters:
     ///   - location: SQLite file, in-memory SQLite, or PostgreSQL URL.
@@ -34,11 +40,14 @@ public final class Store: Sendable {
         let databases = Databases(threadPool: .singleton, on: group)
         switch location {
         case .sqliteFile(let path):
-            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite, isDefault: true)
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqliteReaders, isDefault: false)
             pinnedEventLoop = true
+            readers = .sqliteReaders
         case .sqliteMemory:
             databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = true
+            readers = nil
         case .postgres(let url):
             let postgres = try DatabaseConfigurationFactory.postgres(
                 url: url, maxConnectionsPerEventLoop: max(1, poolSize), connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace
@@ -46,9 +55,17 @@ public final class Store: Sendable {
             // Without the guard, a transaction in flight when PostgreSQL restarts hangs and leaks its pool slot.
             databases.use(PostgresClosedConnectionGuard(base: postgres.make()), as: .psql)
             pinnedEventLoop = false
+            readers = nil
         }
         self.databases = databases
-        self.eventLoop = group.next()
+        let eventLoop = group.next()
+        self.eventLoop = eventLoop
+        groupCommit =
+            pinnedEventLoop
+            ? GroupCommit { [databases, logger] in
+                guard let database = databases.database(logger: logger, on: eventLoop) else { throw StoreError.shutDown }
+                return database
+            } : nil
     }
 
     /// A database handle for one unit of work.
@@ -61,6 +78,22 @@ public final class Store: Sendable {
     /// The same database as SQLKit, for hand-written queries.
     public func sql(logger: Logger? = nil) throws -> any SQLDatabase {
         try database(logger: logger) as! any SQLDatabase
+    }
+
+    /// SQLKit for a query that only reads and needs no transaction: on an SQLite file it runs on a read connection,
+    /// beside the writer, and sees every write that has been committed (so every write a reply has acknowledged).
+    public func readSQL(logger: Logger? = nil) throws -> any SQLDatabase {
+        guard let readers else { return try sql(logger: logger) }
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        guard let database = databases.database(readers, logger: logger ?? self.logger, on: loop) else { throw StoreError.shutDown }
+        return database as! any SQLDatabase
+    }
+
+    /// Runs `body` in a transaction and returns once that transaction has committed. On SQLite, writes that arrive
+    /// together share one transaction (see ``GroupCommit``), so `body` must use only the database it is given.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if let groupCommit { return try await groupCommit.run(body) }
+        return try await database().transaction(body)
     }
 
     /// Creates the schema or brings it up to date; safe to call on every start.
@@ -110,6 +143,11 @@ public final class Store: Sendable {
     public func shutdown() async {
         await databases.shutdownAsync()
     }
+}
+
+extension DatabaseID {
+    /// The read connections beside an SQLite file's writer.
+    static let sqliteReaders = DatabaseID(string: "sqlite-readers")
 }
 
 /// Resumes a continuation with the first answer given; later ones are ignored.

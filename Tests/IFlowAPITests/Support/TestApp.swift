@@ -8,13 +8,16 @@ import NIOCore
 import SQLKit
 import Testing
 
-/// The databases the API suite runs on: SQLite always, PostgreSQL too when `IFLOW_TEST_POSTGRES_URL` names a server.
+/// The databases the API suite runs on: SQLite in memory and in a file always, PostgreSQL too when
+/// `IFLOW_TEST_POSTGRES_URL` names a server.
 enum TestBackend: CustomStringConvertible, Sendable {
     case sqlite
+    /// A file in a temporary directory: only a file has the read connections beside the writer (WAL).
+    case sqliteFile
     case postgres(adminURL: String)
 
     static var all: [TestBackend] {
-        var backends: [TestBackend] = [.sqlite]
+        var backends: [TestBackend] = [.sqlite, .sqliteFile]
         if let url = ProcessInfo.processInfo.environment["IFLOW_TEST_POSTGRES_URL"], !url.isEmpty {
             backends.append(.postgres(adminURL: url))
         }
@@ -24,11 +27,13 @@ enum TestBackend: CustomStringConvertible, Sendable {
     var description: String {
         switch self {
         case .sqlite: "sqlite"
+        case .sqliteFile: "sqlite-file"
         case .postgres: "postgres"
         }
     }
 
-    /// A fresh, migrated store: a private in-memory SQLite database, or a new PostgreSQL database dropped afterwards.
+    /// A fresh, migrated store: a private in-memory SQLite database, a new SQLite file, or a new PostgreSQL database;
+    /// files and databases are removed afterwards.
     func withStore<T>(_ body: (Store) async throws -> T) async throws -> T {
         var logger = Logger(label: "iflow-test")
         logger.logLevel = .warning
@@ -38,6 +43,22 @@ enum TestBackend: CustomStringConvertible, Sendable {
             defer { Task { await store.shutdown() } }
             try await store.migrate()
             return try await body(store)
+        case .sqliteFile:
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iflow-test-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let store = try Store(
+                location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), keyring: .generate(), logger: logger
+            )
+            do {
+                try await store.migrate()
+                let result = try await body(store)
+                await store.shutdown()
+                return result
+            } catch {
+                await store.shutdown()
+                throw error
+            }
         case .postgres(let adminURL):
             precondition(adminURL.contains("127.0.0.1") || adminURL.contains("localhost"), "tests only run against a local PostgreSQL")
             let name = "iflow_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)

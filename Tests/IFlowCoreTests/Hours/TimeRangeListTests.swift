@@ -73,6 +73,28 @@ struct TimeRangeListTests {
         #expect((try? TimeRangeList.parse("22:00-06:00,05:00-07:00").get())?.count == 2)
         #expect((try? TimeRangeList.parse("16:00-24:00,00:00-08:00").get())?.count == 2)
     }
+
+    @Test("texts in the stored form parse exactly as the general reading does")
+    func canonicalFastPath() {
+        // setup: canonical-looking texts, valid and not; a leading space sends the same text down the general path.
+        var texts = [
+            "08:00-24:00", "00:00-24:00", "23:59-00:00", "24:00-08:00", "24:30-01:00", "12:60-13:00", "08:0a-12:00",
+            "08:00x12:00", "08:00-12:00,11:00-13:00", "08:00-12:00;13:00-14:00", "08:00-12:00,13:00-17:00,18:00-19:00",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let items = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                let start = ClockTime(minutes: Int.random(in: 0...1439, using: &generator))!
+                let end = ClockTime(minutes: Int.random(in: 0...1440, using: &generator))!
+                return "\(start)-\(end)"
+            }
+            texts.append(items.joined(separator: ","))
+        }
+        for text in texts {
+            // MUT and validation
+            #expect(TimeRangeList.parse(text) == TimeRangeList.parse(" " + text), "\(text)")
+        }
+    }
 }
 
 @Suite("Day plan validation")

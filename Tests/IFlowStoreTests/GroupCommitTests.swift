@@ -1,0 +1,130 @@
+import FluentKit
+import Foundation
+import IFlowCore
+import IFlowStore
+import Logging
+import SQLKit
+import Testing
+
+@Suite("Writes on an SQLite file (group commit, read connections)")
+struct GroupCommitTests {
+    struct Refused: Error, Equatable {
+        var name: String
+    }
+
+    /// A migrated store on a new SQLite file, with one company; the file is removed afterwards.
+    func withFileStore(_ body: (Store, Int) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iflow-store-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var logger = Logger(label: "iflow-test")
+        logger.logLevel = .warning
+        let store = try Store(
+            location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), keyring: TestStores.keyring, logger: logger
+        )
+        do {
+            try await store.migrate()
+            let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
+            try await body(store, try #require(company.id))
+            await store.shutdown()
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
+
+    static func insertTeam(_ name: String, companyID: Int, on db: any Database) async throws -> Int {
+        let row = try await (db as! any SQLDatabase)
+            .raw("INSERT INTO teams (company_id, name) VALUES (\(bind: companyID), \(bind: name)) RETURNING id").first()
+        return try #require(row).decode(column: "id", as: Int.self)
+    }
+
+    @Test("concurrent writes all commit, and a read connection sees each one as soon as it is acknowledged")
+    func acknowledgedWritesAreVisible() async throws {
+        try await withFileStore { store, companyID in
+            // MUT
+            let seen = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        let id = try await store.write { db in try await Self.insertTeam("team \(index)", companyID: companyID, on: db) }
+                        let row = try await store.readSQL().raw("SELECT count(*) AS n FROM teams WHERE id = \(bind: id)").first()
+                        return try #require(row).decode(column: "n", as: Int.self)
+                    }
+                }
+                return try await group.reduce(0, +)
+            }
+
+            // validation
+            #expect(seen == 60)
+            let total = try await store.readSQL().raw("SELECT count(*) AS n FROM teams").first()?.decode(column: "n", as: Int.self)
+            #expect(total == 60)
+        }
+    }
+
+    @Test("concurrent syncs naming the same new team create it once and all join it")
+    func sharedTeam() async throws {
+        try await withFileStore { store, companyID in
+            // MUT
+            let teamIDs = try await withThrowingTaskGroup(of: Int?.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        let update = try UserUpdate.parse([
+                            "update_by": "id_card", "update_by_value": "RX\(200_000 + index)", "full_name": "Employee \(index)",
+                            "team_name": index % 2 == 0 ? "Producție" : "Logistică",
+                        ]).get()
+                        return try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine).user.teamID
+                    }
+                }
+                return try await group.reduce(into: [Int?]()) { $0.append($1) }
+            }
+
+            // validation
+            struct Row: Decodable { var id: Int, name: String }
+            let teams = try await store.readSQL().raw("SELECT id, name FROM teams ORDER BY name").all(decoding: Row.self)
+            #expect(teams.map(\.name) == ["Logistică", "Producție"])
+            #expect(Set(teamIDs) == Set(teams.map(\.id)))
+            let members = try await store.readSQL().raw("SELECT count(*) AS n FROM users WHERE team_id IS NOT NULL").first()?.decode(column: "n", as: Int.self)
+            #expect(members == 30)
+        }
+    }
+
+    @Test("a write that throws is rolled back alone; the writes around it commit and get their own results")
+    func failingWriteIsIsolated() async throws {
+        try await withFileStore { store, companyID in
+            // MUT
+            let outcomes = await withTaskGroup(of: (Int, Result<Int, Refused>).self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        do {
+                            let id = try await store.write { db in
+                                let id = try await Self.insertTeam("team \(index)", companyID: companyID, on: db)
+                                if index % 5 == 0 { throw Refused(name: "team \(index)") }
+                                return id
+                            }
+                            return (index, .success(id))
+                        } catch let refused as Refused {
+                            return (index, .failure(refused))
+                        } catch {
+                            return (index, .failure(Refused(name: "unexpected \(error)")))
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int: Result<Int, Refused>]()) { $0[$1.0] = $1.1 }
+            }
+
+            // validation
+            for (index, outcome) in outcomes {
+                if index % 5 == 0 {
+                    #expect(outcome == .failure(Refused(name: "team \(index)")))
+                } else {
+                    #expect((try? outcome.get()) != nil)
+                }
+            }
+            struct Row: Decodable { var id: Int, name: String }
+            let rows = try await store.readSQL().raw("SELECT id, name FROM teams ORDER BY id").all(decoding: Row.self)
+            let expected = (0..<40).filter { $0 % 5 != 0 }
+            #expect(Set(rows.map(\.name)) == Set(expected.map { "team \($0)" }))
+            #expect(Set(rows.map(\.id)) == Set(expected.compactMap { try? outcomes[$0]?.get() }))
+        }
+    }
+}
