@@ -226,3 +226,18 @@ def cnp(index):
     body = f"{1 + index % 2}{year % 100:02d}{month:02d}{day:02d}{county:02d}{serial:03d}"
     total = sum(int(d) * int(w) for d, w in zip(body, "279146358279")) % 11
     return body + str(1 if total == 10 else total)
+
+
+def keep_logs_if(problems, log_dir):
+    """Keeps the servers' logs when something failed (and says where), removes them otherwise."""
+    if problems:
+        print(f"server logs: {log_dir}", file=sys.stderr)
+    else:
+        shutil.rmtree(log_dir, ignore_errors=True)
+
+
+def exit_status(problems):
+    """Prints the first problems and gives the script's exit status."""
+    for problem in problems[:20]:
+        print(f"  {problem}", file=sys.stderr)
+    return 1 if problems else 0

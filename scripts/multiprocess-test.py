@@ -13,7 +13,6 @@ HTTP 200 success. Exits 1 on any violation, 2 when the test itself cannot run.
 import argparse
 import collections
 import os
-import shutil
 import sys
 import tempfile
 import threading
@@ -161,14 +160,9 @@ def main():
             server.stop()
         if not args.keep:
             database.drop()
-        if problems:
-            print(f"server logs: {log_dir}", file=sys.stderr)
-        else:
-            shutil.rmtree(log_dir, ignore_errors=True)
+        iflowtest.keep_logs_if(problems, log_dir)
 
-    for problem in problems[:20]:
-        print(f"  {problem}", file=sys.stderr)
-    return 1 if problems else 0
+    return iflowtest.exit_status(problems)
 
 
 if __name__ == "__main__":

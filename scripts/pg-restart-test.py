@@ -18,7 +18,6 @@ Exits 1 on any violation, 2 when the test itself cannot run. Needs the cluster's
 import argparse
 import os
 import shlex
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -235,14 +234,9 @@ def main():
             server.stop()
         if not args.keep:
             database.drop()
-        if problems:
-            print(f"server log: {log_dir}", file=sys.stderr)
-        else:
-            shutil.rmtree(log_dir, ignore_errors=True)
+        iflowtest.keep_logs_if(problems, log_dir)
 
-    for problem in problems[:20]:
-        print(f"  {problem}", file=sys.stderr)
-    return 1 if problems else 0
+    return iflowtest.exit_status(problems)
 
 
 if __name__ == "__main__":
