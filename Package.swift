@@ -88,15 +88,27 @@ let package = Package(
             dependencies: ["IFlowCore"],
             swiftSettings: swiftSettings
         ),
+        // Test helpers both test targets share; not a product, never linked into the server.
+        .target(
+            name: "IFlowTestSupport",
+            dependencies: [
+                "IFlowStore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/IFlowTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IFlowStoreTests",
-            dependencies: ["IFlowStore"],
+            dependencies: ["IFlowStore", "IFlowTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IFlowAPITests",
             dependencies: [
                 "IFlowAPI",
+                "IFlowTestSupport",
                 "IFlowForms",
                 "IFlowStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

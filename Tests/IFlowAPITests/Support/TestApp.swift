@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import IFlowAPI
 import IFlowStore
+import IFlowTestSupport
 import Logging
 import NIOCore
 import SQLKit
@@ -60,25 +61,9 @@ enum TestBackend: CustomStringConvertible, Sendable {
                 throw error
             }
         case .postgres(let adminURL):
-            precondition(adminURL.contains("127.0.0.1") || adminURL.contains("localhost"), "tests only run against a local PostgreSQL")
-            let name = "iflow_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, keyring: .generate(), logger: logger)
-            try await admin.sql().raw("CREATE DATABASE \(unsafeRaw: name)").run()
-            var components = URLComponents(string: adminURL)!
-            components.path = "/" + name
-            let store = try Store(location: .postgres(url: components.string!), poolSize: 2, keyring: .generate(), logger: logger)
-            do {
+            return try await withThrowawayPostgres(adminURL: adminURL, keyring: .generate(), logger: logger) { store in
                 try await store.migrate()
-                let result = try await body(store)
-                await store.shutdown()
-                try await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
-                await admin.shutdown()
-                return result
-            } catch {
-                await store.shutdown()
-                try? await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
-                await admin.shutdown()
-                throw error
+                return try await body(store)
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import IFlowStore
+import IFlowTestSupport
 import Logging
 import SQLKit
 import Testing
@@ -39,25 +40,6 @@ enum TestStores {
 
     /// A store on a new, empty (not migrated) PostgreSQL database, dropped afterwards.
     static func withFreshPostgres<T>(_ body: (Store) async throws -> T) async throws -> T {
-        let adminURL = try #require(postgresAdminURL)
-        precondition(adminURL.contains("127.0.0.1") || adminURL.contains("localhost"), "tests only run against a local PostgreSQL")
-        let name = "iflow_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, keyring: TestStores.keyring, logger: logger)
-        try await admin.sql().raw("CREATE DATABASE \(unsafeRaw: name)").run()
-        var components = URLComponents(string: adminURL)!
-        components.path = "/" + name
-        let store = try Store(location: .postgres(url: components.string!), poolSize: 2, keyring: TestStores.keyring, logger: logger)
-        do {
-            let result = try await body(store)
-            await store.shutdown()
-            try await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
-            await admin.shutdown()
-            return result
-        } catch {
-            await store.shutdown()
-            try? await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
-            await admin.shutdown()
-            throw error
-        }
+        try await withThrowawayPostgres(adminURL: try #require(postgresAdminURL), keyring: keyring, logger: logger, body)
     }
 }
