@@ -250,7 +250,7 @@ struct CopyTests {
         try await blank.sql().raw("INSERT INTO _fluent_migrations (id, name, batch) VALUES ('a', '001_CreateCompany', 1)").run()
         await #expect(throws: CopyError.sourceNeedsMigration([
             "001_CreateAPIKey", "001_CreateTeam", "001_CreateUser", "001_CreateDayPlan", "002_SealPersonalNumbers", "002_CreateAuditEvent",
-            "003_CreateAdministrator", "003_CreateAdminSession",
+            "003_CreateAdministrator", "003_CreateAdminSession", "004_AddUserRowVersion",
         ])) {
             try await target.copy(from: blank)
         }

@@ -29,6 +29,7 @@ extension Store {
                 try await sql.update("users")
                     .set("cnp_sealed", to: SQLBind(values.0)).set("id_card_sealed", to: SQLBind(values.1))
                     .set("bank_account_sealed", to: SQLBind(values.2))
+                    .set(SQLIdentifier("row_version"), to: SQLRaw("row_version + 1"))
                     .where("id", .equal, row.id).run()
             }
             return changed

@@ -45,8 +45,9 @@ struct UserRow {
     /// The fields stored sealed (`<column>_sealed`), and whether they also have a lookup hash (`<column>_lookup`).
     static let sealed: [UserField: Bool] = [.cnp: true, .idCard: true, .bankAccount: false]
 
-    static let columns = (["id", "team_id", "full_name", "is_enabled"] + UserField.textFields.map { sealed[$0] == nil ? $0.rawValue : $0.rawValue + "_sealed" })
-        .joined(separator: ", ")
+    /// The columns `init(row:protector:)` reads, each prefixed with `users.`.
+    static let qualifiedColumns = (["id", "team_id", "full_name", "is_enabled"] + UserField.textFields.map { sealed[$0] == nil ? $0.rawValue : $0.rawValue + "_sealed" })
+        .map { "users." + $0 }.joined(separator: ", ")
 
     init(fullName: String, isEnabled: Bool, values: [UserField: String]) {
         self.fullName = fullName
@@ -99,46 +100,127 @@ public struct UserListFilter: Sendable {
     public init() {}
 }
 
-/// Another transaction created the employee this one was about to create.
-private struct ConcurrentCreation: Error {}
+/// A `user/update` kept finding its employee created or changed by other requests, attempt after attempt.
+struct UserUpdateContention: Error {}
+
+/// A `user/update` worked out against the employee as committed at one moment: what to write and what to answer.
+///
+/// Planning reads, seals and validates; applying (``Store/applyUserUpdatePlan(_:companyID:actor:on:)``) only writes,
+/// and writes nothing when the employee changed since it was read (see ``Store/applyUserUpdate(_:companyID:actor:)``).
+struct UserUpdatePlan: Sendable {
+    /// The stored employee's id and row version; `nil` when the employee is to be created.
+    var stored: (id: Int, version: Int)?
+    var action: UserUpdateResult.Action
+    /// The employee after the change; `teamID` is `nil` while `missingTeam` is set.
+    var user: UserRow
+    var teamName: String?
+    /// The team the request names, when it did not exist yet: found or created when the plan is applied.
+    var missingTeam: String?
+    var teamChanged: Bool
+    /// The fields that change, for the audit trail; empty when the request changes nothing.
+    var changed: [String]
+    /// The columns to write besides `team_id` and the timestamps: every value of a new employee, or the ones an update
+    /// changes, personal numbers already sealed and hashed.
+    var columns: [(String, any Encodable & Sendable)]
+
+    func result(id: Int, teamID: Int?) -> UserUpdateResult {
+        UserUpdateResult(
+            user: UserRecord(id: id, teamID: teamID, teamName: teamName, fullName: user.fullName, isEnabled: user.isEnabled, values: user.values),
+            action: action
+        )
+    }
+}
 
 extension Store {
-    /// Creates or updates the employee that `update` identifies, in one transaction (shared with concurrent writes on
-    /// SQLite).
+    /// Creates or updates the employee that `update` identifies.
     ///
-    /// Two requests racing to create the same employee both end well: the loser's insert hits the unique index, and
-    /// its retry finds the winner's row and updates it.
+    /// The request is first worked out on a read connection, beside the writer (on an SQLite file), so the one
+    /// writer only runs a single `INSERT` or `UPDATE` for it (plus a share of the batch's audit insert): that insert
+    /// does nothing when a unique index already holds one of its values, and that update nothing when the employee's
+    /// `row_version` moved on since it was read. Then, and for a request that changes nothing, nothing is written;
+    /// a request that finds its employee changed under it is worked out again. After two such attempts (many
+    /// requests for the same employee at once) the request is worked out and applied inside one write transaction,
+    /// with the row locked on PostgreSQL, where it cannot lose a race again.
+    ///
+    /// So two requests racing to create the same employee both end well (the second becomes an update), and a
+    /// request never writes over a change it did not see: rules that read several fields (dates in order, unique
+    /// values) hold for the row as written.
     public func applyUserUpdate(_ update: UserUpdate, companyID: Int, actor: AuditActor) async throws -> UserUpdateResult {
-        var attempt = 0
-        while true {
+        for _ in 0..<2 {
             do {
-                return try await write { [protector] db in
-                    try await Self.applyUserUpdate(update, companyID: companyID, actor: actor, protector: protector, on: db)
+                let plan = try await Self.planUserUpdate(update, companyID: companyID, protector: protector, lockingRow: false, on: readSQL())
+                if let stored = plan.stored, plan.changed.isEmpty { return plan.result(id: stored.id, teamID: plan.user.teamID) }
+                let applied = try await write { db in
+                    try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, on: db as! any SQLDatabase)
                 }
-            } catch where (error.isConstraintFailure || error is ConcurrentCreation) && attempt < 5 {
-                attempt += 1
+                if let applied { return applied }
+            } catch where error.isConstraintFailure {
+                // PostgreSQL's answer to a unique value another request took since: work it out again.
             }
         }
+        for attempt in 1...5 {
+            do {
+                let applied = try await write { [protector] db -> UserUpdateResult? in
+                    let sql = db as! any SQLDatabase
+                    let plan = try await Self.planUserUpdate(update, companyID: companyID, protector: protector, lockingRow: true, on: sql)
+                    if let stored = plan.stored, plan.changed.isEmpty { return plan.result(id: stored.id, teamID: plan.user.teamID) }
+                    return try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, on: sql)
+                }
+                if let applied { return applied }
+                // Only PostgreSQL gets here: another transaction created the employee after this one looked.
+            } catch where error.isConstraintFailure && attempt < 5 {}
+        }
+        throw UserUpdateContention()
     }
 
-    // Plain SQL rather than the `User` model: on this hot path FluentKit's reflection over the model's property
-    // wrappers cost more CPU than the queries themselves.
-    private static func applyUserUpdate(
-        _ update: UserUpdate, companyID: Int, actor: AuditActor, protector: DataProtector, on db: any Database
-    ) async throws -> UserUpdateResult {
-        let sql = db as! any SQLDatabase
+    /// Reads the employee `update` identifies and works out the change, validating it against the rows `sql` sees.
+    ///
+    /// Plain SQL rather than the `User` model: on this hot path FluentKit's reflection over the model's property
+    /// wrappers cost more CPU than the queries themselves.
+    ///
+    /// - Parameter lockingRow: On PostgreSQL, lock the employee's row until the transaction `sql` is in ends.
+    static func planUserUpdate(
+        _ update: UserUpdate, companyID: Int, protector: DataProtector, lockingRow: Bool, on sql: any SQLDatabase
+    ) async throws -> UserUpdatePlan {
         let keyField = update.updateBy.field
-        let keyLookup = protector.lookup(update.updateByValue)
-        let lookup: SQLQueryString = """
-            SELECT \(unsafeRaw: UserRow.columns) FROM users \
-            WHERE company_id = \(bind: companyID) AND \(unsafeRaw: User.column(for: keyField)) = \(bind: keyLookup) LIMIT 1
+        let keyMatch: SQLQueryString = """
+            users.company_id = \(bind: companyID) AND users.\(unsafeRaw: User.column(for: keyField)) = \(bind: protector.lookup(update.updateByValue))
             """
-        let stored = try await sql.raw(lookup).first().map { try UserRow(row: $0, protector: protector) }
+        if lockingRow, sql.dialect.name == "postgresql" {
+            // Until this transaction ends no other can change the employee, so applying cannot lose a race.
+            _ = try await sql.raw("SELECT users.id FROM users WHERE \(keyMatch) FOR UPDATE").all()
+        }
+        // One statement reads all the request depends on: the employee (if any) with their team, the id of the team
+        // the request names, and who else holds each unique value the request sets. One snapshot, and one round
+        // trip instead of up to five.
+        let uniqueFields = [UserField.cnp, .idCard, .rfidTag].filter { update.changes[$0] ?? nil != nil }
+        var query: SQLQueryString = "SELECT \(unsafeRaw: UserRow.qualifiedColumns), users.row_version, teams.name AS team_name"
+        if case .some(.some(let name)) = update.teamName {
+            query += ", (SELECT id FROM teams WHERE company_id = \(bind: companyID) AND name = \(bind: name)) AS requested_team_id"
+        }
+        for field in uniqueFields {
+            guard case .some(.some(let value)) = update.changes[field] else { continue }
+            let stored = UserRow.sealed[field] == nil ? value : protector.lookup(value)
+            query += """
+                , (SELECT other.id FROM users AS other WHERE other.company_id = \(bind: companyID) \
+                AND other.\(unsafeRaw: User.column(for: field)) = \(bind: stored) AND (users.id IS NULL OR other.id <> users.id) LIMIT 1) \
+                AS holder_\(unsafeRaw: field.rawValue)
+                """
+        }
+        query += " FROM (SELECT 1 AS one) AS request LEFT JOIN users ON \(keyMatch) LEFT JOIN teams ON teams.id = users.team_id"
+        guard let row = try await sql.raw(query).first() else { throw StoreError.corruptRow(table: "users") }
+        var stored: (row: UserRow, version: Int, teamName: String?)?
+        if try !row.decodeNil(column: "id") {
+            stored = (
+                try UserRow(row: row, protector: protector), try row.decode(column: "row_version", as: Int.self),
+                try row.decode(column: "team_name", as: String?.self)
+            )
+        }
 
         var user: UserRow
         let action: UserUpdateResult.Action
         if let stored {
-            user = stored
+            user = stored.row
             action = .updated
         } else {
             guard let fullName = update.fullName else { throw ValidationFailure(field: "full_name", check: .required) }
@@ -167,89 +249,86 @@ extension Store {
         }
 
         var issues: [ValidationIssue] = []
-        for field in [UserField.cnp, .idCard, .rfidTag] {
-            guard let value = user.values[field] else { continue }
-            // A value the unique index already holds for this employee, or the identifier just looked up and not
-            // found, cannot belong to anyone else: only new values need the query.
-            if let stored, stored.values[field] == value { continue }
-            if stored == nil, field == keyField, value == update.updateByValue { continue }
-            let stored = UserRow.sealed[field] == nil ? value : protector.lookup(value)
-            let other = try await sql.raw("""
-                SELECT id FROM users WHERE company_id = \(bind: companyID) AND \(unsafeRaw: User.column(for: field)) = \(bind: stored) \
-                AND id <> \(bind: user.id ?? 0) LIMIT 1
-                """).first()
-            if other != nil {
-                let carrier = field == keyField && update.changes[field] == nil ? "update_by_value" : field.rawValue
-                issues.append(ValidationIssue(field: carrier, check: .unique, parameters: ["entity": "employee"]))
-            }
+        for field in uniqueFields where try !row.decodeNil(column: "holder_" + field.rawValue) {
+            issues.append(ValidationIssue(field: field.rawValue, check: .unique, parameters: ["entity": "employee"]))
         }
         if let employment = user.values[.employmentDate], let disable = user.values[.disableDate], disable < employment,
             update.changes[.disableDate] != nil || update.changes[.employmentDate] != nil
         {
             issues.append(ValidationIssue(field: "disable_date", check: .dateOrder, parameters: ["other": "employment_date"]))
         }
-        // Under PostgreSQL's READ COMMITTED each statement sees the latest commits: a clash on a creation, when the
-        // employee the lookup above did not find exists now, is a concurrent request that just created it; start
-        // over, and this request becomes its update. (Without a clash, a later race ends on the unique index.)
-        if action == .created, !issues.isEmpty, try await sql.raw(lookup).first() != nil { throw ConcurrentCreation() }
         guard issues.isEmpty else { throw ValidationFailure(issues) }
 
-        var teamName: String?
+        var teamName = stored?.teamName
+        var missingTeam: String?
         let teamBefore = user.teamID
         switch update.teamName {
         case .none:
-            if let teamID = user.teamID {
-                teamName = try await sql.raw("SELECT name FROM teams WHERE id = \(bind: teamID)").first()?.decode(column: "name", as: String.self)
-            }
+            break
         case .some(.none):
             user.teamID = nil
+            teamName = nil
         case .some(.some(let name)):
-            user.teamID = try await findOrCreateTeam(name: name, companyID: companyID, on: sql)
             teamName = name
+            user.teamID = try row.decode(column: "requested_team_id", as: Int?.self)
+            if user.teamID == nil { missingTeam = name }
         }
-        if user.teamID != teamBefore { changed.append("team_name") }
+        let teamChanged = missingTeam != nil || user.teamID != teamBefore
+        if teamChanged { changed.append("team_name") }
 
-        let now = Date()
-        if let stored, let id = stored.id {
-            var assignments: [any SQLExpression] = []
-            func assign(_ column: String, _ value: any Encodable & Sendable) {
-                assignments.append(SQLBinaryExpression(SQLIdentifier(column), .equal, SQLBind(value)))
-            }
-            if user.teamID != stored.teamID { assign("team_id", user.teamID) }
-            if user.fullName != stored.fullName { assign("full_name", user.fullName) }
-            if user.isEnabled != stored.isEnabled { assign("is_enabled", user.isEnabled) }
-            for field in UserField.textFields where user.values[field] != stored.values[field] {
-                for (column, value) in try UserRow.storage(of: field, user.values[field], protector: protector) { assign(column, value) }
-            }
-            if !assignments.isEmpty {
-                assign("updated_at", now)
-                try await sql.raw("UPDATE users SET \(SQLList(assignments)) WHERE id = \(bind: id)").run()
+        var columns: [(String, any Encodable & Sendable)] = []
+        if let stored {
+            if user.fullName != stored.row.fullName { columns.append(("full_name", user.fullName)) }
+            if user.isEnabled != stored.row.isEnabled { columns.append(("is_enabled", user.isEnabled)) }
+            for field in UserField.textFields where user.values[field] != stored.row.values[field] {
+                columns += try UserRow.storage(of: field, user.values[field], protector: protector)
             }
         } else {
-            var columns = ["company_id", "team_id", "full_name", "is_enabled", "created_at", "updated_at"]
-            var values: [any SQLExpression] = [
-                SQLBind(companyID), SQLBind(user.teamID), SQLBind(user.fullName), SQLBind(user.isEnabled), SQLBind(now), SQLBind(now),
-            ]
+            columns = [("full_name", user.fullName), ("is_enabled", user.isEnabled)]
             for field in UserField.textFields {
                 guard let value = user.values[field] else { continue }
-                for (column, stored) in try UserRow.storage(of: field, value, protector: protector) {
-                    columns.append(column)
-                    values.append(SQLBind(stored))
-                }
+                columns += try UserRow.storage(of: field, value, protector: protector)
             }
-            let row = try await sql.raw(
-                "INSERT INTO users (\(unsafeRaw: columns.joined(separator: ", "))) VALUES (\(SQLList(values))) RETURNING id"
-            ).first()
-            user.id = try row?.decode(column: "id", as: Int.self)
         }
-        guard let id = user.id else { throw StoreError.corruptRow(table: "users") }
-        if !changed.isEmpty {
-            try await audit("user.\(action.rawValue)", entity: "user", entityID: id, fields: changed, companyID: companyID, actor: actor, on: sql)
-        }
-        return UserUpdateResult(
-            user: UserRecord(id: id, teamID: user.teamID, teamName: teamName, fullName: user.fullName, isEnabled: user.isEnabled, values: user.values),
-            action: action
+        return UserUpdatePlan(
+            stored: stored.flatMap { stored in stored.row.id.map { ($0, stored.version) } }, action: action, user: user, teamName: teamName,
+            missingTeam: missingTeam, teamChanged: teamChanged, changed: changed, columns: columns
         )
+    }
+
+    /// Writes `plan` and records it in the audit trail, or returns `nil` and writes nothing when the employee is no
+    /// longer as planned: a unique index already holds a value being inserted, or the row version moved on.
+    static func applyUserUpdatePlan(
+        _ plan: UserUpdatePlan, companyID: Int, actor: AuditActor, on sql: any SQLDatabase
+    ) async throws -> UserUpdateResult? {
+        var teamID = plan.user.teamID
+        if let name = plan.missingTeam { teamID = try await findOrCreateTeam(name: name, companyID: companyID, on: sql) }
+        let now = Date()
+        var columns = plan.columns
+        if plan.teamChanged { columns.append(("team_id", teamID)) }
+        columns.append(("updated_at", now))
+        let row: (any SQLRow)?
+        if let stored = plan.stored {
+            // SQLite's OR IGNORE turns a unique clash into "no row updated"; PostgreSQL raises it, and the caller
+            // starts over.
+            let verb = sql.dialect.name == "sqlite" ? "UPDATE OR IGNORE" : "UPDATE"
+            let assignments: [any SQLExpression] =
+                columns.map { SQLBinaryExpression(SQLIdentifier($0.0), .equal, SQLBind($0.1)) } + [SQLRaw("row_version = row_version + 1")]
+            row = try await sql.raw("""
+                \(unsafeRaw: verb) users SET \(SQLList(assignments)) \
+                WHERE id = \(bind: stored.id) AND row_version = \(bind: stored.version) RETURNING id
+                """).first()
+        } else {
+            columns += [("company_id", companyID), ("created_at", now)]
+            row = try await sql.raw("""
+                INSERT INTO users (\(SQLList(columns.map { SQLIdentifier($0.0) }))) VALUES (\(SQLList(columns.map { SQLBind($0.1) }))) \
+                ON CONFLICT DO NOTHING RETURNING id
+                """).first()
+        }
+        guard let row else { return nil }
+        let id = try row.decode(column: "id", as: Int.self)
+        try await audit("user.\(plan.action.rawValue)", entity: "user", entityID: id, fields: plan.changed, companyID: companyID, actor: actor, on: sql)
+        return plan.result(id: id, teamID: teamID)
     }
 
     /// The id of the company's team called `name`, created when missing. Teams are never deleted or renamed, so

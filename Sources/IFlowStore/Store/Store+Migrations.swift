@@ -13,6 +13,7 @@ extension Store {
             CreateAuditEvent(),
             CreateAdministrator(),
             CreateAdminSession(),
+            AddUserRowVersion(),
         ]
     }
 }

@@ -1,0 +1,172 @@
+import Foundation
+import IFlowCore
+@testable import IFlowStore
+import SQLKit
+import Testing
+
+/// `user/update` works a request out on a read connection and writes it only if the employee is still as it read it.
+/// These tests hold a plan while another request changes the employee, then apply it.
+@Suite("user/update racing other writes")
+struct UserUpdateRaceTests {
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case sqliteFile
+        case postgres
+
+        var testDescription: String { rawValue }
+
+        static var available: [Backend] { TestStores.postgresAdminURL == nil ? [.sqliteFile] : allCases }
+
+        func withStore(_ body: (Store, Int) async throws -> Void) async throws {
+            let run: (Store) async throws -> Void = { store in
+                if case .postgres = self { try await store.migrate() }
+                let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
+                try await body(store, try #require(company.id))
+            }
+            switch self {
+            case .sqliteFile: try await TestStores.withSQLiteFile(run)
+            case .postgres: try await TestStores.withFreshPostgres(run)
+            }
+        }
+    }
+
+    static let cnp = CNP.makeValid(sex: .male, birthDate: LocalDate(year: 1985, month: 3, day: 14)!, county: 8, serial: 123)
+
+    static func update(_ fields: [String: String]) throws -> UserUpdate {
+        try UserUpdate.parse(["update_by": "cnp", "update_by_value": cnp].merging(fields) { $1 }).get()
+    }
+
+    static func plan(_ update: UserUpdate, _ store: Store, _ companyID: Int) async throws -> UserUpdatePlan {
+        try await Store.planUserUpdate(update, companyID: companyID, protector: store.protector, lockingRow: false, on: store.readSQL())
+    }
+
+    /// Applies `plan` as `applyUserUpdate` does; a unique clash PostgreSQL raised counts as "not applied" too.
+    static func apply(_ plan: UserUpdatePlan, _ store: Store, _ companyID: Int) async throws -> UserUpdateResult? {
+        do {
+            return try await store.write { db in
+                try await Store.applyUserUpdatePlan(plan, companyID: companyID, actor: .commandLine, on: db as! any SQLDatabase)
+            }
+        } catch where error.isConstraintFailure {
+            return nil
+        }
+    }
+
+    static func employee(_ store: Store, _ companyID: Int) async throws -> UserRecord? {
+        var filter = UserListFilter()
+        filter.cnp = cnp
+        return try await store.users(companyID: companyID, filter: filter).users.first
+    }
+
+    static func auditEvents(_ store: Store, _ companyID: Int) async throws -> [String] {
+        try await store.auditEvents(companyID: companyID, filter: AuditFilter()).events.reversed().map { "\($0.action) \($0.fields)" }
+    }
+
+    @Test("a change planned before another request changed the employee writes nothing, and its retry sees the change", arguments: Backend.available)
+    func staleUpdateIsRefused(backend: Backend) async throws {
+        try await backend.withStore { store, companyID in
+            // setup: an employee hired in 2020; one request will end the contract in 2020, another moves the hiring to 2021
+            _ = try await store.applyUserUpdate(
+                try Self.update(["full_name": "Ion Pop", "employment_date": "2020-01-10"]), companyID: companyID, actor: .commandLine
+            )
+            let ending = try Self.update(["disable_date": "2020-06-30"])
+            let stale = try await Self.plan(ending, store, companyID)
+            _ = try await store.applyUserUpdate(try Self.update(["employment_date": "2021-02-01"]), companyID: companyID, actor: .commandLine)
+
+            // MUT
+            let applied = try await Self.apply(stale, store, companyID)
+
+            // validation: each change alone was valid; together they would end the contract before it started
+            #expect(applied == nil)
+            let stored = try #require(try await Self.employee(store, companyID))
+            #expect(stored.values[.employmentDate] == "2021-02-01")
+            #expect(stored.values[.disableDate] == nil)
+            #expect(try await Self.auditEvents(store, companyID) == ["user.created full_name,cnp,employment_date", "user.updated employment_date"])
+            let retry = await #expect(throws: ValidationFailure.self) {
+                try await store.applyUserUpdate(ending, companyID: companyID, actor: .commandLine)
+            }
+            #expect(retry?.issues.map(\.check) == [.dateOrder])
+        }
+    }
+
+    @Test("an id card another employee took after the change was planned is not written twice; the retry reports it taken", arguments: Backend.available)
+    func staleUniqueValueIsRefused(backend: Backend) async throws {
+        try await backend.withStore { store, companyID in
+            // setup: two employees; both requests want the id card RX900000
+            _ = try await store.applyUserUpdate(try Self.update(["full_name": "Ion Pop", "id_card": "RX100000"]), companyID: companyID, actor: .commandLine)
+            let other = try UserUpdate.parse(["update_by": "id_card", "update_by_value": "RX200000", "full_name": "Ana Pop"]).get()
+            _ = try await store.applyUserUpdate(other, companyID: companyID, actor: .commandLine)
+            let wanted = try Self.update(["id_card": "RX900000"])
+            let stale = try await Self.plan(wanted, store, companyID)
+            let taking = try UserUpdate.parse(["update_by": "id_card", "update_by_value": "RX200000", "id_card": "RX900000"]).get()
+            _ = try await store.applyUserUpdate(taking, companyID: companyID, actor: .commandLine)
+
+            // MUT
+            let applied = try await Self.apply(stale, store, companyID)
+
+            // validation
+            #expect(applied == nil)
+            #expect(try await Self.employee(store, companyID)?.values[.idCard] == "RX100000")
+            let retry = await #expect(throws: ValidationFailure.self) {
+                try await store.applyUserUpdate(wanted, companyID: companyID, actor: .commandLine)
+            }
+            #expect(retry?.issues.map(\.field) == ["id_card"])
+            #expect(retry?.issues.map(\.check) == [.unique])
+        }
+    }
+
+    @Test("a creation planned before another request created the same employee writes nothing; the retry updates", arguments: Backend.available)
+    func staleCreationBecomesUpdate(backend: Backend) async throws {
+        try await backend.withStore { store, companyID in
+            // setup
+            let creating = try Self.update(["full_name": "Ion Pop", "job_title": "Sudor"])
+            let stale = try await Self.plan(creating, store, companyID)
+            #expect(stale.stored == nil)
+            _ = try await store.applyUserUpdate(try Self.update(["full_name": "Ion Pop"]), companyID: companyID, actor: .commandLine)
+
+            // MUT
+            let applied = try await Self.apply(stale, store, companyID)
+            let retried = try await store.applyUserUpdate(creating, companyID: companyID, actor: .commandLine)
+
+            // validation
+            #expect(applied == nil)
+            #expect(retried.action == .updated)
+            #expect(retried.user.values[.jobTitle] == "Sudor")
+            var filter = UserListFilter()
+            filter.limit = 10
+            #expect(try await store.users(companyID: companyID, filter: filter).total == 1)
+            #expect(try await Self.auditEvents(store, companyID) == ["user.created full_name,cnp", "user.updated job_title"])
+        }
+    }
+
+    @Test("many requests changing one employee at once all succeed, each change applied once and audited once", arguments: Backend.available)
+    func contendedEmployee(backend: Backend) async throws {
+        try await backend.withStore { store, companyID in
+            // setup
+            _ = try await store.applyUserUpdate(try Self.update(["full_name": "Ion Pop"]), companyID: companyID, actor: .commandLine)
+            let fields: [UserField] = [.jobTitle, .city, .county, .address, .section, .markNumber, .contractNumber, .phoneOne, .phoneTwo]
+
+            // MUT: 45 requests, each setting one field to its own value; five per field
+            let results = try await withThrowingTaskGroup(of: UserUpdateResult.self) { group in
+                for index in 0..<45 {
+                    group.addTask {
+                        let field = fields[index % fields.count]
+                        return try await store.applyUserUpdate(
+                            try Self.update([field.rawValue: "\(field.rawValue) \(index)"]), companyID: companyID, actor: .commandLine
+                        )
+                    }
+                }
+                return try await group.reduce(into: [UserUpdateResult]()) { $0.append($1) }
+            }
+
+            // validation: every request answered; each field holds one of its requests' values; one event per request
+            #expect(results.count == 45)
+            let stored = try #require(try await Self.employee(store, companyID))
+            for (position, field) in fields.enumerated() {
+                let candidates = Set(stride(from: position, to: 45, by: fields.count).map { "\(field.rawValue) \($0)" })
+                #expect(stored.values[field].map(candidates.contains) == true, "\(field): \(stored.values[field] ?? "nil")")
+            }
+            let events = try await Self.auditEvents(store, companyID)
+            #expect(events.count == 46)
+            #expect(events.dropFirst().allSatisfy { $0.hasPrefix("user.updated ") })
+        }
+    }
+}
