@@ -49,6 +49,18 @@ public struct AuditEvent: Sendable, Equatable, Decodable {
     }
 }
 
+/// An `audit_events` row about to be inserted.
+struct AuditRow: Sendable {
+    var companyID: Int
+    var actor: AuditActor
+    var action: String
+    var entity: String
+    var entityID: Int?
+    var fields: String
+    var detail: String
+    var createdAt: Date
+}
+
 /// Filters of `audit/get_list`.
 public struct AuditFilter: Sendable {
     public var entity: String?
@@ -61,16 +73,45 @@ public struct AuditFilter: Sendable {
 
 extension Store {
     /// Records a change on `db`, inside the transaction that made it, so a change and its record commit together.
+    ///
+    /// Inside a group-commit batch the event is inserted with the batch's other events, in one statement just before
+    /// the batch commits (see `GroupCommit.pendingAudit`).
     static func audit(
         _ action: String, entity: String, entityID: Int?, fields: [String], detail: String = "", companyID: Int, actor: AuditActor,
         on db: any SQLDatabase
     ) async throws {
+        let row = AuditRow(
+            companyID: companyID, actor: actor, action: action, entity: entity, entityID: entityID, fields: fields.joined(separator: ","),
+            detail: detail, createdAt: Date()
+        )
+        if let pending = GroupCommit.pendingAudit {
+            pending.append(row)
+        } else {
+            try await insertAudit([row], on: db)
+        }
+    }
+
+    /// Inserts `rows` with as few statements as the database's limit on bound values allows.
+    static func insertAudit(_ rows: [AuditRow], on db: any SQLDatabase) async throws {
         // Hand-written SQL: every write of the API records an event, and SQLKit's builder costs more than the insert.
-        try await db.raw("""
-            INSERT INTO audit_events (company_id, actor_type, actor_id, actor_label, action, entity, entity_id, fields, detail, created_at) \
-            VALUES (\(bind: companyID), \(bind: actor.kind.rawValue), \(bind: actor.id), \(bind: actor.label), \(bind: action), \
-            \(bind: entity), \(bind: entityID), \(bind: fields.joined(separator: ",")), \(bind: detail), \(bind: Date()))
-            """).run()
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let end = min(start + 1000, rows.endIndex)
+            let values = rows[start..<end].map { row -> any SQLExpression in
+                SQLGroupExpression(
+                    SQLList([
+                        SQLBind(row.companyID), SQLBind(row.actor.kind.rawValue), SQLBind(row.actor.id), SQLBind(row.actor.label),
+                        SQLBind(row.action), SQLBind(row.entity), SQLBind(row.entityID), SQLBind(row.fields), SQLBind(row.detail),
+                        SQLBind(row.createdAt),
+                    ])
+                )
+            }
+            try await db.raw("""
+                INSERT INTO audit_events (company_id, actor_type, actor_id, actor_label, action, entity, entity_id, fields, detail, created_at) \
+                VALUES \(SQLList(values))
+                """).run()
+            start = end
+        }
     }
 
     /// The company's audit trail, newest first.

@@ -89,25 +89,32 @@ final class GroupCommit: Sendable {
     private func run(_ batch: [any GroupedWrite], isolated: Bool) async throws {
         try await database().transaction { db in
             let sql = db as! any SQLDatabase
+            var audit: [AuditRow] = []
             for write in batch {
+                let pending = PendingAudit()
                 guard isolated else {
                     do {
-                        try await write.perform(on: db)
+                        try await Self.$pendingAudit.withValue(pending) { try await write.perform(on: db) }
                     } catch {
                         throw WriteFailed(error: error)
                     }
+                    audit += pending.rows
                     continue
                 }
                 try await sql.raw("SAVEPOINT grouped_write").run()
                 do {
-                    try await write.perform(on: db)
+                    try await Self.$pendingAudit.withValue(pending) { try await write.perform(on: db) }
                     try await sql.raw("RELEASE grouped_write").run()
+                    audit += pending.rows
                 } catch {
                     try await sql.raw("ROLLBACK TO grouped_write").run()
                     try await sql.raw("RELEASE grouped_write").run()
                     write.fail(error)
                 }
             }
+            // One statement for the batch's audit events instead of one per write: each statement is a round trip
+            // through SQLite's thread, on the path every write of the batch waits on.
+            if !audit.isEmpty { try await Store.insertAudit(audit, on: sql) }
         }
     }
 
@@ -118,6 +125,21 @@ final class GroupCommit: Sendable {
     /// What the writes of the current batch have read or created, shared by the writes that follow in the same
     /// transaction; `nil` outside a batch (and always on PostgreSQL).
     @TaskLocal static var memo: TransactionMemo?
+
+    /// The audit events of the write being performed, inserted with the whole batch's before it commits; `nil`
+    /// outside a batch (and always on PostgreSQL), where `Store.audit` inserts at once.
+    @TaskLocal static var pendingAudit: PendingAudit?
+}
+
+/// The audit events one write of a batch recorded; kept only if the write succeeds.
+final class PendingAudit: Sendable {
+    private let state = Mutex<[AuditRow]>([])
+
+    func append(_ row: AuditRow) {
+        state.withLock { $0.append(row) }
+    }
+
+    var rows: [AuditRow] { state.withLock { $0 } }
 }
 
 /// Ids a transaction has already looked up, e.g. a team's by company and name: a batch of `user/update` requests
