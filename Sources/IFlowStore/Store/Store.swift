@@ -12,8 +12,8 @@ import Synchronization
 ///
 /// On SQLite every write goes through one connection pinned to one event loop: SQLite has a single writer anyway,
 /// and one connection means no `SQLITE_BUSY` between our own transactions. Concurrent writes share its transactions
-/// (``GroupCommit``). An SQLite file also gets one read connection per event loop for ``readSQL(logger:)``: WAL lets
-/// them read beside the writer. PostgreSQL gets a pool per event loop.
+/// (``GroupCommit``). An SQLite file also gets read connections for ``readSQL(logger:)`` (``SQLiteReadConnections``):
+/// WAL lets them read beside the writer. PostgreSQL gets a pool per event loop.
 public final class Store: Sendable {
     public let location: DatabaseLocation
     public let logger: Logger
@@ -25,7 +25,7 @@ public final class Store: Sendable {
     /// SQLite only: concurrent writes share a transaction and its fsync.
     private let groupCommit: GroupCommit?
     /// SQLite files only: the read connections of ``readSQL(logger:)``.
-    private let readers: DatabaseID?
+    private let readers: SQLiteReadConnections?
 
     /// - Parameters:
     ///   - location: SQLite file, in-memory SQLite, or PostgreSQL URL.
@@ -41,9 +41,9 @@ public final class Store: Sendable {
         switch location {
         case .sqliteFile(let path):
             databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite, isDefault: true)
-            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqliteReaders, isDefault: false)
             pinnedEventLoop = true
-            readers = .sqliteReaders
+            // As many as SQLite's statements can run at once: NIO's blocking pool, which the writer shares.
+            readers = SQLiteReadConnections(path: path, limit: NIOSingletons.blockingPoolThreadCountSuggestion, logger: logger)
         case .sqliteMemory:
             databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
             pinnedEventLoop = true
@@ -84,9 +84,7 @@ public final class Store: Sendable {
     /// beside the writer, and sees every write that has been committed (so every write a reply has acknowledged).
     public func readSQL(logger: Logger? = nil) throws -> any SQLDatabase {
         guard let readers else { return try sql(logger: logger) }
-        let loop = MultiThreadedEventLoopGroup.singleton.any()
-        guard let database = databases.database(readers, logger: logger ?? self.logger, on: loop) else { throw StoreError.shutDown }
-        return database as! any SQLDatabase
+        return readers.sql(logger: logger ?? self.logger, eventLoop: MultiThreadedEventLoopGroup.singleton.any())
     }
 
     /// Runs `body` in a transaction and returns once that transaction has committed. On SQLite, writes that arrive
@@ -141,13 +139,9 @@ public final class Store: Sendable {
     }
 
     public func shutdown() async {
+        await readers?.close()
         await databases.shutdownAsync()
     }
-}
-
-extension DatabaseID {
-    /// The read connections beside an SQLite file's writer.
-    static let sqliteReaders = DatabaseID(string: "sqlite-readers")
 }
 
 /// Resumes a continuation with the first answer given; later ones are ignored.
