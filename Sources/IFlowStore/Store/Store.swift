@@ -24,6 +24,8 @@ public final class Store: Sendable {
     private let pinnedEventLoop: Bool
     /// SQLite only: concurrent writes share a transaction and its fsync.
     private let groupCommit: GroupCommit?
+    /// SQLite only: the thread the writer's statements run on, apart from the reads'.
+    private let writerThread: NIOThreadPool?
     /// SQLite files only: the read connections of ``readSQL(logger:)``.
     private let readers: SQLiteReadConnections?
 
@@ -37,7 +39,13 @@ public final class Store: Sendable {
         self.logger = logger
         self.protector = DataProtector(keyring: keyring)
         let group = MultiThreadedEventLoopGroup.singleton
-        let databases = Databases(threadPool: .singleton, on: group)
+        // FluentKit's SQLite connections (the one writer) run their statements on a thread of their own: on NIO's
+        // shared blocking pool each of the writer's statements queued behind the reads of the requests waiting for
+        // it, and every request waits for the writer.
+        let writerThread: NIOThreadPool? = location.isPostgres ? nil : NIOThreadPool(numberOfThreads: 1)
+        writerThread?.start()
+        self.writerThread = writerThread
+        let databases = Databases(threadPool: writerThread ?? .singleton, on: group)
         switch location {
         case .sqliteFile(let path):
             databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite, isDefault: true)
@@ -141,6 +149,7 @@ public final class Store: Sendable {
     public func shutdown() async {
         await readers?.close()
         await databases.shutdownAsync()
+        try? await writerThread?.shutdownGracefully()
     }
 }
 
