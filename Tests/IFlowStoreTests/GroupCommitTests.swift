@@ -33,8 +33,8 @@ struct GroupCommitTests {
         }
     }
 
-    static func insertTeam(_ name: String, companyID: Int, on db: any Database) async throws -> Int {
-        let row = try await (db as! any SQLDatabase)
+    static func insertTeam(_ name: String, companyID: Int, on sql: any SQLDatabase) async throws -> Int {
+        let row = try await sql
             .raw("INSERT INTO teams (company_id, name) VALUES (\(bind: companyID), \(bind: name)) RETURNING id").first()
         return try #require(row).decode(column: "id", as: Int.self)
     }
@@ -125,6 +125,58 @@ struct GroupCommitTests {
             let expected = (0..<40).filter { $0 % 5 != 0 }
             #expect(Set(rows.map(\.name)) == Set(expected.map { "team \($0)" }))
             #expect(Set(rows.map(\.id)) == Set(expected.compactMap { try? outcomes[$0]?.get() }))
+        }
+    }
+
+    @Test("read connections refuse writes")
+    func readConnectionsAreReadOnly() async throws {
+        try await withFileStore { store, companyID in
+            // MUT
+            await #expect(throws: (any Error).self) {
+                try await store.readSQL().raw("INSERT INTO teams (company_id, name) VALUES (\(bind: companyID), 'x')").run()
+            }
+
+            // validation
+            let teams = try await store.sql().raw("SELECT count(*) AS n FROM teams").first()?.decode(column: "n", as: Int.self)
+            #expect(teams == 0)
+        }
+    }
+
+    @Test("read connections decode every column type as FluentKit's connection does")
+    func readConnectionsDecodeLikeFluent() async throws {
+        try await withFileStore { store, companyID in
+            // setup: one row of each SQLite storage class, and text that only looks like a number
+            struct Row: Decodable, Equatable {
+                var text: String
+                var digits: String
+                var missing: String?
+                var number: Int
+                var missingNumber: Int?
+                var yes: Bool
+                var no: Bool?
+                var missingFlag: Bool?
+                var ratio: Double
+                var when: Date
+            }
+            let query: SQLQueryString = """
+                SELECT 'Brașov' AS text, '0042' AS digits, NULL AS missing, 7 AS number, NULL AS missingNumber, 1 AS yes, 0 AS no, \
+                NULL AS missingFlag, 2.5 AS ratio, \(bind: Date(timeIntervalSince1970: 1_750_000_000.25)) AS "when"
+                """
+
+            // MUT
+            let read = try await store.readSQL().raw(query).first(decoding: Row.self)
+            let fluent = try await store.sql().raw(query).first(decoding: Row.self)
+            let row = try #require(try await store.readSQL().raw(query).first())
+
+            // validation
+            #expect(read != nil)
+            #expect(read == fluent)
+            #expect(read?.digits == "0042")
+            #expect(try row.decode(column: "number", as: String.self) == "7")
+            #expect(try row.decodeNil(column: "missing"))
+            #expect(try row.decodeNil(column: "absent"))
+            #expect(throws: (any Error).self) { try row.decode(column: "absent", as: String.self) }
+            #expect(throws: (any Error).self) { try row.decode(column: "text", as: Int.self) }
         }
     }
 }

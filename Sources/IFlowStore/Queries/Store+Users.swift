@@ -150,8 +150,8 @@ extension Store {
             do {
                 let plan = try await Self.planUserUpdate(update, companyID: companyID, protector: protector, lockingRow: false, on: readSQL())
                 if let stored = plan.stored, plan.changed.isEmpty { return plan.result(id: stored.id, teamID: plan.user.teamID) }
-                let applied = try await write { db in
-                    try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, on: db as! any SQLDatabase)
+                let applied = try await write { sql in
+                    try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, on: sql)
                 }
                 if let applied { return applied }
             } catch where error.isConstraintFailure {
@@ -160,8 +160,7 @@ extension Store {
         }
         for attempt in 1...5 {
             do {
-                let applied = try await write { [protector] db -> UserUpdateResult? in
-                    let sql = db as! any SQLDatabase
+                let applied = try await write { [protector] sql -> UserUpdateResult? in
                     let plan = try await Self.planUserUpdate(update, companyID: companyID, protector: protector, lockingRow: true, on: sql)
                     if let stored = plan.stored, plan.changed.isEmpty { return plan.result(id: stored.id, teamID: plan.user.teamID) }
                     return try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, on: sql)
@@ -312,8 +311,9 @@ extension Store {
             // SQLite's OR IGNORE turns a unique clash into "no row updated"; PostgreSQL raises it, and the caller
             // starts over.
             let verb = sql.dialect.name == "sqlite" ? "UPDATE OR IGNORE" : "UPDATE"
+            // Column names are this file's own constants: written out, not escaped, on the writer's path.
             let assignments: [any SQLExpression] =
-                columns.map { SQLBinaryExpression(SQLIdentifier($0.0), .equal, SQLBind($0.1)) } + [SQLRaw("row_version = row_version + 1")]
+                columns.map { SQLQueryString("\(unsafeRaw: $0.0) = \(bind: $0.1)") } + [SQLRaw("row_version = row_version + 1")]
             row = try await sql.raw("""
                 \(unsafeRaw: verb) users SET \(SQLList(assignments)) \
                 WHERE id = \(bind: stored.id) AND row_version = \(bind: stored.version) RETURNING id
@@ -321,7 +321,7 @@ extension Store {
         } else {
             columns += [("company_id", companyID), ("created_at", now)]
             row = try await sql.raw("""
-                INSERT INTO users (\(SQLList(columns.map { SQLIdentifier($0.0) }))) VALUES (\(SQLList(columns.map { SQLBind($0.1) }))) \
+                INSERT INTO users (\(unsafeRaw: columns.map(\.0).joined(separator: ", "))) VALUES (\(SQLList(columns.map { SQLBind($0.1) }))) \
                 ON CONFLICT DO NOTHING RETURNING id
                 """).first()
         }

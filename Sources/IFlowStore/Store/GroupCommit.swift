@@ -1,5 +1,7 @@
 import FluentKit
+import NIOCore
 import SQLKit
+import SQLiteKit
 import Synchronization
 
 /// Group commit for the one SQLite connection: writes that arrive while a transaction is being committed wait, then
@@ -30,7 +32,7 @@ final class GroupCommit: Sendable {
     /// Runs `body` in the next batch's transaction and returns its result once that transaction has committed.
     ///
     /// `body` must do all its work on the database it is given: the connection is busy with the batch until the commit.
-    func run<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let write = Write(body: body, continuation: continuation)
             let startsDraining = state.withLock { state in
@@ -87,35 +89,63 @@ final class GroupCommit: Sendable {
     }
 
     private func run(_ batch: [any GroupedWrite], isolated: Bool) async throws {
-        try await database().transaction { db in
-            let sql = db as! any SQLDatabase
-            var audit: [AuditRow] = []
-            for write in batch {
-                let pending = PendingAudit()
-                guard isolated else {
-                    do {
-                        try await Self.$pendingAudit.withValue(pending) { try await write.perform(on: db) }
-                    } catch {
-                        throw WriteFailed(error: error)
-                    }
-                    audit += pending.rows
-                    continue
-                }
-                try await sql.raw("SAVEPOINT grouped_write").run()
-                do {
-                    try await Self.$pendingAudit.withValue(pending) { try await write.perform(on: db) }
-                    try await sql.raw("RELEASE grouped_write").run()
-                    audit += pending.rows
-                } catch {
-                    try await sql.raw("ROLLBACK TO grouped_write").run()
-                    try await sql.raw("RELEASE grouped_write").run()
-                    write.fail(error)
-                }
+        guard let database = try database() as? any SQLiteDatabase else { throw StoreError.notSQLite }
+        try await Self.withLeasedConnection(database) { connection in
+            // The batch's statements skip FluentKit's futures (see SQLiteDirectDatabase): each is a round trip through
+            // SQLite's thread on the path every write of the batch waits on.
+            let sql = SQLiteDirectDatabase(connections: .held(connection), logger: database.logger, eventLoop: connection.eventLoop)
+            try await sql.raw("BEGIN TRANSACTION").run()
+            do {
+                try await Self.run(batch, isolated: isolated, on: sql)
+                try await sql.raw("COMMIT TRANSACTION").run()
+            } catch {
+                try? await sql.raw("ROLLBACK TRANSACTION").run()
+                throw error
             }
-            // One statement for the batch's audit events instead of one per write: each statement is a round trip
-            // through SQLite's thread, on the path every write of the batch waits on.
-            if !audit.isEmpty { try await Store.insertAudit(audit, on: sql) }
         }
+    }
+
+    /// Borrows the connection of `database` for `body`, which runs in the current task (FluentKit's async
+    /// `withConnection` and `transaction` start a new task for their closures).
+    private static func withLeasedConnection<T>(_ database: any SQLiteDatabase, _ body: (SQLiteConnection) async throws -> T) async throws -> T {
+        let lent = database.eventLoop.makePromise(of: SQLiteConnection.self)
+        let done = database.eventLoop.makePromise(of: Void.self)
+        database.withConnection { connection in
+            lent.succeed(connection)
+            return done.futureResult
+        }.whenFailure { lent.fail($0) }
+        let connection = try await lent.futureResult.get()
+        defer { done.succeed(()) }
+        return try await body(connection)
+    }
+
+    private static func run(_ batch: [any GroupedWrite], isolated: Bool, on sql: any SQLDatabase) async throws {
+        var audit: [AuditRow] = []
+        for write in batch {
+            let pending = PendingAudit()
+            guard isolated else {
+                do {
+                    try await Self.$pendingAudit.withValue(pending) { try await write.perform(on: sql) }
+                } catch {
+                    throw WriteFailed(error: error)
+                }
+                audit += pending.rows
+                continue
+            }
+            try await sql.raw("SAVEPOINT grouped_write").run()
+            do {
+                try await Self.$pendingAudit.withValue(pending) { try await write.perform(on: sql) }
+                try await sql.raw("RELEASE grouped_write").run()
+                audit += pending.rows
+            } catch {
+                try await sql.raw("ROLLBACK TO grouped_write").run()
+                try await sql.raw("RELEASE grouped_write").run()
+                write.fail(error)
+            }
+        }
+        // One statement for the batch's audit events instead of one per write: each statement is a round trip
+        // through SQLite's thread, on the path every write of the batch waits on.
+        if !audit.isEmpty { try await Store.insertAudit(audit, on: sql) }
     }
 
     private struct WriteFailed: Error {
@@ -157,7 +187,7 @@ final class TransactionMemo: Sendable {
 
 /// A write waiting for its batch, with its caller's continuation.
 private protocol GroupedWrite: Sendable {
-    func perform(on db: any Database) async throws
+    func perform(on sql: any SQLDatabase) async throws
     /// Answers the caller with the result of `perform`, unless it was already answered.
     func succeed()
     /// Answers the caller with `error`, unless it was already answered.
@@ -165,19 +195,19 @@ private protocol GroupedWrite: Sendable {
 }
 
 private final class Write<Value: Sendable>: GroupedWrite {
-    private let body: @Sendable (any Database) async throws -> Value
+    private let body: @Sendable (any SQLDatabase) async throws -> Value
     private let state: Mutex<(continuation: CheckedContinuation<Value, any Error>?, value: Value?)>
 
     /// `succeed()` came before `perform` finished: a bug in the batching, never a database state.
     struct NotPerformed: Error {}
 
-    init(body: @escaping @Sendable (any Database) async throws -> Value, continuation: CheckedContinuation<Value, any Error>) {
+    init(body: @escaping @Sendable (any SQLDatabase) async throws -> Value, continuation: CheckedContinuation<Value, any Error>) {
         self.body = body
         state = Mutex((continuation, nil))
     }
 
-    func perform(on db: any Database) async throws {
-        let value = try await body(db)
+    func perform(on sql: any SQLDatabase) async throws {
+        let value = try await body(sql)
         state.withLock { $0.value = value }
     }
 

@@ -9,10 +9,8 @@ import Synchronization
 
 /// Read-only connections to an SQLite file, beside the writer, as SQLKit: what ``Store/readSQL(logger:)`` returns.
 ///
-/// Each statement borrows a connection, runs on SQLite's thread through `SQLiteConnection`'s async `query`, and
-/// returns straight to the calling task. FluentKit's pooled path pays two more thread hops per statement (the pool's
-/// event loop, then one event-loop task per row), which on `user/update` cost more CPU than SQLite's own work.
-/// Connections are opened when first needed, up to `limit`, and refuse writes (`PRAGMA query_only`).
+/// Each statement borrows a connection and runs through ``SQLiteDirectDatabase``. Connections are opened when first
+/// needed, up to `limit`, and refuse writes (`PRAGMA query_only`).
 final class SQLiteReadConnections: Sendable {
     private let path: String
     private let limit: Int
@@ -121,32 +119,8 @@ final class SQLiteReadConnections: Sendable {
         for connection in idle { try? await connection.close() }
     }
 
-    /// SQLKit over these connections.
+    /// SQLKit over these connections: each statement borrows one.
     func sql(logger: Logger, eventLoop: any EventLoop) -> any SQLDatabase {
-        Database(connections: self, logger: logger, eventLoop: eventLoop)
-    }
-
-    private struct Database: SQLDatabase {
-        let connections: SQLiteReadConnections
-        let logger: Logger
-        let eventLoop: any EventLoop
-        var version: (any SQLDatabaseReportedVersion)? { nil }
-        var dialect: any SQLDialect { SQLiteDialect() }
-        var queryLogLevel: Logger.Level? { .trace }
-
-        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-            eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
-        }
-
-        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-            let (sql, binds) = serialize(query)
-            logger.trace("Executing query", metadata: ["sql": .string(sql)])
-            let encoder = SQLiteDataEncoder()
-            let data = try binds.map { try encoder.encode($0) }
-            let decoder = SQLiteDataDecoder()
-            try await connections.withConnection { connection in
-                try await connection.query(sql, data) { row in onRow(row.sql(decoder: decoder)) }
-            }
-        }
+        SQLiteDirectDatabase(connections: .borrowed(self), logger: logger, eventLoop: eventLoop)
     }
 }

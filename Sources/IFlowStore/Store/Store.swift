@@ -97,9 +97,9 @@ public final class Store: Sendable {
 
     /// Runs `body` in a transaction and returns once that transaction has committed. On SQLite, writes that arrive
     /// together share one transaction (see ``GroupCommit``), so `body` must use only the database it is given.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if let groupCommit { return try await groupCommit.run(body) }
-        return try await database().transaction(body)
+        return try await database().transaction { db in try await body(db as! any SQLDatabase) }
     }
 
     /// Creates the schema or brings it up to date; safe to call on every start.
@@ -173,6 +173,8 @@ private final class FirstAnswer<T: Sendable>: Sendable {
 public enum StoreError: Error {
     /// The store was used after `shutdown()`.
     case shutDown
+    /// An SQLite-only path was given another database: a bug, never a database state.
+    case notSQLite
     /// A stored row no longer parses: written by something other than this server.
     case corruptRow(table: String)
 }
