@@ -336,16 +336,15 @@ extension Store {
     static func findOrCreateTeam(name: String, companyID: Int, on sql: any SQLDatabase) async throws -> Int {
         let memoKey = "team \(companyID) \(name)"
         if let id = GroupCommit.memo?[memoKey] { return id }
-        let id: Int
-        if let row = try await sql.raw("SELECT id FROM teams WHERE company_id = \(bind: companyID) AND name = \(bind: name)").first() {
-            id = try row.decode(column: "id", as: Int.self)
-        } else {
-            let row = try await sql.raw(
-                "INSERT INTO teams (company_id, name, created_at) VALUES (\(bind: companyID), \(bind: name), \(bind: Date())) RETURNING id"
-            ).first()
-            guard let created = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "teams") }
-            id = created
-        }
+        // Called when the team was missing a moment ago, so insert first. A clash (on PostgreSQL, another transaction
+        // just created it) inserts nothing, and the team is there to read instead of the request failing.
+        let inserted = try await sql.raw("""
+            INSERT INTO teams (company_id, name, created_at) VALUES (\(bind: companyID), \(bind: name), \(bind: Date())) \
+            ON CONFLICT (company_id, name) DO NOTHING RETURNING id
+            """).first()
+        var row = inserted
+        if row == nil { row = try await sql.raw("SELECT id FROM teams WHERE company_id = \(bind: companyID) AND name = \(bind: name)").first() }
+        guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "teams") }
         GroupCommit.memo?[memoKey] = id
         return id
     }
