@@ -169,4 +169,61 @@ struct UserUpdateRaceTests {
             #expect(events.dropFirst().allSatisfy { $0.hasPrefix("user.updated ") })
         }
     }
+
+    @Test("new employees created at once, in two companies, each get the id of their own row", arguments: Backend.available)
+    func simultaneousCreations(backend: Backend) async throws {
+        try await backend.withStore { store, firstCompany in
+            // setup: a second company; the same 20 people join both, and 10 pairs of people claim the same id card
+            let secondCompany = try #require(try await store.createCompany(name: "Beta SRL", timezone: "Europe/Bucharest").id)
+            func person(_ index: Int) -> String {
+                CNP.makeValid(sex: .female, birthDate: LocalDate(year: 1990, month: 1, day: 1 + index % 28)!, county: 12, serial: 100 + index)
+            }
+            var requests: [(companyID: Int, fields: [String: String])] = []
+            for index in 0..<20 {
+                for companyID in [firstCompany, secondCompany] {
+                    requests.append((companyID, ["update_by": "cnp", "update_by_value": person(index), "full_name": "P\(index) \(companyID)"]))
+                }
+            }
+            for pair in 0..<10 {
+                for member in 0..<2 {
+                    let index = 100 + pair * 2 + member
+                    requests.append((firstCompany, ["update_by": "cnp", "update_by_value": person(index), "full_name": "C\(index)", "id_card": "KX\(pair)"]))
+                }
+            }
+
+            // MUT
+            let outcomes = await withTaskGroup(of: (Int, [String: String], Result<UserUpdateResult, any Error>).self) { group in
+                for (companyID, fields) in requests {
+                    group.addTask {
+                        do {
+                            let update = try UserUpdate.parse(fields).get()
+                            return (companyID, fields, .success(try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine)))
+                        } catch {
+                            return (companyID, fields, .failure(error))
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+
+            // validation: every reply names the employee of its own company and request; each id card went to one of the pair
+            var filter = UserListFilter()
+            filter.limit = 1000
+            for companyID in [firstCompany, secondCompany] {
+                let stored = Dictionary(uniqueKeysWithValues: try await store.users(companyID: companyID, filter: filter).users.map { ($0.id, $0) })
+                for (requestCompany, fields, outcome) in outcomes where requestCompany == companyID {
+                    guard case .success(let result) = outcome else { continue }
+                    #expect(result.action == .created)
+                    #expect(stored[result.user.id]?.values[.cnp] == fields["update_by_value"])
+                    #expect(stored[result.user.id]?.fullName == fields["full_name"])
+                }
+            }
+            let refused = outcomes.compactMap { outcome -> [ValidationIssue]? in
+                if case .failure(let failure as ValidationFailure) = outcome.2 { failure.issues } else { nil }
+            }
+            #expect(refused.count == 10)
+            #expect(refused.allSatisfy { $0.map(\.field) == ["id_card"] && $0.map(\.check) == [.unique] })
+            #expect(outcomes.filter { if case .success = $0.2 { true } else { false } }.count == requests.count - 10)
+        }
+    }
 }

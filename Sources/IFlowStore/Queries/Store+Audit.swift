@@ -84,10 +84,15 @@ extension Store {
             companyID: companyID, actor: actor, action: action, entity: entity, entityID: entityID, fields: fields.joined(separator: ","),
             detail: detail, createdAt: Date()
         )
+        try await record([row], on: db)
+    }
+
+    /// Records events on `db`: with the group-commit batch's (see `audit`), or at once.
+    static func record(_ rows: [AuditRow], on db: any SQLDatabase) async throws {
         if let pending = GroupCommit.pendingAudit {
-            pending.append(row)
+            for row in rows { pending.append(row) }
         } else {
-            try await insertAudit([row], on: db)
+            try await insertAudit(rows, on: db)
         }
     }
 

@@ -131,6 +131,42 @@ struct UserUpdatePlan: Sendable {
     }
 }
 
+/// A new employee's row as `insertUsers` inserts it, with the audit event that goes with it.
+struct NewUserRow: Sendable {
+    /// The columns that tell inserted rows apart within a company (unique indexes).
+    static let uniqueColumns = ["cnp_lookup", "id_card_lookup", "rfid_tag"]
+
+    var companyID: Int
+    var columns: [(String, any Encodable & Sendable)]
+    /// The values of `uniqueColumns`.
+    var unique: [String?]
+    var action: String
+    var fields: [String]
+    var actor: AuditActor
+
+    /// The row of a creation that needs nothing else written first; `nil` for an update, or a creation whose team
+    /// is to be created.
+    init?(_ plan: UserUpdatePlan, companyID: Int, actor: AuditActor) {
+        guard plan.stored == nil, plan.missingTeam == nil else { return nil }
+        let now = Date()
+        columns = plan.columns + [("company_id", companyID), ("created_at", now), ("updated_at", now)]
+        if plan.teamChanged { columns.append(("team_id", plan.user.teamID)) }
+        let values = Dictionary(plan.columns.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        unique = Self.uniqueColumns.map { values[$0] as? String }
+        self.companyID = companyID
+        action = "user.\(plan.action.rawValue)"
+        fields = plan.changed
+        self.actor = actor
+    }
+
+    func auditRow(id: Int) -> AuditRow {
+        AuditRow(
+            companyID: companyID, actor: actor, action: action, entity: "user", entityID: id, fields: fields.joined(separator: ","), detail: "",
+            createdAt: Date()
+        )
+    }
+}
+
 extension Store {
     /// Creates or updates the employee that `update` identifies.
     ///
@@ -150,6 +186,11 @@ extension Store {
             do {
                 let plan = try await Self.planUserUpdate(update, companyID: companyID, protector: protector, lockingRow: false, on: readSQL())
                 if let stored = plan.stored, plan.changed.isEmpty { return plan.result(id: stored.id, teamID: plan.user.teamID) }
+                if let newUser = NewUserRow(plan, companyID: companyID, actor: actor), let groupCommit {
+                    // A new employee of a known team: one row, inserted with the batch's other new employees.
+                    if let id = try await groupCommit.insert(newUser) { return plan.result(id: id, teamID: plan.user.teamID) }
+                    continue
+                }
                 let applied = try await write { sql in
                     try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, on: sql)
                 }
@@ -329,6 +370,38 @@ extension Store {
         let id = try row.decode(column: "id", as: Int.self)
         try await audit("user.\(plan.action.rawValue)", entity: "user", entityID: id, fields: plan.changed, companyID: companyID, actor: actor, on: sql)
         return plan.result(id: id, teamID: teamID)
+    }
+
+    /// Inserts new employees, those with the same columns in one statement each, and returns each one's id, or `nil`
+    /// where a unique index already held one of its values (nothing was inserted for it).
+    static func insertUsers(_ rows: [NewUserRow], on sql: any SQLDatabase) async throws -> [Int?] {
+        var ids = [Int?](repeating: nil, count: rows.count)
+        let sameColumns = Dictionary(grouping: rows.indices) { rows[$0].columns.map(\.0).joined(separator: ", ") }
+        for (columns, indices) in sameColumns {
+            var start = indices.startIndex
+            while start < indices.endIndex {
+                // At most 200 rows a statement, well under SQLite's and PostgreSQL's limits on bound values.
+                let chunk = indices[start..<min(start + 200, indices.endIndex)]
+                start = chunk.endIndex
+                let values = chunk.map { index -> any SQLExpression in SQLGroupExpression(SQLList(rows[index].columns.map { SQLBind($0.1) })) }
+                let inserted = try await sql.raw("""
+                    INSERT INTO users (\(unsafeRaw: columns)) VALUES \(SQLList(values)) ON CONFLICT DO NOTHING \
+                    RETURNING id, company_id, \(unsafeRaw: NewUserRow.uniqueColumns.joined(separator: ", "))
+                    """).all()
+                // RETURNING's order is not promised: a row is found by its company and unique values, which no
+                // other inserted row shares. Two requests for the same new employee in one statement have the same
+                // ones, and only the first was inserted; the other gets nil, and is worked out again.
+                for row in inserted {
+                    let companyID = try row.decode(column: "company_id", as: Int.self)
+                    let unique = try NewUserRow.uniqueColumns.map { try row.decode(column: $0, as: String?.self) }
+                    guard let index = chunk.first(where: { ids[$0] == nil && rows[$0].companyID == companyID && rows[$0].unique == unique }) else {
+                        throw StoreError.corruptRow(table: "users")
+                    }
+                    ids[index] = try row.decode(column: "id", as: Int.self)
+                }
+            }
+        }
+        return ids
     }
 
     /// The id of the company's team called `name`, created when missing. Teams are never deleted or renamed, so

@@ -33,8 +33,29 @@ final class GroupCommit: Sendable {
     ///
     /// `body` must do all its work on the database it is given: the connection is busy with the batch until the commit.
     func run<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await enqueue { Write(body: body, continuation: $0) }
+    }
+
+    /// Inserts a new employee in the next batch's transaction and returns their id once it has committed, or `nil`
+    /// when a unique index already held one of the row's values (nothing was inserted).
+    ///
+    /// The batch's new employees are inserted together, in one statement (`Store.insertUsers`), after its other
+    /// writes: one round trip through SQLite's thread instead of one each, on the path every write of the batch
+    /// waits on.
+    func insert(_ row: NewUserRow) async throws -> Int? {
+        try await enqueue { continuation in
+            // Alone: when the batch runs again write by write (see `commit(_:isolated:)`).
+            Write(newUser: row, result: { $0 }, body: { sql in
+                let id = try await Store.insertUsers([row], on: sql)[0]
+                if let id { try await Store.record([row.auditRow(id: id)], on: sql) }
+                return id
+            }, continuation: continuation)
+        }
+    }
+
+    private func enqueue<T: Sendable>(_ makeWrite: (CheckedContinuation<T, any Error>) -> Write<T>) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            let write = Write(body: body, continuation: continuation)
+            let write = makeWrite(continuation)
             let startsDraining = state.withLock { state in
                 state.pending.append(write)
                 defer { state.draining = true }
@@ -121,7 +142,12 @@ final class GroupCommit: Sendable {
 
     private static func run(_ batch: [any GroupedWrite], isolated: Bool, on sql: any SQLDatabase) async throws {
         var audit: [AuditRow] = []
+        var newUsers: [(row: NewUserRow, write: any GroupedWrite)] = []
         for write in batch {
+            if !isolated, let row = write.newUser {
+                newUsers.append((row, write))
+                continue
+            }
             let pending = PendingAudit()
             guard isolated else {
                 do {
@@ -141,6 +167,18 @@ final class GroupCommit: Sendable {
                 try await sql.raw("ROLLBACK TO grouped_write").run()
                 try await sql.raw("RELEASE grouped_write").run()
                 write.fail(error)
+            }
+        }
+        if !newUsers.isEmpty {
+            let ids: [Int?]
+            do {
+                ids = try await Store.insertUsers(newUsers.map(\.row), on: sql)
+            } catch {
+                throw WriteFailed(error: error)
+            }
+            for ((row, write), id) in zip(newUsers, ids) {
+                write.complete(insertedID: id)
+                if let id { audit.append(row.auditRow(id: id)) }
             }
         }
         // One statement for the batch's audit events instead of one per write: each statement is a round trip
@@ -187,6 +225,10 @@ final class TransactionMemo: Sendable {
 
 /// A write waiting for its batch, with its caller's continuation.
 private protocol GroupedWrite: Sendable {
+    /// The new employee this write inserts, when that is all it does: inserted with the batch's others.
+    var newUser: NewUserRow? { get }
+    /// Sets the result of a `newUser` write inserted with the others.
+    func complete(insertedID: Int?)
     func perform(on sql: any SQLDatabase) async throws
     /// Answers the caller with the result of `perform`, unless it was already answered.
     func succeed()
@@ -201,7 +243,16 @@ private final class Write<Value: Sendable>: GroupedWrite {
     /// `succeed()` came before `perform` finished: a bug in the batching, never a database state.
     struct NotPerformed: Error {}
 
-    init(body: @escaping @Sendable (any SQLDatabase) async throws -> Value, continuation: CheckedContinuation<Value, any Error>) {
+    let newUser: NewUserRow?
+    /// The write's result from the id `newUser` was inserted with.
+    private let newUserResult: (@Sendable (Int?) -> Value)?
+
+    init(
+        newUser: NewUserRow? = nil, result newUserResult: (@Sendable (Int?) -> Value)? = nil,
+        body: @escaping @Sendable (any SQLDatabase) async throws -> Value, continuation: CheckedContinuation<Value, any Error>
+    ) {
+        self.newUser = newUser
+        self.newUserResult = newUserResult
         self.body = body
         state = Mutex((continuation, nil))
     }
@@ -209,6 +260,11 @@ private final class Write<Value: Sendable>: GroupedWrite {
     func perform(on sql: any SQLDatabase) async throws {
         let value = try await body(sql)
         state.withLock { $0.value = value }
+    }
+
+    func complete(insertedID: Int?) {
+        guard let result = newUserResult else { return }
+        state.withLock { $0.value = result(insertedID) }
     }
 
     func succeed() {

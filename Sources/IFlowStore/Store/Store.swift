@@ -23,7 +23,7 @@ public final class Store: Sendable {
     private let eventLoop: any EventLoop
     private let pinnedEventLoop: Bool
     /// SQLite only: concurrent writes share a transaction and its fsync.
-    private let groupCommit: GroupCommit?
+    let groupCommit: GroupCommit?
     /// SQLite only: the thread the writer's statements run on, apart from the reads'.
     private let writerThread: NIOThreadPool?
     /// SQLite files only: the read connections of ``readSQL(logger:)``.
