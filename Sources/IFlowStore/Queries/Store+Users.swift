@@ -171,12 +171,12 @@ extension Store {
     /// Creates or updates the employee that `update` identifies.
     ///
     /// The request is first worked out on a read connection, beside the writer (on an SQLite file), so the one
-    /// writer only runs a single `INSERT` or `UPDATE` for it (plus a share of the batch's audit insert): that insert
-    /// does nothing when a unique index already holds one of its values, and that update nothing when the employee's
-    /// `row_version` moved on since it was read. Then, and for a request that changes nothing, nothing is written;
-    /// a request that finds its employee changed under it is worked out again. After two such attempts (many
-    /// requests for the same employee at once) the request is worked out and applied inside one write transaction,
-    /// with the row locked on PostgreSQL, where it cannot lose a race again.
+    /// writer only runs a single `INSERT` or `UPDATE` for it (on SQLite, a new employee's row goes in one `INSERT`
+    /// with the batch's other new employees, see ``GroupCommit/insert(_:)``). That insert does nothing when a unique
+    /// index already holds one of its values, and that update nothing when the employee's `row_version` moved on
+    /// since it was read; the request is then worked out again. A request that changes nothing writes nothing. After
+    /// two attempts (many requests for the same employee at once) the request is worked out and applied inside one
+    /// write transaction, with the row locked on PostgreSQL, where it cannot lose a race again.
     ///
     /// So two requests racing to create the same employee both end well (the second becomes an update), and a
     /// request never writes over a change it did not see: rules that read several fields (dates in order, unique
