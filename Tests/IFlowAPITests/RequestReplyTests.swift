@@ -58,6 +58,16 @@ struct RequestReplyTests {
             let get = try await client.send("/api/api_v2/user/update", method: .get)
             #expect(get.status == .methodNotAllowed)
             #expect(get.errors.first?.check == "method")
+            for path in ["/healthz", "/api/openapi.yaml"] {
+                for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
+                    let refused = try await client.send(path, method: method)
+                    #expect(refused.status == .methodNotAllowed, "\(method) \(path)")
+                    #expect(refused.headers[.allow] == "GET")
+                    #expect(refused.errors.map(\.check) == ["method"])
+                    #expect(refused.errors.first?.message == "Use GET for this endpoint")
+                }
+            }
+            #expect(try await client.send("/healthz/more", method: .post).status == .notFound)
             let alias = try await client.post("/api_v2/user/get_list", ["api_key": f.key, "api_language": "en_US"])
             #expect(alias.status == .ok)
         }

@@ -36,7 +36,7 @@ public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLim
     let router = Router(context: AppRequestContext.self)
     let calculators = CalculatorCache()
     router.middlewares.add(RequestLogMiddleware())
-    router.middlewares.add(ErrorEnvelopeMiddleware())
+    router.middlewares.add(ErrorEnvelopeMiddleware(getOnlyPaths: [HealthController.path, "/" + OpenAPIController.path]))
     HealthController(store: store).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     let api = APIDispatcher(

@@ -106,6 +106,7 @@ struct Reply: @unchecked Sendable {
     var status: HTTPResponse.Status
     var json: Any
     var text: String
+    var headers: HTTPFields = [:]
 
     /// `api_reply` as a dictionary.
     var apiReply: [String: Any] { ((json as? [String: Any])?["api_reply"] as? [String: Any]) ?? [:] }
@@ -160,6 +161,6 @@ extension TestClientProtocol {
         let response = try await executeRequest(uri: path, method: method, headers: headers, body: body)
         let text = String(buffer: response.body)
         let json = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) ?? NSNull()
-        return Reply(status: response.status, json: json, text: text)
+        return Reply(status: response.status, json: json, text: text, headers: response.headers)
     }
 }
