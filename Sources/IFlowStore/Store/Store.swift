@@ -132,7 +132,9 @@ public final class Store: Sendable {
     /// pool's own timeout (10 s), and then answers once PostgreSQL is back: a health check must not wait that long.
     /// The query is abandoned, not cancelled; the pool's timeout still ends it.
     public func isReachable(within timeout: Duration = .seconds(2)) async -> Bool {
-        await withCheckedContinuation { continuation in
+        // A local file does not go away like a server: no timer, no extra tasks (a load balancer may ask often).
+        guard location.isPostgres else { return (try? await readSQL().raw("SELECT 1").all()) != nil }
+        return await withCheckedContinuation { continuation in
             let answer = FirstAnswer(continuation)
             let timer = Task {
                 try await Task.sleep(for: timeout)
