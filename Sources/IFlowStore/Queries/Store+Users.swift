@@ -144,13 +144,11 @@ struct NewUserRow: Sendable {
     var fields: [String]
     var actor: AuditActor
 
-    /// The row of a creation that needs nothing else written first; `nil` for an update, or a creation whose team
-    /// is to be created.
-    init?(_ plan: UserUpdatePlan, companyID: Int, actor: AuditActor) {
-        guard plan.stored == nil, plan.missingTeam == nil else { return nil }
+    /// The row of the creation `plan` describes, in the team `teamID` (the plan's, or the one created for it).
+    init(_ plan: UserUpdatePlan, teamID: Int?, companyID: Int, actor: AuditActor) {
         let now = Date()
         columns = plan.columns + [("company_id", companyID), ("created_at", now), ("updated_at", now)]
-        if plan.teamChanged { columns.append(("team_id", plan.user.teamID)) }
+        if plan.teamChanged { columns.append(("team_id", teamID)) }
         let values = Dictionary(plan.columns.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         unique = Self.uniqueColumns.map { values[$0] as? String }
         self.companyID = companyID
@@ -186,8 +184,9 @@ extension Store {
             do {
                 let plan = try await Self.planUserUpdate(update, companyID: companyID, protector: protector, lockingRow: false, on: readSQL())
                 if let stored = plan.stored, plan.changed.isEmpty { return plan.result(id: stored.id, teamID: plan.user.teamID) }
-                if let newUser = NewUserRow(plan, companyID: companyID, actor: actor), let groupCommit {
+                if plan.stored == nil, plan.missingTeam == nil, let groupCommit {
                     // A new employee of a known team: one row, inserted with the batch's other new employees.
+                    let newUser = NewUserRow(plan, teamID: plan.user.teamID, companyID: companyID, actor: actor)
                     if let id = try await groupCommit.insert(newUser) { return plan.result(id: id, teamID: plan.user.teamID) }
                     continue
                 }
@@ -343,33 +342,35 @@ extension Store {
     ) async throws -> UserUpdateResult? {
         var teamID = plan.user.teamID
         if let name = plan.missingTeam { teamID = try await findOrCreateTeam(name: name, companyID: companyID, on: sql) }
-        let now = Date()
+        guard let stored = plan.stored else {
+            let id = try await insertUser(NewUserRow(plan, teamID: teamID, companyID: companyID, actor: actor), on: sql)
+            return id.map { plan.result(id: $0, teamID: teamID) }
+        }
         var columns = plan.columns
         if plan.teamChanged { columns.append(("team_id", teamID)) }
-        columns.append(("updated_at", now))
-        let row: (any SQLRow)?
-        if let stored = plan.stored {
-            // SQLite's OR IGNORE turns a unique clash into "no row updated"; PostgreSQL raises it, and the caller
-            // starts over.
-            let verb = sql.dialect.name == "sqlite" ? "UPDATE OR IGNORE" : "UPDATE"
-            // Column names are this file's own constants: written out, not escaped, on the writer's path.
-            let assignments: [any SQLExpression] =
-                columns.map { SQLQueryString("\(unsafeRaw: $0.0) = \(bind: $0.1)") } + [SQLRaw("row_version = row_version + 1")]
-            row = try await sql.raw("""
-                \(unsafeRaw: verb) users SET \(SQLList(assignments)) \
-                WHERE id = \(bind: stored.id) AND row_version = \(bind: stored.version) RETURNING id
-                """).first()
-        } else {
-            columns += [("company_id", companyID), ("created_at", now)]
-            row = try await sql.raw("""
-                INSERT INTO users (\(unsafeRaw: columns.map(\.0).joined(separator: ", "))) VALUES (\(SQLList(columns.map { SQLBind($0.1) }))) \
-                ON CONFLICT DO NOTHING RETURNING id
-                """).first()
-        }
+        columns.append(("updated_at", Date()))
+        // SQLite's OR IGNORE turns a unique clash into "no row updated"; PostgreSQL raises it, and the caller
+        // starts over.
+        let verb = sql.dialect.name == "sqlite" ? "UPDATE OR IGNORE" : "UPDATE"
+        // Column names are this file's own constants: written out, not escaped, on the writer's path.
+        let assignments: [any SQLExpression] =
+            columns.map { SQLQueryString("\(unsafeRaw: $0.0) = \(bind: $0.1)") } + [SQLRaw("row_version = row_version + 1")]
+        let row = try await sql.raw("""
+            \(unsafeRaw: verb) users SET \(SQLList(assignments)) \
+            WHERE id = \(bind: stored.id) AND row_version = \(bind: stored.version) RETURNING id
+            """).first()
         guard let row else { return nil }
         let id = try row.decode(column: "id", as: Int.self)
         try await audit("user.\(plan.action.rawValue)", entity: "user", entityID: id, fields: plan.changed, companyID: companyID, actor: actor, on: sql)
         return plan.result(id: id, teamID: teamID)
+    }
+
+    /// Inserts one new employee and records it, or returns `nil` and writes nothing when a unique index already
+    /// holds one of its values.
+    static func insertUser(_ row: NewUserRow, on sql: any SQLDatabase) async throws -> Int? {
+        guard let id = try await insertUsers([row], on: sql)[0] else { return nil }
+        try await record([row.auditRow(id: id)], on: sql)
+        return id
     }
 
     /// Inserts new employees, those with the same columns in one statement each, and returns each one's id, or `nil`

@@ -45,11 +45,7 @@ final class GroupCommit: Sendable {
     func insert(_ row: NewUserRow) async throws -> Int? {
         try await enqueue { continuation in
             // Alone: when the batch runs again write by write (see `commit(_:isolated:)`).
-            Write(newUser: row, result: { $0 }, body: { sql in
-                let id = try await Store.insertUsers([row], on: sql)[0]
-                if let id { try await Store.record([row.auditRow(id: id)], on: sql) }
-                return id
-            }, continuation: continuation)
+            Write(newUser: row, result: { $0 }, body: { sql in try await Store.insertUser(row, on: sql) }, continuation: continuation)
         }
     }
 
