@@ -42,12 +42,11 @@ struct DatabaseOptions: ParsableArguments {
         logger.logLevel = logLevel
         let store = try Store(location: location, poolSize: resolvedPoolSize, keyring: dataKeyring(), logger: logger)
         do {
-            try await store.migrate()
-            let result = try await body(store)
-            await store.shutdown()
-            return result
+            return try await store.use { store in
+                try await store.migrate()
+                return try await body(store)
+            }
         } catch {
-            await store.shutdown()
             throw exitReportingDatabaseFailure(error, location: location)
         }
     }

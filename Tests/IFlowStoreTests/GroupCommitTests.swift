@@ -14,22 +14,9 @@ struct GroupCommitTests {
 
     /// A migrated store on a new SQLite file, with one company; the file is removed afterwards.
     func withFileStore(_ body: (Store, Int) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iflow-store-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var logger = Logger(label: "iflow-test")
-        logger.logLevel = .warning
-        let store = try Store(
-            location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), keyring: TestStores.keyring, logger: logger
-        )
-        do {
-            try await store.migrate()
+        try await TestStores.withSQLiteFile { store in
             let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
             try await body(store, try #require(company.id))
-            await store.shutdown()
-        } catch {
-            await store.shutdown()
-            throw error
         }
     }
 

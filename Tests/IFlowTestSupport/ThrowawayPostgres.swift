@@ -16,16 +16,33 @@ public func withThrowawayPostgres<T>(
     var components = URLComponents(string: adminURL)!
     components.path = "/" + name
     let store = try Store(location: .postgres(url: components.string!), poolSize: 2, keyring: keyring, logger: logger)
-    do {
-        let result = try await body(store)
-        await store.shutdown()
-        try await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
-        await admin.shutdown()
-        return result
-    } catch {
-        await store.shutdown()
-        try? await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
-        await admin.shutdown()
-        throw error
+    return try await admin.use { admin in
+        do {
+            let result = try await store.use(body)
+            try await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
+            return result
+        } catch {
+            try? await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
+            throw error
+        }
+    }
+}
+
+/// A new directory for one test, removed afterwards.
+public func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iflow-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    return try await body(directory)
+}
+
+/// A migrated store on a new SQLite file, shut down and removed afterwards.
+public func withTemporarySQLiteFile<T>(keyring: DataKeyring, logger: Logger, _ body: (Store) async throws -> T) async throws -> T {
+    try await withTemporaryDirectory { directory in
+        let store = try Store(location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), keyring: keyring, logger: logger)
+        return try await store.use { store in
+            try await store.migrate()
+            return try await body(store)
+        }
     }
 }

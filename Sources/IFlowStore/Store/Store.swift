@@ -148,6 +148,18 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `body` with this store, then shuts the store down, also when `body` throws.
+    public func use<T>(_ body: (Store) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await shutdown()
+            return result
+        } catch {
+            await shutdown()
+            throw error
+        }
+    }
+
     public func shutdown() async {
         await readers?.close()
         await databases.shutdownAsync()

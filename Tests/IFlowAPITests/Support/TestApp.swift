@@ -45,21 +45,7 @@ enum TestBackend: CustomStringConvertible, Sendable {
             try await store.migrate()
             return try await body(store)
         case .sqliteFile:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iflow-test-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let store = try Store(
-                location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), keyring: .generate(), logger: logger
-            )
-            do {
-                try await store.migrate()
-                let result = try await body(store)
-                await store.shutdown()
-                return result
-            } catch {
-                await store.shutdown()
-                throw error
-            }
+            return try await withTemporarySQLiteFile(keyring: .generate(), logger: logger, body)
         case .postgres(let adminURL):
             return try await withThrowawayPostgres(adminURL: adminURL, keyring: .generate(), logger: logger) { store in
                 try await store.migrate()

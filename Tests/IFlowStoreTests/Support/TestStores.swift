@@ -23,19 +23,7 @@ enum TestStores {
 
     /// A migrated SQLite store on a file of its own, removed afterwards.
     static func withSQLiteFile<T>(_ body: (Store) async throws -> T) async throws -> T {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("iflow-store-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try Store(location: .sqliteFile(path: directory.appendingPathComponent("iflow.sqlite").path), keyring: TestStores.keyring, logger: logger)
-        do {
-            try await store.migrate()
-            let result = try await body(store)
-            await store.shutdown()
-            return result
-        } catch {
-            await store.shutdown()
-            throw error
-        }
+        try await withTemporarySQLiteFile(keyring: keyring, logger: logger, body)
     }
 
     /// A store on a new, empty (not migrated) PostgreSQL database, dropped afterwards.
