@@ -68,11 +68,13 @@ struct UserRow {
         }
     }
 
-    /// The columns and values that store `value` of `field`: sealed and hashed for personal numbers.
-    static func storage(of field: UserField, _ value: String?, protector: DataProtector) throws -> [(String, any Encodable & Sendable)] {
+    /// The columns and values that store `value` of `field`: sealed, and hashed with `lookup` for personal numbers.
+    static func storage(
+        of field: UserField, _ value: String?, protector: DataProtector, lookup: (String) -> String
+    ) throws -> [(String, any Encodable & Sendable)] {
         guard let hasLookup = sealed[field] else { return [(field.rawValue, value)] }
         var columns: [(String, any Encodable & Sendable)] = [(field.rawValue + "_sealed", try protector.seal(value))]
-        if hasLookup { columns.append((field.rawValue + "_lookup", value.map { protector.lookup($0) })) }
+        if hasLookup { columns.append((field.rawValue + "_lookup", value.map(lookup))) }
         return columns
     }
 }
@@ -221,9 +223,18 @@ extension Store {
     static func planUserUpdate(
         _ update: UserUpdate, companyID: Int, protector: DataProtector, lockingRow: Bool, on sql: any SQLDatabase
     ) async throws -> UserUpdatePlan {
+        // Each personal number's lookup hash once: a new employee's CNP is the key looked up, a column written, and
+        // perhaps a value whose holder is looked for.
+        var hashes: [String: String] = [:]
+        func lookup(_ value: String) -> String {
+            if let hash = hashes[value] { return hash }
+            let hash = protector.lookup(value)
+            hashes[value] = hash
+            return hash
+        }
         let keyField = update.updateBy.field
         let keyMatch: SQLQueryString = """
-            users.company_id = \(bind: companyID) AND users.\(unsafeRaw: User.column(for: keyField)) = \(bind: protector.lookup(update.updateByValue))
+            users.company_id = \(bind: companyID) AND users.\(unsafeRaw: User.column(for: keyField)) = \(bind: lookup(update.updateByValue))
             """
         if lockingRow, sql.dialect.name == "postgresql" {
             // Until this transaction ends no other can change the employee, so applying cannot lose a race.
@@ -239,7 +250,7 @@ extension Store {
         }
         for field in uniqueFields {
             guard case .some(.some(let value)) = update.changes[field] else { continue }
-            let stored = UserRow.sealed[field] == nil ? value : protector.lookup(value)
+            let stored = UserRow.sealed[field] == nil ? value : lookup(value)
             query += """
                 , (SELECT other.id FROM users AS other WHERE other.company_id = \(bind: companyID) \
                 AND other.\(unsafeRaw: User.column(for: field)) = \(bind: stored) AND (users.id IS NULL OR other.id <> users.id) LIMIT 1) \
@@ -320,13 +331,13 @@ extension Store {
             if user.fullName != stored.row.fullName { columns.append(("full_name", user.fullName)) }
             if user.isEnabled != stored.row.isEnabled { columns.append(("is_enabled", user.isEnabled)) }
             for field in UserField.textFields where user.values[field] != stored.row.values[field] {
-                columns += try UserRow.storage(of: field, user.values[field], protector: protector)
+                columns += try UserRow.storage(of: field, user.values[field], protector: protector, lookup: lookup)
             }
         } else {
             columns = [("full_name", user.fullName), ("is_enabled", user.isEnabled)]
             for field in UserField.textFields {
                 guard let value = user.values[field] else { continue }
-                columns += try UserRow.storage(of: field, value, protector: protector)
+                columns += try UserRow.storage(of: field, value, protector: protector, lookup: lookup)
             }
         }
         return UserUpdatePlan(
