@@ -1,42 +1,25 @@
 import FluentKit
 import Foundation
 import IFlowCore
-import IFlowStore
+@testable import IFlowStore
 import SQLKit
-import Synchronization
 import Testing
 
 @Suite("PostgreSQL closes a connection", .enabled(if: TestStores.postgresAdminURL != nil))
 struct ConnectionLossTests {
     struct BackendID: Decodable { var pid: Int }
 
-    /// Resumes a continuation once, from whichever task gets there first.
-    final class Once<T: Sendable>: Sendable {
-        private let continuation: Mutex<CheckedContinuation<T, Never>?>
-
-        init(_ continuation: CheckedContinuation<T, Never>) {
-            self.continuation = Mutex(continuation)
-        }
-
-        func resume(_ value: T) {
-            continuation.withLock {
-                $0?.resume(returning: value)
-                $0 = nil
-            }
-        }
-    }
-
     /// `body`'s result, or `nil` when it has not finished after `seconds`. A hung database call cannot be cancelled, so
     /// it is left behind rather than awaited.
     static func outcome<T: Sendable>(within seconds: Double, _ body: @escaping @Sendable () async throws -> T) async -> Result<T, any Error>? {
         await withCheckedContinuation { continuation in
-            let once = Once<Result<T, any Error>?>(continuation)
+            let once = FirstAnswer<Result<T, any Error>?>(continuation)
             Task {
-                do { once.resume(.success(try await body())) } catch { once.resume(.failure(error)) }
+                do { once.give(.success(try await body())) } catch { once.give(.failure(error)) }
             }
             Task {
                 try? await Task.sleep(for: .seconds(seconds))
-                once.resume(nil)
+                once.give(nil)
             }
         }
     }

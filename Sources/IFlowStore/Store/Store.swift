@@ -168,7 +168,7 @@ public final class Store: Sendable {
 }
 
 /// Resumes a continuation with the first answer given; later ones are ignored.
-private final class FirstAnswer<T: Sendable>: Sendable {
+final class FirstAnswer<T: Sendable>: Sendable {
     private let continuation: Mutex<CheckedContinuation<T, Never>?>
 
     init(_ continuation: CheckedContinuation<T, Never>) {
