@@ -1,14 +1,23 @@
-/// A wall-clock time of day, as minutes since local midnight; `24:00` (1440) is the midnight that ends the day.
+/// A wall-clock time of day, as minutes since local midnight; `24:00` is the midnight that ends the day.
 public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// Minutes since local midnight, 0...1440.
+    /// Minutes since local midnight, `0...ClockTime.minutesPerDay`.
     public let minutes: Int
 
-    /// The midnight that ends the day, `24:00`.
-    public static let endOfDay = ClockTime(validMinutes: 1440)
+    /// Minutes in a calendar day on the wall clock (a daylight-saving day lasts longer or shorter in real time).
+    public static let minutesPerDay = 24 * 60
 
-    /// Creates a time when `minutes` is in 0...1440, otherwise `nil`.
+    /// The midnight that ends the day, `24:00`.
+    public static let endOfDay = ClockTime(validMinutes: minutesPerDay)
+
+    /// Night work starts at 22:00: the Labour Code (art. 125) makes work between 22:00 and 06:00 night work.
+    public static let nightStart = ClockTime(validMinutes: 22 * 60)
+
+    /// Night work ends at 06:00 (Labour Code art. 125).
+    public static let nightEnd = ClockTime(validMinutes: 6 * 60)
+
+    /// Creates a time when `minutes` is in `0...ClockTime.minutesPerDay`, otherwise `nil`.
     public init?(minutes: Int) {
-        guard (0...1440).contains(minutes) else { return nil }
+        guard (0...Self.minutesPerDay).contains(minutes) else { return nil }
         self.minutes = minutes
     }
 

@@ -20,7 +20,7 @@ public enum DayClass: String, Sendable, CaseIterable {
     case holiday
 }
 
-/// Day or night work: night is 22:00-06:00 (Labour Code art. 125).
+/// Day or night work: night is from `ClockTime.nightStart` to `ClockTime.nightEnd`, 22:00-06:00 (Labour Code art. 125).
 public enum TimeOfDay: String, Sendable, CaseIterable {
     case day
     case night

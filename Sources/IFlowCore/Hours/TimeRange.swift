@@ -25,10 +25,10 @@ public struct TimeRange: Hashable, Sendable, CustomStringConvertible {
     /// Whether the range ends on the day after its start.
     public var endsNextDay: Bool { end <= start }
 
-    /// Minutes from the plan date's midnight to the end on the wall clock: up to 2880 for a range ending the next day.
-    public var endOffsetMinutes: Int { endsNextDay ? end.minutes + 1440 : end.minutes }
+    /// Minutes from the plan date's midnight to the end on the wall clock: up to two days for a range ending the next day.
+    public var endOffsetMinutes: Int { endsNextDay ? end.minutes + ClockTime.minutesPerDay : end.minutes }
 
-    /// Length on the wall clock, ignoring daylight-saving changes; 1...1440.
+    /// Length on the wall clock, ignoring daylight-saving changes; from one minute to a whole day.
     public var wallMinutes: Int { endOffsetMinutes - start.minutes }
 
     /// Whether the two ranges, laid from the same date, share time; ranges that only touch do not overlap.

@@ -6,6 +6,9 @@ import Foundation
 /// over a few hundred instants: no `Calendar`, no lock inside Foundation. Outside the window it asks `TimeZone`.
 /// Assumes a zone never changes its offset twice within two days (no real zone has).
 struct WallClock: Sendable {
+    /// Seconds in a calendar day on the wall clock.
+    static let secondsPerDay = ClockTime.minutesPerDay * 60
+
     let timeZone: TimeZone
     /// UTC seconds covered by the table, `lowerBound..<upperBound`.
     private let lowerBound: Int
@@ -18,8 +21,8 @@ struct WallClock: Sendable {
     /// Reads the offset changes from two days before `days` to two days after (days as `LocalDate.dayNumber`).
     init(timeZone: TimeZone, days: ClosedRange<Int>) {
         self.timeZone = timeZone
-        lowerBound = (days.lowerBound - 2) * 86_400
-        upperBound = (days.upperBound + 3) * 86_400
+        lowerBound = (days.lowerBound - 2) * Self.secondsPerDay
+        upperBound = (days.upperBound + 3) * Self.secondsPerDay
         let end = Date(timeIntervalSince1970: TimeInterval(upperBound))
         var cursor = Date(timeIntervalSince1970: TimeInterval(lowerBound))
         var transitions: [Int] = []
@@ -53,8 +56,8 @@ struct WallClock: Sendable {
     /// read as 03:30); one repeated by a fall-back change is its earlier occurrence. This is also what Foundation's
     /// `Calendar` does.
     func instant(wallSeconds local: Int) -> Int {
-        let before = offset(at: local - 86_400)
-        let after = offset(at: local + 86_400)
+        let before = offset(at: local - Self.secondsPerDay)
+        let after = offset(at: local + Self.secondsPerDay)
         if before == after { return local - before }
         // Near a change: prefer the old offset when it is valid, which is the earlier of two occurrences.
         if offset(at: local - before) == before { return local - before }

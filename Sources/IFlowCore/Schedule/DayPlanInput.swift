@@ -53,10 +53,10 @@ public enum DayPlanInput {
         if let raw = value("break_minutes"), !TextField.trimmed(raw).isEmpty {
             let text = TextField.trimmed(raw)
             if text.utf8.count <= 6, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let minutes = Int(text) {
-                if minutes <= 1440 {
+                if minutes <= ClockTime.minutesPerDay {
                     breakMinutes = minutes
                 } else {
-                    issues.append(.init(field: "break_minutes", check: .between, parameters: ["min": "0", "max": "1440"]))
+                    issues.append(.init(field: "break_minutes", check: .between, parameters: ["min": "0", "max": String(ClockTime.minutesPerDay)]))
                 }
             } else {
                 issues.append(.init(field: "break_minutes", check: .integer))
@@ -80,7 +80,9 @@ extension DayPlanProblem {
         case .tooManyRanges(let field, _):
             ValidationIssue(field: field.rawValue, check: .tooLarge, parameters: ["detail": "\(DayPlan.maximumRangesPerField) ranges"])
         case .negativeBreak:
-            ValidationIssue(field: DayPlanField.breakMinutes.rawValue, check: .between, parameters: ["min": "0", "max": "1440"])
+            ValidationIssue(
+                field: DayPlanField.breakMinutes.rawValue, check: .between, parameters: ["min": "0", "max": String(ClockTime.minutesPerDay)]
+            )
         case .breakLongerThanShifts:
             ValidationIssue(field: DayPlanField.breakMinutes.rawValue, check: .validBreak)
         case .shiftsOnAbsence(let type):
