@@ -1,6 +1,7 @@
 import Crypto
 import FluentKit
 import Foundation
+import IFlowCore
 import SQLKit
 
 /// A key that was just generated: the only moment its secret exists outside the client.
@@ -83,7 +84,7 @@ extension Store {
             companies.timezone FROM api_keys JOIN companies ON companies.id = api_keys.company_id \
             WHERE api_keys.key_hash = \(bind: hash) AND api_keys.revoked_at IS NULL
             """).first(decoding: Row.self)
-        guard let row, Self.constantTimeEquals(row.key_hash, hash), let zone = TimeZone(identifier: row.timezone) else { return nil }
+        guard let row, constantTimeEquals(row.key_hash, hash), let zone = TimeZone(identifier: row.timezone) else { return nil }
         return AuthenticatedKey(
             keyID: row.id, company: CompanyContext(id: row.company_id, name: row.name, timeZone: zone),
             actor: AuditActor(kind: .apiKey, id: row.id, label: row.label.isEmpty ? row.prefix + "…" : "\(row.label) (\(row.prefix)…)")
@@ -99,11 +100,5 @@ extension Store {
 
     static func hash(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).lowerHex
-    }
-
-    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

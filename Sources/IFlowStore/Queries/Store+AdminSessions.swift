@@ -42,7 +42,7 @@ extension Store {
         let db = try database()
         let hash = Self.hash(token)
         guard let session = try await AdminSession.query(on: db).filter(\.$tokenHash == hash).first(),
-            Self.constantTimeEquals(session.tokenHash, hash), session.expiresAt > Date(),
+            constantTimeEquals(session.tokenHash, hash), session.expiresAt > Date(),
             let administrator = try await Administrator.find(session.administratorID, on: db),
             let company = try await Company.find(administrator.companyID, on: db)?.context
         else { return nil }
