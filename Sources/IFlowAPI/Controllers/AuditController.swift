@@ -13,7 +13,7 @@ struct AuditController {
         [APIEndpoint(path: "audit/get_list", handle: list)]
     }
 
-    @Sendable func list(_ request: APIRequest) async throws -> Response {
+    @Sendable func list(_ request: APIRequest) async throws -> AuditListReply {
         var filter = AuditFilter()
         var issues: [ValidationIssue] = []
         if let entity = request["entity"]?.trimmingCharacters(in: .whitespaces), !entity.isEmpty {
@@ -29,28 +29,6 @@ struct AuditController {
         guard issues.isEmpty else { throw ValidationFailure(issues) }
 
         let (events, total) = try await store.auditEvents(companyID: request.company.id, filter: filter)
-        let formatter = ISO8601DateFormatter()
-        return APIReply.ok([
-            ("total", .string(String(total))),
-            (
-                "events",
-                .array(
-                    events.map { event in
-                        .object([
-                            ("id", .string(String(event.id))),
-                            ("time", .string(formatter.string(from: event.createdAt))),
-                            ("actor_type", .string(event.actorType)),
-                            ("actor_id", .optional(event.actorID.map(String.init))),
-                            ("actor", .string(event.actorLabel)),
-                            ("action", .string(event.action)),
-                            ("entity", .string(event.entity)),
-                            ("entity_id", .optional(event.entityID.map(String.init))),
-                            ("fields", .array(event.fields.split(separator: ",").map { .string(String($0)) })),
-                            ("detail", .string(event.detail)),
-                        ])
-                    }
-                )
-            ),
-        ])
+        return AuditListReply(events: events, total: total)
     }
 }

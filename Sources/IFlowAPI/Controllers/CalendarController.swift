@@ -7,14 +7,14 @@ struct CalendarController {
         [APIEndpoint(path: "calendar/get_holidays", handle: holidays)]
     }
 
-    @Sendable func holidays(_ request: APIRequest) async throws -> Response {
+    @Sendable func holidays(_ request: APIRequest) async throws -> HolidaysReply {
         var issues: [ValidationIssue] = []
         let year = YearMonthFields.year(request, into: &issues)
         guard issues.isEmpty, let year else { throw ValidationFailure(issues) }
         let holidays = RomanianHolidays.holidays(in: year).map { holiday in
-            JSONValue.object([("date", .string(holiday.date.description)), ("name", .string(holiday.name(in: request.language)))])
+            HolidaysReply.Holiday(date: holiday.date.description, name: holiday.name(in: request.language))
         }
-        return APIReply.ok([("year", .string(String(year))), ("holidays", .array(holidays))])
+        return HolidaysReply(year: String(year), holidays: holidays)
     }
 }
 

@@ -10,13 +10,9 @@ struct HealthController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(stringLiteral: Self.path)) { _, _ in
             let reachable = await store.isReachable()
-            var buffer = ByteBuffer()
-            JSONValue.object([("status", .string(reachable ? "ok" : "unavailable"))]).write(into: &buffer)
-            return Response(
-                status: reachable ? .ok : .serviceUnavailable,
-                headers: [.contentType: APIReply.contentType, .cacheControl: "no-store"],
-                body: .init(byteBuffer: buffer)
-            )
+            var response = try APIReply.json(status: reachable ? .ok : .serviceUnavailable, HealthReply(status: reachable ? "ok" : "unavailable"))
+            response.headers[.cacheControl] = "no-store"
+            return response
         }
     }
 }

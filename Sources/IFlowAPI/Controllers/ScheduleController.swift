@@ -20,7 +20,7 @@ struct ScheduleController {
         ]
     }
 
-    @Sendable func setDay(_ request: APIRequest) async throws -> Response {
+    @Sendable func setDay(_ request: APIRequest) async throws -> SetDayReply {
         let selector = UserSelector.parse(by: request["user_by"], value: request["user_by_value"], required: true)
         let plan = DayPlanInput.parse { request[$0] }
         guard case .success(let selected?) = selector, case .success(let plan) = plan else {
@@ -28,21 +28,16 @@ struct ScheduleController {
         }
         let userID = try await store.findUser(selected, companyID: request.company.id).get()
         try await store.setDay(plan, userID: userID, companyID: request.company.id, actor: request.actor)
-        return APIReply.ok([
-            ("user_id", .string(String(userID))),
-            ("date", .string(plan.date.description)),
-            ("type", .string(plan.type.rawValue)),
-            ("shifts", .string(TimeRangeList.format(plan.shifts))),
-            ("break_minutes", .string(String(plan.breakMinutes))),
-            ("overtime", .string(TimeRangeList.format(plan.overtime))),
-            ("time_off", .string(TimeRangeList.format(plan.timeOff))),
-        ])
+        return SetDayReply(
+            userID: String(userID), date: plan.date.description, type: plan.type.rawValue, shifts: TimeRangeList.format(plan.shifts),
+            breakMinutes: String(plan.breakMinutes), overtime: TimeRangeList.format(plan.overtime), timeOff: TimeRangeList.format(plan.timeOff)
+        )
     }
 
     static let columns = ["user_by", "user_by_value", "date", "type", "shifts", "break_minutes", "overtime", "time_off"]
     static let requiredColumns = ["user_by", "user_by_value", "date"]
 
-    @Sendable func importFile(_ request: APIRequest) async throws -> Response {
+    @Sendable func importFile(_ request: APIRequest) async throws -> ImportReply {
         guard let file = request.fields.files["file"]?.content else {
             throw ValidationFailure(field: "file", check: .required)
         }
@@ -52,7 +47,7 @@ struct ScheduleController {
         return try await importRows(of: file, request)
     }
 
-    private func importRows(of file: ByteBuffer, _ request: APIRequest) async throws -> Response {
+    private func importRows(of file: ByteBuffer, _ request: APIRequest) async throws -> ImportReply {
         let records: [CSVReader.Record]
         switch CSVReader(maxRecords: maxImportRows + 1, maxFieldsPerRecord: maxImportColumns).read(file.readableBytesView) {
         case .success(let read): records = read
@@ -112,10 +107,7 @@ struct ScheduleController {
 
         try await store.importPlans(plans, companyID: request.company.id, actor: request.actor)
         request.logger.info("schedule imported", metadata: ["rows": "\(plans.count)"])
-        return APIReply.ok([
-            ("rows", .string(String(plans.count))),
-            ("users", .string(String(seen.count))),
-        ])
+        return ImportReply(rows: String(plans.count), users: String(seen.count))
     }
 }
 

@@ -13,20 +13,17 @@ struct UserController {
         ]
     }
 
-    @Sendable func update(_ request: APIRequest) async throws -> Response {
+    @Sendable func update(_ request: APIRequest) async throws -> UserUpdateReply {
         let update = try UserUpdate.parse(request.fields.values).get()
         let result = try await store.applyUserUpdate(update, companyID: request.company.id, actor: request.actor)
         request.logger.info("user \(result.action.rawValue)", metadata: ["user_id": "\(result.user.id)"])
-        return APIReply.ok([
-            ("update_by", .string(update.updateBy.rawValue)),
-            ("update_by_value", .string(update.updateByValue)),
-            ("user_id", .string(String(result.user.id))),
-            ("action", .string(result.action.rawValue)),
-            ("new_user", result.user.json),
-        ])
+        return UserUpdateReply(
+            updateBy: update.updateBy.rawValue, updateByValue: update.updateByValue, userID: String(result.user.id), action: result.action.rawValue,
+            newUser: UserReply(result.user)
+        )
     }
 
-    @Sendable func list(_ request: APIRequest) async throws -> Response {
+    @Sendable func list(_ request: APIRequest) async throws -> UserListReply {
         var filter = UserListFilter()
         var issues: [ValidationIssue] = []
         if let raw = request["team_name"], !raw.isEmpty {
@@ -54,12 +51,7 @@ struct UserController {
         guard issues.isEmpty else { throw ValidationFailure(issues) }
 
         let (users, total) = try await store.users(companyID: request.company.id, filter: filter)
-        return APIReply.ok([
-            ("total", .string(String(total))),
-            ("limit", .string(String(filter.limit))),
-            ("offset", .string(String(filter.offset))),
-            ("users", .array(users.map(\.json))),
-        ])
+        return UserListReply(total: String(total), limit: String(filter.limit), offset: String(filter.offset), users: users.map(UserReply.init))
     }
 }
 
@@ -76,22 +68,5 @@ enum IntegerField {
             return nil
         }
         return value
-    }
-}
-
-extension UserRecord {
-    /// The `new_user` object of the API document: `team_id` first, then the fields in the document's order.
-    var json: JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("user_id", .string(String(id))),
-            ("team_id", .optional(teamID.map(String.init))),
-            ("team_name", .optional(teamName)),
-            ("full_name", .string(fullName)),
-            ("is_enabled", .string(isEnabled ? "1" : "0")),
-        ]
-        for field in UserField.textFields {
-            members.append((field.rawValue, .optional(values[field])))
-        }
-        return .object(members)
     }
 }

@@ -74,7 +74,10 @@ struct WorkScheduleController {
             try await schedule.forEachBatch(size: batchSize) { months in
                 for month in months {
                     if written > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                    WorkScheduleReport.user(month, query: query, calculator: schedule.calculator, language: language).write(into: &buffer)
+                    let user = WorkScheduleUser(
+                        month, totals: query.totals, includeDays: query.includeDays, calculator: schedule.calculator, language: language
+                    )
+                    try APIJSONEncoder.encode(user, into: &buffer)
                     written += 1
                 }
                 try await writer.write(buffer)
@@ -85,50 +88,6 @@ struct WorkScheduleController {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: APIReply.contentType], body: body)
-    }
-}
-
-/// One employee's part of the report.
-enum WorkScheduleReport {
-    static func user(_ month: EmployeeMonth, query: WorkScheduleController.Query, calculator: ScheduleCalculator, language: Language) -> JSONValue {
-        let user = month.user
-        var members: [(String, JSONValue)] = [
-            ("user_id", .string(String(user.id))),
-            ("full_name", .string(user.fullName)),
-            ("cnp", .optional(user.cnp)),
-            ("id_card", .optional(user.idCard)),
-            ("mark_number", .optional(user.markNumber)),
-            ("team_name", .optional(user.teamName)),
-        ]
-        if query.includeDays {
-            let plansByDay = month.plansByDayNumber()
-            members.append(("days", .array(month.days.map { day(for: $0, plan: plansByDay[$0.date.dayNumber], calculator: calculator, language: language) })))
-        }
-        members.append(("totals", .object(query.totals.map { ($0.description, .string(HoursFormat.hours(minutes: month.totals.minutes($0)))) })))
-        return .object(members)
-    }
-
-    static func day(for minutes: DayMinutes, plan: DayPlan?, calculator: ScheduleCalculator, language: Language) -> JSONValue {
-        let holiday = calculator.holidays.holiday(on: minutes.date)
-        let dayType: String =
-            switch calculator.dayClass(of: minutes.date) {
-            case .holiday: "holiday"
-            case .weekend: "weekend"
-            case .weekdays: "weekday"
-            }
-        return .object([
-            ("date", .string(minutes.date.description)),
-            ("day_type", .string(dayType)),
-            ("holiday_name", .optional(holiday?.name(in: language))),
-            ("type", .optional(plan?.type.rawValue)),
-            ("shifts", .optional(plan.map { TimeRangeList.format($0.shifts) })),
-            ("break_minutes", .optional(plan.map { String($0.breakMinutes) })),
-            ("overtime", .optional(plan.map { TimeRangeList.format($0.overtime) })),
-            ("time_off", .optional(plan.map { TimeRangeList.format($0.timeOff) })),
-            ("regular_hours", .string(HoursFormat.hours(minutes: minutes.regular))),
-            ("overtime_hours", .string(HoursFormat.hours(minutes: minutes.overtime))),
-            ("time_off_hours", .string(HoursFormat.hours(minutes: minutes.timeOff))),
-        ])
     }
 }
 
