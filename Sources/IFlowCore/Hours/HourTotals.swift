@@ -21,11 +21,6 @@ public struct HourTotals: Hashable, Sendable {
         cells[Self.index(kind, dayClass, time)] += minutes
     }
 
-    /// Adds a piece's minutes to its cell.
-    public mutating func add(_ piece: HourPiece) {
-        add(piece.minutes, kind: piece.kind, dayClass: piece.dayClass, time: piece.time)
-    }
-
     /// Cell-by-cell sum.
     public static func + (lhs: HourTotals, rhs: HourTotals) -> HourTotals {
         var sum = lhs
@@ -37,9 +32,6 @@ public struct HourTotals: Hashable, Sendable {
     public static func += (lhs: inout HourTotals, rhs: HourTotals) {
         lhs.cells &+= rhs.cells
     }
-
-    /// Whether every cell is zero.
-    public var isZero: Bool { cells == SIMD32<Int>() }
 
     /// Minutes of `base` on days of `dayClass` at `time`; `nil` sums over all classes or both times.
     ///

@@ -5,8 +5,9 @@ import Foundation
 /// A range on date D runs from local D start to local D (or D+1 when it ends at or before its start) end, measured
 /// as real elapsed time in `timeZone`: in Europe/Bucharest `22:00-06:00` is 7 h on the last Saturday night of March
 /// and 9 h on the last Saturday night of October. Wall times skipped or repeated by a change are read as `WallClock`
-/// documents (moved forward by the gap; earlier occurrence). Each range is cut at local 00:00, 06:00 and 22:00; a piece
-/// belongs to the date of its local start, is night from 22:00 to 06:00, and takes that date's day class.
+/// documents (moved forward by the gap; earlier occurrence). Each range is cut at local midnight and at the night
+/// window's ends (`ClockTime.nightStart`, `ClockTime.nightEnd`); a piece belongs to the date of its local start, is
+/// night inside the window, and takes that date's day class.
 ///
 /// The calculator does not validate plans (see `DayPlan.validate()`); it computes whatever ranges it is given.
 public struct ScheduleCalculator: Sendable {
@@ -31,66 +32,19 @@ public struct ScheduleCalculator: Sendable {
     /// `holiday` on a public holiday, else `weekend` on Saturday and Sunday, else `weekdays`.
     public func dayClass(of date: LocalDate) -> DayClass { dayClass(dayNumber: date.dayNumber) }
 
-    /// Real elapsed minutes of `range` laid on `date`, before any break.
-    public func elapsedMinutes(of range: TimeRange, on date: LocalDate) -> Int {
-        var minutes = 0
-        forEachPiece(of: range, on: date.dayNumber) { _, _, _, pieceMinutes in minutes += pieceMinutes }
-        return minutes
-    }
-
-    /// The plan's pieces: regular (shifts less the break), then overtime, then time off, each in chronological order.
-    ///
-    /// The unpaid break comes out of the regular minutes of the plan's own date, day minutes first, then night
-    /// minutes; what is left of it comes out of the following regular pieces in chronological order. Pieces that the
-    /// break uses up entirely are left out, and no piece is ever negative.
-    public func pieces(of plan: DayPlan) -> [HourPiece] {
-        var pieces: [HourPiece] = []
-        forEachPiece(of: plan) { dayNumber, kind, time, minutes in
-            let date = LocalDate(dayNumber: dayNumber)
-            pieces.append(HourPiece(date: date, kind: kind, dayClass: dayClass(dayNumber: dayNumber), time: time, minutes: minutes))
-        }
-        return pieces
-    }
-
-    /// The totals of every piece of `plans`, whatever its date.
-    public func totals(for plans: some Sequence<DayPlan>) -> HourTotals {
-        var totals = HourTotals()
-        for plan in plans {
-            forEachPiece(of: plan) { dayNumber, kind, time, minutes in
-                totals.add(minutes, kind: kind, dayClass: dayClass(dayNumber: dayNumber), time: time)
-            }
-        }
-        return totals
-    }
-
-    /// The totals of the pieces dated inside `month`.
-    ///
-    /// Pass the plan of the previous month's last day as well: a night shift starting then contributes its part after
-    /// midnight to this month (and the part of this month's last night after midnight goes to the next month).
-    /// An invalid month gives zero totals.
-    public func totals(for plans: some Sequence<DayPlan>, in month: (year: Int, month: Int)) -> HourTotals {
-        guard let days = Self.dayNumbers(of: month) else { return HourTotals() }
-        var totals = HourTotals()
-        for plan in plans {
-            let planDay = plan.date.dayNumber
-            // A plan's pieces lie on its date and the next, so most plans outside the month are skipped unopened.
-            guard planDay >= days.lowerBound - 1, planDay <= days.upperBound else { continue }
-            forEachPiece(of: plan) { dayNumber, kind, time, minutes in
-                if days.contains(dayNumber) { totals.add(minutes, kind: kind, dayClass: dayClass(dayNumber: dayNumber), time: time) }
-            }
-        }
-        return totals
-    }
-
     /// The minutes falling on each date of `month`, one entry per date in order (zero on dates without pieces).
     ///
-    /// The entries add up to `totals(for:in:)` of the same plans and month, so a report's day rows match its totals.
-    /// An invalid month gives an empty list.
+    /// Pass the plan of the previous month's last day as well: a night shift starting then contributes its part after
+    /// midnight to this month (and the part of this month's last night after midnight goes to the next month). A
+    /// month's totals are the sum of its entries, so a report's day rows match its totals. A plan's unpaid break comes
+    /// out of its own date's day minutes first, then that date's night minutes, then the next date's. An invalid month
+    /// gives an empty list.
     public func dailyMinutes(for plans: some Sequence<DayPlan>, in month: (year: Int, month: Int)) -> [DayMinutes] {
         guard let days = Self.dayNumbers(of: month) else { return [] }
         var perDay = [HourTotals](repeating: HourTotals(), count: days.count)
         for plan in plans {
             let planDay = plan.date.dayNumber
+            // A plan's pieces lie on its date and the next, so most plans outside the month are skipped unopened.
             guard planDay >= days.lowerBound - 1, planDay <= days.upperBound else { continue }
             forEachPiece(of: plan) { dayNumber, kind, time, minutes in
                 if days.contains(dayNumber) {
@@ -116,6 +70,11 @@ public struct ScheduleCalculator: Sendable {
     }
 
     /// Calls `body` with each non-empty piece of `plan` after the break: (day number, kind, time of day, minutes).
+    ///
+    /// Regular pieces (shifts less the break) come first, then overtime, then time off, each in chronological order.
+    /// The unpaid break comes out of the regular minutes of the plan's own date, day minutes first, then night
+    /// minutes; what is left of it comes out of the following regular pieces in chronological order. Pieces that the
+    /// break uses up entirely are left out, and no piece is ever negative.
     private func forEachPiece(of plan: DayPlan, _ body: (Int, HourKind, TimeOfDay, Int) -> Void) {
         let planDay = plan.date.dayNumber
         func chronologicalPieces(of ranges: [TimeRange]) -> [(wallStart: Int, dayNumber: Int, time: TimeOfDay, minutes: Int)] {
@@ -151,22 +110,27 @@ public struct ScheduleCalculator: Sendable {
         }
     }
 
-    /// Cuts one range laid on `planDay` at local 00:00, 06:00 and 22:00 and calls `body` with each non-empty piece:
-    /// (wall start in minutes from the plan date's midnight, day number, time of day, real minutes).
+    /// Cuts one range laid on `planDay` at local midnight, `ClockTime.nightEnd` and `ClockTime.nightStart` and calls
+    /// `body` with each non-empty piece: (wall start in minutes from the plan date's midnight, day number, time of day,
+    /// real minutes).
     private func forEachPiece(of range: TimeRange, on planDay: Int, _ body: (Int, Int, TimeOfDay, Int) -> Void) {
+        let minutesPerDay = ClockTime.minutesPerDay
+        let nightEnd = ClockTime.nightEnd.minutes
+        let nightStart = ClockTime.nightStart.minutes
         let wallEnd = range.endOffsetMinutes
         var wallStart = range.start.minutes
         var previous = instantMinutes(planDay: planDay, wallMinutes: wallStart)
         while wallStart < wallEnd {
-            let dayOffset = wallStart / 1440
-            let minuteOfDay = wallStart % 1440
-            let boundary = minuteOfDay < 360 ? 360 : minuteOfDay < 1320 ? 1320 : 1440
-            let pieceEnd = min(dayOffset * 1440 + boundary, wallEnd)
+            let dayOffset = wallStart / minutesPerDay
+            let minuteOfDay = wallStart % minutesPerDay
+            let boundary = minuteOfDay < nightEnd ? nightEnd : minuteOfDay < nightStart ? nightStart : minutesPerDay
+            let pieceEnd = min(dayOffset * minutesPerDay + boundary, wallEnd)
             // Instants of increasing wall times can go backwards across a skipped hour; holding at the latest instant
             // keeps every piece non-negative and the pieces adding up to the range.
             let instant = max(previous, instantMinutes(planDay: planDay, wallMinutes: pieceEnd))
             if instant > previous {
-                body(wallStart, planDay + dayOffset, minuteOfDay >= 360 && minuteOfDay < 1320 ? .day : .night, instant - previous)
+                let time: TimeOfDay = minuteOfDay >= nightEnd && minuteOfDay < nightStart ? .day : .night
+                body(wallStart, planDay + dayOffset, time, instant - previous)
             }
             previous = instant
             wallStart = pieceEnd
@@ -176,7 +140,7 @@ public struct ScheduleCalculator: Sendable {
     /// Minutes since 1970-01-01 00:00 UTC (rounded down) of the wall time `wallMinutes` after the local midnight
     /// that starts `planDay`.
     private func instantMinutes(planDay: Int, wallMinutes: Int) -> Int {
-        let seconds = wallClock.instant(wallSeconds: planDay * 86_400 + wallMinutes * 60)
+        let seconds = wallClock.instant(wallSeconds: planDay * WallClock.secondsPerDay + wallMinutes * 60)
         return seconds >= 0 ? seconds / 60 : (seconds - 59) / 60
     }
 }

@@ -35,13 +35,14 @@ struct HourPropertyTests {
     /// A valid plan with up to four disjoint ranges shared out among shifts, overtime and time off.
     private func randomPlan(on date: LocalDate, _ random: inout SplitMix64) -> DayPlan {
         var plan = DayPlan(date: date)
-        var cursor = randomMinutes(0...1439, &random)
+        let day = ClockTime.minutesPerDay
+        var cursor = randomMinutes(0...(day - 1), &random)
         for _ in 0..<Int.random(in: 0...4, using: &random) {
             let start = cursor + randomMinutes(0...180, &random)
-            guard start < 1440 else { break }
-            let length = Int.random(in: 0..<10, using: &random) == 0 ? 1440 : max(1, randomMinutes(1...720, &random))
+            guard start < day else { break }
+            let length = Int.random(in: 0..<10, using: &random) == 0 ? day : max(1, randomMinutes(1...720, &random))
             let end = start + length
-            let range = TimeRange(start: ClockTime(minutes: start)!, end: ClockTime(minutes: end <= 1440 ? end : end - 1440)!)!
+            let range = TimeRange(start: ClockTime(minutes: start)!, end: ClockTime(minutes: end <= day ? end : end - day)!)!
             switch Int.random(in: 0..<20, using: &random) {
             case 0..<12: plan.shifts.append(range)
             case 12..<17: plan.overtime.append(range)
@@ -56,8 +57,9 @@ struct HourPropertyTests {
 
     /// The instant of `minutes` after the local midnight starting `date`, by Foundation.
     private func referenceInstant(_ date: LocalDate, _ minutes: Int) -> Date {
-        let local = date.adding(days: minutes / 1440)
-        let components = DateComponents(year: local.year, month: local.month, day: local.day, hour: minutes % 1440 / 60, minute: minutes % 60)
+        let local = date.adding(days: minutes / ClockTime.minutesPerDay)
+        let hour = minutes % ClockTime.minutesPerDay / 60
+        let components = DateComponents(year: local.year, month: local.month, day: local.day, hour: hour, minute: minutes % 60)
         return referenceCalendar.date(from: components)!
     }
 
@@ -66,10 +68,6 @@ struct HourPropertyTests {
             let seconds = referenceInstant(date, range.endOffsetMinutes).timeIntervalSince(referenceInstant(date, range.start.minutes))
             return sum + max(0, Int(seconds) / 60)
         }
-    }
-
-    private func minutes(_ pieces: [HourPiece], _ kind: HourKind) -> Int {
-        pieces.filter { $0.kind == kind }.reduce(0) { $0 + $1.minutes }
     }
 
     /// The totals identities every bucket must satisfy.
@@ -94,7 +92,7 @@ struct HourPropertyTests {
         }
     }
 
-    @Test("2,000 random plans: pieces add up to the real elapsed time less the break, and buckets add up")
+    @Test("2,000 random plans: the daily minutes add up to the real elapsed time less the break, and buckets add up")
     func randomPlans() {
         var random = SplitMix64(seed: 20_191_130)
         let calculator = calculator
@@ -103,17 +101,17 @@ struct HourPropertyTests {
             let plan = randomPlan(on: randomDate(&random), &random)
             #expect(plan.validate().isEmpty, "generator made an invalid plan \(plan)")
             // MUT
-            let pieces = calculator.pieces(of: plan)
-            let totals = calculator.totals(for: [plan])
+            let byDate = calculator.minutesByDate(of: [plan])
             // validation
+            let totals = byDate.values.reduce(HourTotals(), +)
             let shiftElapsed = referenceElapsed(plan.shifts, on: plan.date)
-            #expect(minutes(pieces, .regular) == max(0, shiftElapsed - plan.breakMinutes), "\(plan)")
-            #expect(minutes(pieces, .overtime) == referenceElapsed(plan.overtime, on: plan.date), "\(plan)")
-            #expect(minutes(pieces, .timeOff) == referenceElapsed(plan.timeOff, on: plan.date), "\(plan)")
-            #expect(pieces.allSatisfy { $0.minutes > 0 && ($0.date == plan.date || $0.date == plan.date.adding(days: 1)) })
-            #expect(totals.minutes(base: .regular) == minutes(pieces, .regular))
-            #expect(totals.minutes(base: .total) == minutes(pieces, .regular) + minutes(pieces, .overtime))
+            #expect(totals.minutes(kind: .regular) == max(0, shiftElapsed - plan.breakMinutes), "\(plan)")
+            #expect(totals.minutes(kind: .overtime) == referenceElapsed(plan.overtime, on: plan.date), "\(plan)")
+            #expect(totals.minutes(kind: .timeOff) == referenceElapsed(plan.timeOff, on: plan.date), "\(plan)")
+            #expect(byDate.keys.allSatisfy { $0 == plan.date || $0 == plan.date.adding(days: 1) }, "\(plan)")
+            #expect(calculator.cells(of: [plan]).allSatisfy { $0.minutes > 0 }, "\(plan)")
             checkIdentities(totals)
+            for dayTotals in byDate.values { checkIdentities(dayTotals) }
         }
     }
 
@@ -143,15 +141,15 @@ struct HourPropertyTests {
             }
             // MUT
             var actual: [String: Int] = [:]
-            for piece in calculator.pieces(of: plan) {
-                actual["\(piece.date) \(piece.kind.rawValue) \(piece.dayClass.rawValue) \(piece.time.rawValue)", default: 0] += piece.minutes
+            for cell in calculator.cells(of: [plan]) {
+                actual["\(cell.date) \(cell.kind.rawValue) \(cell.dayClass.rawValue) \(cell.time.rawValue)"] = cell.minutes
             }
             // validation
             #expect(actual == expected, "\(plan)")
         }
     }
 
-    @Test("monthly totals of consecutive months add up to the totals of all pieces, and daily rows to each month")
+    @Test("the months' daily minutes add up to each plan's own minutes and to the real elapsed time of all plans")
     func monthsAddUp() {
         var random = SplitMix64(seed: 4_242)
         let calculator = calculator
@@ -170,14 +168,20 @@ struct HourPropertyTests {
                 cursor = LocalDate(year: cursor.year, month: cursor.month, day: lastDay)!.adding(days: 1)
             }
             // MUT
-            let everything = calculator.totals(for: plans)
-            let monthly = months.map { calculator.totals(for: plans, in: $0) }
-            // validation
-            #expect(monthly.reduce(HourTotals(), +) == everything)
-            for (month, totals) in zip(months, monthly) {
-                #expect(calculator.dailyMinutes(for: plans, in: month).reduce(HourTotals()) { $0 + $1.totals } == totals)
-                checkIdentities(totals)
+            let monthly = months.map { calculator.dailyMinutes(for: plans, in: $0) }
+            // validation: no minute is lost or counted twice at a month boundary.
+            let monthTotals = monthly.map { rows in rows.reduce(HourTotals()) { $0 + $1.totals } }
+            let everything = plans.reduce(HourTotals()) { sum, plan in calculator.minutesByDate(of: [plan]).values.reduce(sum, +) }
+            #expect(monthTotals.reduce(HourTotals(), +) == everything)
+            let elapsed = plans.reduce(0) { sum, plan in
+                sum + max(0, referenceElapsed(plan.shifts, on: plan.date) - plan.breakMinutes) + referenceElapsed(plan.overtime, on: plan.date)
             }
+            #expect(everything.minutes(base: .total) == elapsed)
+            for (month, rows) in zip(months, monthly) {
+                #expect(rows.count == LocalDate.daysIn(month: month.month, year: month.year))
+                #expect(rows.allSatisfy { $0.date.year == month.year && $0.date.month == month.month })
+            }
+            for totals in monthTotals { checkIdentities(totals) }
             checkIdentities(everything)
         }
     }

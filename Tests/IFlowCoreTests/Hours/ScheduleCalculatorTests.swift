@@ -11,10 +11,8 @@ struct ScheduleCalculatorTests {
 
     private func ranges(_ text: String) -> [TimeRange] { (try? TimeRangeList.parse(text).get()) ?? [] }
 
-    /// Pieces as (date, kind, class, time, minutes) for compact comparison.
-    private func summary(_ plan: DayPlan) -> [String] {
-        calculator.pieces(of: plan).map { "\($0.date) \($0.kind.rawValue) \($0.dayClass.rawValue) \($0.time.rawValue) \($0.minutes)" }
-    }
+    /// The plan's non-zero cells as "date kind class time minutes", by date, kind, class and time.
+    private func summary(_ plan: DayPlan) -> [String] { calculator.cells(of: [plan]).map(\.description) }
 
     /// The Saturdays before the last Sundays of March (spring forward) and October (fall back), Europe/Bucharest.
     static let dstNights: [(saturday: String, sunday: String, minutes: Int, onSunday: Int)] = [
@@ -31,12 +29,10 @@ struct ScheduleCalculatorTests {
         // setup
         let plan = DayPlan(date: day(saturday), shifts: ranges("22:00-06:00"))
         // MUT
-        let pieces = calculator.pieces(of: plan)
+        let cells = calculator.cells(of: [plan])
         // validation
-        #expect(pieces.reduce(0) { $0 + $1.minutes } == minutes)
-        #expect(pieces.allSatisfy { $0.time == .night && $0.dayClass == .weekend && $0.kind == .regular })
-        #expect(pieces.map(\.date.description) == [saturday, sunday])
-        #expect(pieces.map(\.minutes) == [120, onSunday])
+        #expect(cells.map(\.description) == ["\(saturday) regular weekend night 120", "\(sunday) regular weekend night \(onSunday)"])
+        #expect(cells.reduce(0) { $0 + $1.minutes } == minutes)
         #expect(calculator.elapsedMinutes(of: TimeRange("22:00-06:00")!, on: day(saturday)) == minutes)
     }
 
@@ -48,17 +44,17 @@ struct ScheduleCalculatorTests {
             ])
     }
 
-    @Test("times inside the changed hour: skipped ones move forward, repeated ones take the earlier occurrence")
-    func changedHour() {
-        // 2019-03-31 03:00-04:00 does not exist; 2019-10-27 03:00-04:00 happens twice.
-        #expect(calculator.elapsedMinutes(of: TimeRange("02:00-05:00")!, on: day("2019-03-31")) == 120)
-        #expect(calculator.elapsedMinutes(of: TimeRange("03:30-05:00")!, on: day("2019-03-31")) == 30)
-        #expect(calculator.elapsedMinutes(of: TimeRange("03:30-04:15")!, on: day("2019-03-31")) == 0)
-        #expect(calculator.elapsedMinutes(of: TimeRange("02:00-05:00")!, on: day("2019-10-27")) == 240)
-        #expect(calculator.elapsedMinutes(of: TimeRange("03:30-04:30")!, on: day("2019-10-27")) == 120)
-        #expect(calculator.elapsedMinutes(of: TimeRange("00:00-24:00")!, on: day("2019-03-31")) == 1380)
-        #expect(calculator.elapsedMinutes(of: TimeRange("00:00-24:00")!, on: day("2019-10-27")) == 1500)
-        #expect(calculator.elapsedMinutes(of: TimeRange("08:00-08:00")!, on: day("2019-10-26")) == 1500)
+    /// 2019-03-31 03:00-04:00 does not exist; 2019-10-27 03:00-04:00 happens twice.
+    static let changedHourCases: [(range: String, date: String, minutes: Int)] = [
+        ("02:00-05:00", "2019-03-31", 120), ("03:30-05:00", "2019-03-31", 30), ("03:30-04:15", "2019-03-31", 0),
+        ("02:00-05:00", "2019-10-27", 240), ("03:30-04:30", "2019-10-27", 120),
+        ("00:00-24:00", "2019-03-31", 1380), ("00:00-24:00", "2019-10-27", 1500), ("08:00-08:00", "2019-10-26", 1500),
+    ]
+
+    @Test("times inside the changed hour: skipped ones move forward, repeated ones take the earlier occurrence", arguments: changedHourCases)
+    func changedHour(range: String, date: String, minutes: Int) {
+        // MUT and validation
+        #expect(calculator.elapsedMinutes(of: TimeRange(range)!, on: day(date)) == minutes)
     }
 
     @Test("a night shift on 30 November gives 2 h to November and 6 h to December")
@@ -66,8 +62,8 @@ struct ScheduleCalculatorTests {
         // setup
         let plans = [DayPlan(date: day("2019-11-30"), shifts: ranges("22:00-06:00"))]
         // MUT
-        let november = calculator.totals(for: plans, in: (2019, 11))
-        let december = calculator.totals(for: plans, in: (2019, 12))
+        let november = calculator.monthTotals(of: plans, in: (2019, 11))
+        let december = calculator.monthTotals(of: plans, in: (2019, 12))
         // validation: 30 November (Saint Andrew) and 1 December (National Day) are both holidays.
         #expect(november.minutes(base: .regular) == 120)
         #expect(november.minutes(base: .regular, dayClass: .holiday, time: .night) == 120)
@@ -77,27 +73,39 @@ struct ScheduleCalculatorTests {
 
     @Test("a night shift on New Year's Eve gives 6 holiday night hours to January")
     func newYear() {
+        // setup
         let plans = [DayPlan(date: day("2019-12-31"), shifts: ranges("22:00-06:00"))]
-        let december = calculator.totals(for: plans, in: (2019, 12))
-        let january = calculator.totals(for: plans, in: (2020, 1))
+        // MUT
+        let december = calculator.monthTotals(of: plans, in: (2019, 12))
+        let january = calculator.monthTotals(of: plans, in: (2020, 1))
+        // validation
         #expect(december.minutes(base: .regular, dayClass: .weekdays, time: .night) == 120)
         #expect(december.minutes(base: .regular) == 120)
         #expect(january.minutes(base: .regular, dayClass: .holiday, time: .night) == 360)
         #expect(january.minutes(base: .regular) == 360)
-        #expect(calculator.totals(for: plans, in: (2020, 13)).isZero)
+        #expect(calculator.dailyMinutes(for: plans, in: (2020, 13)).isEmpty)
     }
 
-    @Test("day classes: holiday, weekend, weekdays")
-    func dayClasses() {
-        #expect(summary(DayPlan(date: day("2019-12-25"), shifts: ranges("08:00-16:00"))) == ["2019-12-25 regular holiday day 480"])
-        #expect(summary(DayPlan(date: day("2019-12-21"), shifts: ranges("08:00-16:00"))) == ["2019-12-21 regular weekend day 480"])
-        #expect(summary(DayPlan(date: day("2019-12-22"), shifts: ranges("08:00-16:00"))) == ["2019-12-22 regular weekend day 480"])
-        #expect(summary(DayPlan(date: day("2019-12-19"), shifts: ranges("08:00-16:00"))) == ["2019-12-19 regular weekdays day 480"])
-        // A holiday on a Sunday is a holiday.
+    @Test(
+        "day classes: holiday, weekend, weekdays",
+        arguments: [
+            ("2019-12-25", "2019-12-25 regular holiday day 480"), ("2019-12-21", "2019-12-21 regular weekend day 480"),
+            ("2019-12-22", "2019-12-22 regular weekend day 480"), ("2019-12-19", "2019-12-19 regular weekdays day 480"),
+        ])
+    func dayClasses(date: String, cell: String) {
+        // setup
+        let plan = DayPlan(date: day(date), shifts: ranges("08:00-16:00"))
+        // MUT and validation
+        #expect(summary(plan) == [cell])
+    }
+
+    @Test("a holiday on a Sunday is a holiday")
+    func holidayOnSunday() {
         #expect(calculator.dayClass(of: day("2019-12-01")) == .holiday)
+        #expect(summary(DayPlan(date: day("2019-12-01"), shifts: ranges("08:00-16:00"))) == ["2019-12-01 regular holiday day 480"])
     }
 
-    @Test("20:00-23:00 is 2 h day and 1 h night")
+    @Test("20:00-23:00 is 2 h day and 1 h night; 05:00-07:00 is 1 h night and 1 h day")
     func dayNightSplit() {
         #expect(
             summary(DayPlan(date: day("2019-12-19"), shifts: ranges("20:00-23:00"))) == [
@@ -105,7 +113,7 @@ struct ScheduleCalculatorTests {
             ])
         #expect(
             summary(DayPlan(date: day("2019-12-19"), shifts: ranges("05:00-07:00"))) == [
-                "2019-12-19 regular weekdays night 60", "2019-12-19 regular weekdays day 60",
+                "2019-12-19 regular weekdays day 60", "2019-12-19 regular weekdays night 60",
             ])
     }
 
@@ -114,7 +122,7 @@ struct ScheduleCalculatorTests {
         #expect(
             summary(DayPlan(date: day("2019-12-20"), shifts: ranges("08:00-08:00"))) == [
                 "2019-12-20 regular weekdays day 840", "2019-12-20 regular weekdays night 120",
-                "2019-12-21 regular weekend night 360", "2019-12-21 regular weekend day 120",
+                "2019-12-21 regular weekend day 120", "2019-12-21 regular weekend night 360",
             ])
     }
 
@@ -125,7 +133,7 @@ struct ScheduleCalculatorTests {
             date: day("2019-12-19"), shifts: ranges("08:00-16:00"), breakMinutes: 30, overtime: ranges("16:00-23:00"), timeOff: ranges("06:00-08:00")
         )
         // MUT
-        let totals = calculator.totals(for: [plan])
+        let totals = calculator.monthTotals(of: [plan], in: (2019, 12))
         // validation
         #expect(
             summary(plan) == [
@@ -143,43 +151,47 @@ struct ScheduleCalculatorTests {
 
     @Test("the overtime balance goes negative when time off exceeds overtime")
     func negativeBalance() {
+        // setup
         let plan = DayPlan(date: day("2019-12-19"), type: .work, timeOff: ranges("08:00-12:00"))
-        let totals = calculator.totals(for: [plan])
+        // MUT
+        let totals = calculator.monthTotals(of: [plan], in: (2019, 12))
+        // validation
         #expect(totals.minutes(base: .overtimeBalance) == -240)
         #expect(HoursFormat.hours(minutes: totals.minutes(base: .overtimeBalance)) == "-4.00")
     }
 
-    /// Wednesday 2019-11-13, a weekday followed by a weekday.
-    static let breakCases: [(shifts: String, breakMinutes: Int, pieces: [String])] = [
+    /// Wednesday 2019-11-13, a weekday followed by a weekday: each date's regular day and night minutes after the break.
+    static let breakCases: [(shifts: String, breakMinutes: Int, cells: [String])] = [
         ("08:00-16:00", 30, ["2019-11-13 day 450"]),
-        ("08:00-12:00,13:00-17:00", 60, ["2019-11-13 day 180", "2019-11-13 day 240"]),
+        ("08:00-12:00,13:00-17:00", 60, ["2019-11-13 day 420"]),
         // No day minutes on D: the break comes out of D's night.
         ("22:00-06:00", 30, ["2019-11-13 night 90", "2019-11-14 night 360"]),
-        // D's day minutes first, then D's night, then the next day's pieces in order.
+        // D's day minutes first, then D's night, then the next day's minutes in chronological order.
         ("20:00-06:00", 60, ["2019-11-13 day 60", "2019-11-13 night 120", "2019-11-14 night 360"]),
         ("20:00-06:00", 180, ["2019-11-13 night 60", "2019-11-14 night 360"]),
         ("20:00-06:00", 300, ["2019-11-14 night 300"]),
-        ("23:00-07:00", 120, ["2019-11-14 night 300", "2019-11-14 day 60"]),
-        ("23:00-07:00", 400, ["2019-11-14 night 20", "2019-11-14 day 60"]),
+        ("23:00-07:00", 120, ["2019-11-14 day 60", "2019-11-14 night 300"]),
+        // The next day's night (00:00-06:00) comes before its day (06:00-07:00).
+        ("23:00-07:00", 400, ["2019-11-14 day 60", "2019-11-14 night 20"]),
         // Night minutes early on D count as D's night, before the next day's.
-        ("04:00-07:00,22:00-02:00", 90, ["2019-11-13 night 90", "2019-11-13 night 120", "2019-11-14 night 120"]),
+        ("04:00-07:00,22:00-02:00", 90, ["2019-11-13 night 210", "2019-11-14 night 120"]),
         // Never negative: a break longer than the shifts leaves nothing; a negative break deducts nothing.
         ("08:00-09:00", 90, []),
         ("08:00-09:00", -15, ["2019-11-13 day 60"]),
     ]
 
-    @Test("breaks come out of the plan date's day minutes, then its night minutes, then the following pieces", arguments: breakCases)
-    func breaks(shifts: String, breakMinutes: Int, pieces: [String]) {
+    @Test("breaks come out of the plan date's day minutes, then its night minutes, then the following minutes", arguments: breakCases)
+    func breaks(shifts: String, breakMinutes: Int, cells: [String]) {
         // setup
         let plan = DayPlan(date: day("2019-11-13"), shifts: ranges(shifts), breakMinutes: breakMinutes)
         // MUT
-        let actual = calculator.pieces(of: plan)
+        let actual = calculator.cells(of: [plan])
         // validation
-        #expect(actual.map { "\($0.date) \($0.time.rawValue) \($0.minutes)" } == pieces)
-        #expect(actual.allSatisfy { $0.kind == .regular && $0.minutes > 0 })
+        #expect(actual.map { "\($0.date) \($0.time.rawValue) \($0.minutes)" } == cells)
+        #expect(actual.allSatisfy { $0.kind == .regular && $0.dayClass == .weekdays && $0.minutes > 0 })
     }
 
-    @Test("daily minutes list every date of the month and add up to the month's totals")
+    @Test("daily minutes list every date of the month, with the month's part of the nights at either end")
     func daily() {
         // setup
         let plans = [
@@ -191,33 +203,39 @@ struct ScheduleCalculatorTests {
         let rows = calculator.dailyMinutes(for: plans, in: (2019, 12))
         // validation
         #expect(rows.count == 31)
-        #expect(rows.first?.date.description == "2019-12-01")
-        #expect(rows.last?.date.description == "2019-12-31")
+        #expect(rows.map(\.date) == (0..<31).map { day("2019-12-01").adding(days: $0) })
+        #expect(rows.filter { $0.totals != HourTotals() }.map(\.date.description) == ["2019-12-01", "2019-12-02", "2019-12-31"])
         #expect(rows[0].regular == 360)
         #expect(rows[1].regular == 450)
         #expect(rows[1].overtime == 120)
         #expect(rows[30].regular == 120)
         #expect(rows[30].timeOff == 60)
-        #expect(rows.reduce(HourTotals()) { $0 + $1.totals } == calculator.totals(for: plans, in: (2019, 12)))
+        #expect(calculator.monthTotals(of: plans, in: (2019, 12)).minutes(base: .total) == 360 + 450 + 120 + 120)
         #expect(calculator.dailyMinutes(for: plans, in: (2019, 0)).isEmpty)
     }
 
     @Test("plans outside the calendar's years are still measured, without holidays")
     func outsideCachedYears() {
+        // setup
         let narrow = ScheduleCalculator(timeZone: TimeZone(identifier: "Europe/Bucharest")!, holidays: HolidayCalendar(years: 2019...2019))
         let night = DayPlan(date: day("2030-03-30"), shifts: ranges("22:00-06:00"))
-        #expect(narrow.pieces(of: night).map(\.minutes) == [120, 300])
+        // MUT and validation
+        #expect(narrow.cells(of: [night]).map(\.minutes) == [120, 300])
         #expect(narrow.dayClass(of: day("2030-12-25")) == .weekdays)
         #expect(calculator.dayClass(of: day("2030-12-25")) == .holiday)
+        #expect(narrow.cells(of: [DayPlan(date: day("2030-12-25"), shifts: ranges("08:00-16:00"))]).map(\.dayClass) == [.weekdays])
     }
 
     @Test("other time zones: UTC has no changes, New York changes at 02:00")
     func otherZones() {
+        // setup
         let utc = ScheduleCalculator(timeZone: TimeZone(identifier: "UTC")!, holidays: .romania)
-        #expect(utc.elapsedMinutes(of: TimeRange("22:00-06:00")!, on: day("2019-03-30")) == 480)
         let newYork = ScheduleCalculator(timeZone: TimeZone(identifier: "America/New_York")!, holidays: .romania)
-        #expect(newYork.elapsedMinutes(of: TimeRange("22:00-06:00")!, on: day("2019-03-09")) == 420)
-        #expect(newYork.elapsedMinutes(of: TimeRange("22:00-06:00")!, on: day("2019-11-02")) == 540)
-        #expect(newYork.elapsedMinutes(of: TimeRange("22:00-06:00")!, on: day("2019-03-30")) == 480)
+        let night = TimeRange("22:00-06:00")!
+        // MUT and validation
+        #expect(utc.elapsedMinutes(of: night, on: day("2019-03-30")) == 480)
+        #expect(newYork.elapsedMinutes(of: night, on: day("2019-03-09")) == 420)
+        #expect(newYork.elapsedMinutes(of: night, on: day("2019-11-02")) == 540)
+        #expect(newYork.elapsedMinutes(of: night, on: day("2019-03-30")) == 480)
     }
 }
