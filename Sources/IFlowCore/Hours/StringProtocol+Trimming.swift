@@ -1,0 +1,9 @@
+extension StringProtocol {
+    /// The text without leading and trailing whitespace (Foundation's trimming would bridge through NSString).
+    func trimmingWhitespace() -> SubSequence {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
+    }
+}
