@@ -21,12 +21,9 @@ struct ScheduleController {
     }
 
     @Sendable func setDay(_ request: APIRequest) async throws -> SetDayReply {
-        let selector = UserSelector.parse(by: request["user_by"], value: request["user_by_value"], required: true)
-        let plan = DayPlanInput.parse { request[$0] }
-        guard case .success(let selected?) = selector, case .success(let plan) = plan else {
-            throw ValidationFailure(selector.failureIssues + plan.failureIssues)
-        }
-        let userID = try await store.findUser(selected, companyID: request.company.id).get()
+        let day = try SetDayRequest.parse(RequestFields(request.fields.values)).get()
+        let plan = day.plan
+        let userID = try await store.findUser(day.user, companyID: request.company.id).get()
         try await store.setDay(plan, userID: userID, companyID: request.company.id, actor: request.actor)
         return SetDayReply(
             userID: String(userID), date: plan.date.description, type: plan.type.rawValue, shifts: TimeRangeList.format(plan.shifts),
@@ -83,16 +80,16 @@ struct ScheduleController {
         var seen: [Int: Set<Int>] = [:]
         for record in records.dropFirst() {
             guard issues.count < maxListedIssues else { break }
-            let value: (String) -> String? = { name in
-                positions[name].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
-            }
-            let selector = UserSelector.parse(by: value("user_by"), value: value("user_by_value"), required: true)
-            let plan = DayPlanInput.parse(value)
-            guard case .success(let selected?) = selector, case .success(let plan) = plan else {
-                issues += (selector.failureIssues + plan.failureIssues).map { $0.at(line: record.line) }
+            let row = RequestFields { name in positions[name].flatMap { $0 < record.fields.count ? record.fields[$0] : nil } }
+            let day: SetDayRequest
+            switch SetDayRequest.parse(row) {
+            case .success(let parsed): day = parsed
+            case .failure(let failure):
+                issues += failure.issues.map { $0.at(line: record.line) }
                 continue
             }
-            switch directory.resolve(selected) {
+            let plan = day.plan
+            switch directory.resolve(day.user) {
             case .failure(let issue):
                 issues.append(issue.at(line: record.line))
             case .success(let userID):
@@ -108,12 +105,5 @@ struct ScheduleController {
         try await store.importPlans(plans, companyID: request.company.id, actor: request.actor)
         request.logger.info("schedule imported", metadata: ["rows": "\(plans.count)"])
         return ImportReply(rows: String(plans.count), users: String(seen.count))
-    }
-}
-
-extension Result where Failure == ValidationFailure {
-    /// The issues of a failure; none for a success.
-    var failureIssues: [ValidationIssue] {
-        if case .failure(let failure) = self { failure.issues } else { [] }
     }
 }

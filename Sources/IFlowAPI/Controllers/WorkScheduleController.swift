@@ -19,47 +19,8 @@ struct WorkScheduleController {
         [APIEndpoint(path: "user/get_work_schedule", handle: report)]
     }
 
-    struct Query: Sendable {
-        var year: Int
-        var month: Int
-        var totals: [TotalsToken]
-        var includeDays: Bool
-        var filter: ReportFilter
-    }
-
-    static func parse(_ request: APIRequest) -> Result<Query, ValidationFailure> {
-        var issues: [ValidationIssue] = []
-        let year = YearMonthFields.year(request, into: &issues)
-        let month = YearMonthFields.month(request, into: &issues)
-        var tokens: [TotalsToken] = []
-        if let raw = request["totals"], !raw.trimmingCharacters(in: .whitespaces).isEmpty {
-            let parsed = TotalsList.parse(raw)
-            tokens = parsed.tokens
-            for unknown in parsed.unknown {
-                issues.append(.init(field: "totals", check: .inList, parameters: ["value": String(unknown.prefix(60)), "allowed": "BASE[_weekdays|_weekend|_holiday][_day|_night], BASE = regular, overtime, total, time_off, overtime_balance"]))
-            }
-        } else {
-            issues.append(.init(field: "totals", check: .required))
-        }
-        let includeDays = YearMonthFields.flag(request, "include_days", default: true, into: &issues)
-        var filter = ReportFilter()
-        filter.includeDisabled = YearMonthFields.flag(request, "include_disabled", default: false, into: &issues)
-        if let raw = request["team_name"], !raw.isEmpty {
-            switch UserFieldValue.normalizeTeamName(raw) {
-            case .success(let name): filter.teamName = name
-            case .failure(let issue): issues.append(issue)
-            }
-        }
-        switch UserSelector.parse(by: request["user_by"], value: request["user_by_value"], required: false) {
-        case .success(let selector): filter.user = selector
-        case .failure(let failure): issues += failure.issues
-        }
-        guard issues.isEmpty, let year, let month else { return .failure(ValidationFailure(issues)) }
-        return .success(Query(year: year, month: month, totals: tokens, includeDays: includeDays, filter: filter))
-    }
-
     @Sendable func report(_ request: APIRequest) async throws -> Response {
-        let query = try Self.parse(request).get()
+        let query = try WorkScheduleQuery.parse(RequestFields(request.fields.values)).get()
         let schedule = try await MonthSchedule.load(
             store: store, calculator: calculators.calculator(for: request.company.timeZone), companyID: request.company.id,
             year: query.year, month: query.month, filter: query.filter

@@ -23,77 +23,34 @@ public struct UserUpdate: Sendable, Equatable {
 
     /// Validates the fields of a request, listing every failed check.
     public static func parse(_ fields: [String: String]) -> Result<UserUpdate, ValidationFailure> {
-        var issues: [ValidationIssue] = []
+        parse(RequestFields(fields))
+    }
 
-        var key: Key?
-        if let raw = fields["update_by"] {
-            key = Key(rawValue: TextField.trimmed(raw))
-            if key == nil { issues.append(.init(field: "update_by", check: .inList, parameters: ["allowed": "cnp, id_card"])) }
-        } else {
-            issues.append(.init(field: "update_by", check: .required))
-        }
-
+    /// Validates the fields of a request, listing every failed check.
+    public static func parse(_ fields: RequestFields) -> Result<UserUpdate, ValidationFailure> {
+        var fields = fields
+        let key = fields.inList("update_by", Key.allCases.map(\.rawValue), .sent) { Key(rawValue: $0) }
         var keyValue: String?
-        if let raw = fields["update_by_value"] {
-            let text = TextField.trimmed(raw)
-            if text.isEmpty {
-                issues.append(.init(field: "update_by_value", check: .notEmpty))
-            } else if let key {
-                switch UserFieldValue.normalize(text, as: key.field) {
-                case .success(let value): keyValue = value
-                case .failure(let issue): issues.append(issue.on("update_by_value"))
-                }
-            }
+        if let key {
+            keyValue = fields.userField(key.field, from: "update_by_value", .notEmpty)
         } else {
-            issues.append(.init(field: "update_by_value", check: .required))
+            _ = fields.text("update_by_value", .notEmpty)
         }
-
-        var fullName: String?
-        if let raw = fields["full_name"] {
-            switch UserFieldValue.normalize(raw, as: .fullName) {
-            case .success(let value) where value.isEmpty: issues.append(.init(field: "full_name", check: .notEmpty))
-            case .success(let value): fullName = value
-            case .failure(let issue): issues.append(issue)
-            }
-        }
-
-        var teamName: String??
-        if let raw = fields["team_name"] {
-            switch UserFieldValue.normalizeTeamName(raw) {
-            case .success(let value): teamName = .some(value.isEmpty ? nil : value)
-            case .failure(let issue): issues.append(issue)
-            }
-        }
-
-        var isEnabled: Bool?
-        if let raw = fields["is_enabled"] {
-            switch TextField.trimmed(raw) {
-            case "1": isEnabled = true
-            case "0": isEnabled = false
-            default: issues.append(.init(field: "is_enabled", check: .inList, parameters: ["allowed": "0, 1"]))
-            }
-        }
+        // Sent empty, a name is refused and a flag is not `0` or `1`; a team or a text field is cleared.
+        let fullName = fields.userField(.fullName, RequestFields.Presence(absent: .allowed, blank: .notEmpty))
+        let teamName: String?? = fields.has("team_name") ? .some(fields.teamName()) : nil
+        let isEnabled = fields.flag("is_enabled", RequestFields.Presence(absent: .allowed, blank: .checked))
 
         var changes: [UserField: String?] = [:]
-        for field in UserField.textFields {
-            guard let raw = fields[field.rawValue] else { continue }
-            let text = TextField.trimmed(raw)
-            if text.isEmpty {
-                changes[field] = .some(nil)
-                continue
-            }
-            switch UserFieldValue.normalize(text, as: field) {
-            case .success(let value): changes[field] = .some(value)
-            case .failure(let issue): issues.append(issue)
-            }
+        for field in UserField.textFields where fields.has(field.rawValue) {
+            changes[field] = .some(fields.userField(field))
         }
-
         if let employment = changes[.employmentDate] ?? nil, let disable = changes[.disableDate] ?? nil, disable < employment {
-            issues.append(.init(field: "disable_date", check: .dateOrder, parameters: ["other": "employment_date"]))
+            fields.report(ValidationIssue(field: "disable_date", check: .dateOrder, parameters: ["other": "employment_date"]))
         }
 
-        guard issues.isEmpty, let key, let keyValue else { return .failure(ValidationFailure(issues)) }
-        return .success(
+        guard let key, let keyValue else { return fields.result(nil) }
+        return fields.result(
             UserUpdate(updateBy: key, updateByValue: keyValue, fullName: fullName, teamName: teamName, isEnabled: isEnabled, changes: changes)
         )
     }

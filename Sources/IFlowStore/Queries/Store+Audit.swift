@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import IFlowCore
 import SQLKit
 
 /// Who made a change.
@@ -59,16 +60,6 @@ struct AuditRow: Sendable {
     var fields: String
     var detail: String
     var createdAt: Date
-}
-
-/// Filters of `audit/get_list`.
-public struct AuditFilter: Sendable {
-    public var entity: String?
-    public var entityID: Int?
-    public var limit = 100
-    public var offset = 0
-
-    public init() {}
 }
 
 extension Store {

@@ -3,15 +3,6 @@ import Foundation
 import IFlowCore
 import SQLKit
 
-/// Filters of the work-schedule report.
-public struct ReportFilter: Sendable {
-    public var teamName: String?
-    public var user: UserSelector?
-    public var includeDisabled = false
-
-    public init() {}
-}
-
 /// An employee as the report lists it.
 public struct ReportUser: Sendable, Equatable {
     public var id: Int

@@ -90,18 +90,6 @@ public struct UserUpdateResult: Sendable {
     public var action: Action
 }
 
-/// Filters of `/api_v2/user/get_list`.
-public struct UserListFilter: Sendable {
-    public var teamName: String?
-    public var isEnabled: Bool?
-    public var cnp: String?
-    public var idCard: String?
-    public var limit = 100
-    public var offset = 0
-
-    public init() {}
-}
-
 /// A `user/update` kept finding its employee created or changed by other requests, attempt after attempt.
 struct UserUpdateContention: Error {}
 

@@ -4,7 +4,7 @@ import IFlowForms
 import NIOCore
 
 /// Fuzzes what the server does with a request body before any database access: decoding by Content-Type, then the
-/// checks of `user/update` and `schedule/set_day`, and the CSV reader of `schedule/import`.
+/// checks of every endpoint's request (`UserUpdate`, `SetDayRequest`, the queries), and the CSV reader of `schedule/import`.
 ///
 /// An input is a `Content-Type` line, `\n`, then the body (an input without `\n` is a body with no Content-Type), so
 /// seeds are readable files and the fuzzer mutates the header's media type and boundary too. A crash, a sanitizer
@@ -28,9 +28,13 @@ enum FormFieldsFuzz {
         precondition(fields.values.count + fields.files.count <= limits.maxFields, "more fields than the limit")
         precondition(fields.values.values.allSatisfy { $0.utf8.count <= limits.maxFieldBytes }, "a field over the limit")
 
-        _ = UserUpdate.parse(fields.values)
-        _ = DayPlanInput.parse { fields[$0] }
-        _ = UserSelector.parse(by: fields["user_by"], value: fields["user_by_value"], required: false)
+        let requestFields = RequestFields(fields.values)
+        _ = UserUpdate.parse(requestFields)
+        _ = UserListQuery.parse(requestFields)
+        _ = SetDayRequest.parse(requestFields)
+        _ = WorkScheduleQuery.parse(requestFields)
+        _ = HolidaysQuery.parse(requestFields)
+        _ = AuditQuery.parse(requestFields)
         if let file = fields.files["file"] {
             let records = CSVReader(maxRecords: 50, maxFieldsPerRecord: 8).read(file.content.readableBytesView)
             if case .success(let records) = records {
