@@ -48,7 +48,7 @@ struct ConnectionLossTests {
                 // MUT
                 let result = await Self.outcome(within: 8) {
                     try await small.database().transaction { db in
-                        let sql = db as! any SQLDatabase
+                        let sql = try db.sqlDatabase()
                         try await sql.raw("SELECT 1").run()
                         try await Self.terminateBackend(of: sql)
                         try await sql.raw("SELECT 2").run()
@@ -75,7 +75,7 @@ struct ConnectionLossTests {
             // MUT
             let result = await Self.outcome(within: 8) {
                 try await store.database().withConnection { db in
-                    let sql = db as! any SQLDatabase
+                    let sql = try db.sqlDatabase()
                     try await Self.terminateBackend(of: sql)
                     try await sql.raw("SELECT 1").run()
                 }

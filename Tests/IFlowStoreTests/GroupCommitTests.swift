@@ -33,7 +33,9 @@ struct GroupCommitTests {
             let seen = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<60 {
                     group.addTask {
-                        let id = try await store.write { db in try await Self.insertTeam("team \(index)", companyID: companyID, on: db) }
+                        let id = try await store.write { context in
+                            try await Self.insertTeam("team \(index)", companyID: companyID, on: context.sql)
+                        }
                         let row = try await store.readSQL().raw("SELECT count(*) AS n FROM teams WHERE id = \(bind: id)").first()
                         return try #require(row).decode(column: "n", as: Int.self)
                     }
@@ -83,8 +85,8 @@ struct GroupCommitTests {
                 for index in 0..<40 {
                     group.addTask {
                         do {
-                            let id = try await store.write { db in
-                                let id = try await Self.insertTeam("team \(index)", companyID: companyID, on: db)
+                            let id = try await store.write { context in
+                                let id = try await Self.insertTeam("team \(index)", companyID: companyID, on: context.sql)
                                 if index % 5 == 0 { throw Refused(name: "team \(index)") }
                                 return id
                             }

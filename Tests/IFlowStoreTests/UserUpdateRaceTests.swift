@@ -42,8 +42,8 @@ struct UserUpdateRaceTests {
     /// Applies `plan` as `applyUserUpdate` does; a unique clash PostgreSQL raised counts as "not applied" too.
     static func apply(_ plan: UserUpdatePlan, _ store: Store, _ companyID: Int) async throws -> UserUpdateResult? {
         do {
-            return try await store.write { sql in
-                try await Store.applyUserUpdatePlan(plan, companyID: companyID, actor: .commandLine, on: sql)
+            return try await store.write { context in
+                try await Store.applyUserUpdatePlan(plan, companyID: companyID, actor: .commandLine, in: context)
             }
         } catch where error.isConstraintFailure {
             return nil

@@ -23,7 +23,8 @@ struct ScheduleController {
     @Sendable func setDay(_ request: APIRequest) async throws -> SetDayReply {
         let day = try SetDayRequest.parse(RequestFields(request.fields.values)).get()
         let plan = day.plan
-        let userID = try await store.findUser(day.user, companyID: request.company.id).get()
+        let match = try await store.findUser(day.user, companyID: request.company.id)
+        let userID = try match.employee(selectedBy: day.user).mapError { ValidationFailure([$0]) }.get()
         try await store.setDay(plan, userID: userID, companyID: request.company.id, actor: request.actor)
         return SetDayReply(
             userID: String(userID), date: plan.date.description, type: plan.type.rawValue, shifts: TimeRangeList.format(plan.shifts),
@@ -89,7 +90,7 @@ struct ScheduleController {
                 continue
             }
             let plan = day.plan
-            switch directory.resolve(day.user) {
+            switch directory.resolve(day.user).employee(selectedBy: day.user) {
             case .failure(let issue):
                 issues.append(issue.at(line: record.line))
             case .success(let userID):

@@ -127,7 +127,7 @@ extension Store {
         let nonKeyColumns = names.filter { !primaryKey.contains($0) }
 
         try await database().transaction { database in
-            let postgres = database as! any SQLDatabase
+            let postgres = try database.sqlDatabase()
             var after = Int64.min
             var copied = 0
             while true {

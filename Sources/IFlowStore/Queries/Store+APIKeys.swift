@@ -30,15 +30,20 @@ extension Store {
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let secret = Self.keyPrefix + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        let key = APIKey(companyID: companyID, label: label, prefix: String(secret.prefix(Self.shownPrefixLength)), keyHash: Self.hash(secret))
-        try await database().transaction { db in
-            try await key.create(on: db)
-            try await Self.audit(
-                "api_key.created", entity: "api_key", entityID: try key.requireID(), fields: ["label"], detail: key.prefix + "…", companyID: companyID,
-                actor: actor, on: db as! any SQLDatabase
+        let prefix = String(secret.prefix(Self.shownPrefixLength))
+        let hash = Self.hash(secret)
+        let id = try await write { context in
+            let row = try await context.sql.raw("""
+                INSERT INTO api_keys (company_id, label, prefix, key_hash, created_at) \
+                VALUES (\(bind: companyID), \(bind: label), \(bind: prefix), \(bind: hash), \(bind: Date())) RETURNING id
+                """).first()
+            guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "api_keys") }
+            context.audit(
+                "api_key.created", entity: "api_key", entityID: id, fields: ["label"], detail: prefix + "…", companyID: companyID, actor: actor
             )
+            return id
         }
-        return IssuedAPIKey(id: try key.requireID(), secret: secret)
+        return IssuedAPIKey(id: id, secret: secret)
     }
 
     public func apiKeys(companyID: Int?) async throws -> [APIKey] {
@@ -50,15 +55,15 @@ extension Store {
     /// Revokes a key; `false` when there is no such key (or it was already revoked).
     @discardableResult
     public func revokeAPIKey(id: Int, companyID: Int? = nil, actor: AuditActor) async throws -> Bool {
-        try await database().transaction { db in
-            var query = APIKey.query(on: db).filter(\.$id == id).filter(\.$revokedAt == nil)
-            if let companyID { query = query.filter(\.$companyID == companyID) }
-            guard let key = try await query.first() else { return false }
-            key.revokedAt = Date()
-            try await key.save(on: db)
-            try await Self.audit(
-                "api_key.revoked", entity: "api_key", entityID: id, fields: ["revoked_at"], detail: key.prefix + "…", companyID: key.companyID,
-                actor: actor, on: db as! any SQLDatabase
+        try await write { context in
+            var query: SQLQueryString = "UPDATE api_keys SET revoked_at = \(bind: Date()) WHERE id = \(bind: id) AND revoked_at IS NULL"
+            if let companyID { query += " AND company_id = \(bind: companyID)" }
+            query += " RETURNING prefix, company_id"
+            guard let key = try await context.sql.raw(query).first() else { return false }
+            let prefix = try key.decode(column: "prefix", as: String.self)
+            context.audit(
+                "api_key.revoked", entity: "api_key", entityID: id, fields: ["revoked_at"], detail: prefix + "…",
+                companyID: try key.decode(column: "company_id", as: Int.self), actor: actor
             )
             return true
         }
@@ -91,10 +96,13 @@ extension Store {
         )
     }
 
-    /// Records when keys were last used, in one statement per key, off the request path.
+    /// Records when keys were last used, in one statement per key and one write for all, off the request path.
     public func recordKeyUse(_ uses: [Int: Date]) async throws {
-        for (id, date) in uses {
-            try await APIKey.query(on: database()).set(\.$lastUsedAt, to: date).filter(\.$id == id).update()
+        guard !uses.isEmpty else { return }
+        try await write { context in
+            for (id, date) in uses {
+                try await context.sql.raw("UPDATE api_keys SET last_used_at = \(bind: date) WHERE id = \(bind: id)").run()
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import IFlowCore
+import SQLKit
 
 /// A session that was just opened: the only moment its token exists outside the browser.
 public struct AdminSessionGrant: Sendable {
@@ -26,13 +27,18 @@ extension Store {
     /// Opens a session for the administrator; sessions that have expired (anyone's) are deleted on the way.
     /// - Parameter lifetime: seconds until the session ends, however active it is.
     public func createAdminSession(administratorID: Int, lifetime: TimeInterval) async throws -> AdminSessionGrant {
-        let db = try database()
         let now = Date()
-        try await AdminSession.query(on: db).filter(\.$expiresAt < now).delete()
         let token = Self.randomToken(bytes: 32)
         let csrf = Self.randomToken(bytes: 32)
         let expiresAt = now.addingTimeInterval(lifetime)
-        try await AdminSession(administratorID: administratorID, tokenHash: Self.hash(token), csrfToken: csrf, expiresAt: expiresAt).create(on: db)
+        let tokenHash = Self.hash(token)
+        try await write { context in
+            try await context.sql.raw("DELETE FROM admin_sessions WHERE expires_at < \(bind: now)").run()
+            try await context.sql.raw("""
+                INSERT INTO admin_sessions (administrator_id, token_hash, csrf_token, created_at, expires_at) \
+                VALUES (\(bind: administratorID), \(bind: tokenHash), \(bind: csrf), \(bind: now), \(bind: expiresAt))
+                """).run()
+        }
         return AdminSessionGrant(token: token, csrfToken: csrf, expiresAt: expiresAt)
     }
 
@@ -53,7 +59,8 @@ extension Store {
     }
 
     public func deleteAdminSession(token: String) async throws {
-        try await AdminSession.query(on: database()).filter(\.$tokenHash == Self.hash(token)).delete()
+        let tokenHash = Self.hash(token)
+        try await write { context in try await context.sql.raw("DELETE FROM admin_sessions WHERE token_hash = \(bind: tokenHash)").run() }
     }
 
     /// `bytes` random bytes from the system's generator, as unpadded base64url.

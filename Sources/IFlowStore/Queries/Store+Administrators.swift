@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdBcrypt
 import IFlowCore
 import NIOPosix
+import SQLKit
 
 /// Why an administrator could not be created or changed.
 public enum AdministratorError: Error, Equatable, CustomStringConvertible {
@@ -62,11 +63,20 @@ extension Store {
         guard try await Administrator.query(on: db).filter(\.$email == email).count() == 0 else { throw AdministratorError.emailTaken }
         let hash = try await Self.bcryptHash(password, cost: cost)
         let administrator = Administrator(companyID: companyID, email: email, passwordHash: hash, language: language.rawValue)
+        let createdAt = Date()
         do {
-            try await administrator.create(on: db)
-        } catch  where error.isConstraintFailure {
+            administrator.id = try await write { context in
+                let row = try await context.sql.raw("""
+                    INSERT INTO administrators (company_id, email, password_hash, language, created_at) \
+                    VALUES (\(bind: companyID), \(bind: email), \(bind: hash), \(bind: language.rawValue), \(bind: createdAt)) RETURNING id
+                    """).first()
+                guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "administrators") }
+                return id
+            }
+        } catch where error.isConstraintFailure {
             throw AdministratorError.emailTaken
         }
+        administrator.createdAt = createdAt
         return administrator
     }
 
@@ -74,13 +84,15 @@ extension Store {
     public func setAdministratorPassword(email rawEmail: String, password: String, cost: UInt8 = AdministratorCredentials.defaultCost) async throws {
         guard let email = AdministratorCredentials.normalizedEmail(rawEmail) else { throw AdministratorError.invalidEmail }
         try AdministratorCredentials.check(password: password)
-        let db = try database()
-        guard let administrator = try await Administrator.query(on: db).filter(\.$email == email).first() else {
+        guard let administrator = try await Administrator.query(on: database()).filter(\.$email == email).first() else {
             throw AdministratorError.noSuchAdministrator
         }
-        administrator.passwordHash = try await Self.bcryptHash(password, cost: cost)
-        try await administrator.save(on: db)
-        try await AdminSession.query(on: db).filter(\.$administratorID == administrator.requireID()).delete()
+        let id = try administrator.requireID()
+        let hash = try await Self.bcryptHash(password, cost: cost)
+        try await write { context in
+            try await context.sql.raw("UPDATE administrators SET password_hash = \(bind: hash) WHERE id = \(bind: id)").run()
+            try await context.sql.raw("DELETE FROM admin_sessions WHERE administrator_id = \(bind: id)").run()
+        }
     }
 
     public func administrators(companyID: Int?) async throws -> [Administrator] {
@@ -102,7 +114,9 @@ extension Store {
     }
 
     public func setAdministratorLanguage(id: Int, language: Language) async throws {
-        try await Administrator.query(on: database()).set(\.$language, to: language.rawValue).filter(\.$id == id).update()
+        try await write { context in
+            try await context.sql.raw("UPDATE administrators SET language = \(bind: language.rawValue) WHERE id = \(bind: id)").run()
+        }
     }
 
     static func bcryptHash(_ password: String, cost: UInt8) async throws -> String {

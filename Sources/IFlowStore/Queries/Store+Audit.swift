@@ -63,30 +63,6 @@ struct AuditRow: Sendable {
 }
 
 extension Store {
-    /// Records a change on `db`, inside the transaction that made it, so a change and its record commit together.
-    ///
-    /// Inside a group-commit batch the event is inserted with the batch's other events, in one statement just before
-    /// the batch commits (see `GroupCommit.pendingAudit`).
-    static func audit(
-        _ action: String, entity: String, entityID: Int?, fields: [String], detail: String = "", companyID: Int, actor: AuditActor,
-        on db: any SQLDatabase
-    ) async throws {
-        let row = AuditRow(
-            companyID: companyID, actor: actor, action: action, entity: entity, entityID: entityID, fields: fields.joined(separator: ","),
-            detail: detail, createdAt: Date()
-        )
-        try await record([row], on: db)
-    }
-
-    /// Records events on `db`: with the group-commit batch's (see `audit`), or at once.
-    static func record(_ rows: [AuditRow], on db: any SQLDatabase) async throws {
-        if let pending = GroupCommit.pendingAudit {
-            for row in rows { pending.append(row) }
-        } else {
-            try await insertAudit(rows, on: db)
-        }
-    }
-
     /// Inserts `rows` with as few statements as the database's limit on bound values allows.
     static func insertAudit(_ rows: [AuditRow], on db: any SQLDatabase) async throws {
         // Hand-written SQL: every write of the API records an event, and SQLKit's builder costs more than the insert.

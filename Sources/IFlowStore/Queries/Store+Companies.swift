@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 
 /// What a request needs to know about the company its key belongs to.
 public struct CompanyContext: Sendable, Equatable {
@@ -12,7 +13,15 @@ extension Store {
     /// Creates a company; the time zone must be a known IANA identifier.
     public func createCompany(name: String, timezone: String) async throws -> Company {
         let company = Company(name: name, timezone: timezone)
-        try await company.create(on: database())
+        let createdAt = Date()
+        company.id = try await write { context in
+            let row = try await context.sql.raw("""
+                INSERT INTO companies (name, timezone, created_at) VALUES (\(bind: name), \(bind: timezone), \(bind: createdAt)) RETURNING id
+                """).first()
+            guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "companies") }
+            return id
+        }
+        company.createdAt = createdAt
         return company
     }
 

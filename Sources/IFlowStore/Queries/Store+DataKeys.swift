@@ -13,8 +13,8 @@ extension Store {
             var bank_account_sealed: String?
         }
         let protector = self.protector
-        return try await database().transaction { db in
-            let sql = db as! any SQLDatabase
+        return try await write { context in
+            let sql = context.sql
             var changed = 0
             let rows = try await sql.select().columns("id", "cnp_sealed", "id_card_sealed", "bank_account_sealed").from("users").all(decoding: Row.self)
             for row in rows {

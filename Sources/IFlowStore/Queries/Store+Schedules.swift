@@ -14,56 +14,44 @@ public struct ReportUser: Sendable, Equatable {
 }
 
 extension Store {
-    /// The one employee of the company that `selector` names, or the validation failure that says why not.
-    public func findUser(_ selector: UserSelector, companyID: Int) async throws -> Result<Int, ValidationFailure> {
-        let db = try database()
-        var query = User.query(on: db).filter(\.$companyID == companyID)
-        let field: String
+    /// How many employees of the company `selector` names: one is the employee.
+    public func findUser(_ selector: UserSelector, companyID: Int) async throws -> EmployeeMatch {
+        var query = User.query(on: try database()).filter(\.$companyID == companyID)
         switch selector {
-        case .cnp(let cnp):
-            query = query.filter(\.$cnpLookup == protector.lookup(cnp))
-            field = "cnp"
-        case .idCard(let idCard):
-            query = query.filter(\.$idCardLookup == protector.lookup(idCard))
-            field = "id_card"
-        case .markNumber(let mark):
-            query = query.filter(\.$markNumber == mark)
-            field = "mark_number"
-        case .userID(let id):
-            query = query.filter(\.$id == id)
-            field = "user_id"
+        case .cnp(let cnp): query = query.filter(\.$cnpLookup == protector.lookup(cnp))
+        case .idCard(let idCard): query = query.filter(\.$idCardLookup == protector.lookup(idCard))
+        case .markNumber(let mark): query = query.filter(\.$markNumber == mark)
+        case .userID(let id): query = query.filter(\.$id == id)
         }
-        return UserDirectory.outcome(matches: try await query.limit(2).all(\.$id).compactMap { $0 }, field: field).mapError { ValidationFailure([$0]) }
+        return UserDirectory.match(try await query.limit(2).all(\.$id).compactMap { $0 })
     }
 
     /// Replaces whatever the employee's date held with `plan`, atomically, with its audit record.
     public func setDay(_ plan: DayPlan, userID: Int, companyID: Int, actor: AuditActor) async throws {
-        try await database().transaction { db in
-            let sql = db as! any SQLDatabase
-            try await Self.upsertPlans([(userID, plan)], companyID: companyID, on: sql)
-            try await Self.audit(
+        try await write { context in
+            try await Self.upsertPlans([(userID, plan)], companyID: companyID, on: context.sql)
+            context.audit(
                 "schedule.set_day", entity: "user", entityID: userID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
-                detail: plan.date.description, companyID: companyID, actor: actor, on: sql
+                detail: plan.date.description, companyID: companyID, actor: actor
             )
         }
     }
 
     /// Writes every plan or none, in one transaction, with one audit record.
     public func importPlans(_ plans: [(userID: Int, plan: DayPlan)], companyID: Int, actor: AuditActor) async throws {
-        try await database().transaction { db in
-            let sql = db as! any SQLDatabase
-            let dates = plans.map(\.plan.date)
-            try await Self.audit(
+        let dates = plans.map(\.plan.date)
+        let detail =
+            "\(plans.count) days of \(Set(plans.map(\.userID)).count) employees" + (dates.isEmpty ? "" : ", \(dates.min()!) to \(dates.max()!)")
+        try await write { context in
+            context.audit(
                 "schedule.import", entity: "company", entityID: companyID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
-                detail: "\(plans.count) days of \(Set(plans.map(\.userID)).count) employees"
-                    + (dates.isEmpty ? "" : ", \(dates.min()!) to \(dates.max()!)"),
-                companyID: companyID, actor: actor, on: sql
+                detail: detail, companyID: companyID, actor: actor
             )
             // 8 binds a row; 500 rows stay far below SQLite's and PostgreSQL's bind limits.
             var start = 0
             while start < plans.count {
                 let end = min(start + 500, plans.count)
-                try await Self.upsertPlans(plans[start..<end], companyID: companyID, on: sql)
+                try await Self.upsertPlans(plans[start..<end], companyID: companyID, on: context.sql)
                 start = end
             }
         }
@@ -187,25 +175,22 @@ public struct UserDirectory: Sendable {
     public var byIDCard: [String: [Int]] = [:]
     public var byMarkNumber: [String: [Int]] = [:]
 
-    /// The one employee `selector` names, or the issue (reported on `user_by_value`).
-    public func resolve(_ selector: UserSelector) -> Result<Int, ValidationIssue> {
-        let matches: [Int]
-        let field: String
+    /// How many employees `selector` names: one is the employee.
+    public func resolve(_ selector: UserSelector) -> EmployeeMatch {
         switch selector {
-        case .cnp(let value): (matches, field) = (byCNP[protector.lookup(value)] ?? [], "cnp")
-        case .idCard(let value): (matches, field) = (byIDCard[protector.lookup(value)] ?? [], "id_card")
-        case .markNumber(let value): (matches, field) = (byMarkNumber[value] ?? [], "mark_number")
-        case .userID(let id): (matches, field) = (ids.contains(id) ? [id] : [], "user_id")
+        case .cnp(let value): Self.match(byCNP[protector.lookup(value)] ?? [])
+        case .idCard(let value): Self.match(byIDCard[protector.lookup(value)] ?? [])
+        case .markNumber(let value): Self.match(byMarkNumber[value] ?? [])
+        case .userID(let id): ids.contains(id) ? .found(id) : .notFound
         }
-        return Self.outcome(matches: matches, field: field)
     }
 
-    /// One match is the employee; none or several is an issue on `user_by_value`.
-    static func outcome(matches: [Int], field: String) -> Result<Int, ValidationIssue> {
+    /// The employees an identifier matched: one is the employee; none or several is not.
+    static func match(_ matches: [Int]) -> EmployeeMatch {
         switch matches.count {
-        case 1: .success(matches[0])
-        case 0: .failure(ValidationIssue(field: "user_by_value", check: .exists, parameters: ["detail": field]))
-        default: .failure(ValidationIssue(field: "user_by_value", check: .unique, parameters: ["entity": "employee"]))
+        case 1: .found(matches[0])
+        case 0: .notFound
+        default: .ambiguous
         }
     }
 }

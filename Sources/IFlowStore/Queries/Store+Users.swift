@@ -34,38 +34,31 @@ public struct UserRecord: Sendable, Equatable {
     }
 }
 
-/// A `users` row as `user/update` reads and writes it, with the personal numbers opened.
-struct UserRow {
-    var id: Int?
-    var teamID: Int?
-    var fullName: String
-    var isEnabled: Bool
-    var values: [UserField: String]
-
+/// The `users` columns `user/update` reads and writes: personal numbers sealed, and hashed when they identify someone.
+enum UserColumns {
     /// The fields stored sealed (`<column>_sealed`), and whether they also have a lookup hash (`<column>_lookup`).
     static let sealed: [UserField: Bool] = [.cnp: true, .idCard: true, .bankAccount: false]
 
-    /// The columns `init(row:protector:)` reads, each prefixed with `users.`.
-    static let qualifiedColumns = (["id", "team_id", "full_name", "is_enabled"] + UserField.textFields.map { sealed[$0] == nil ? $0.rawValue : $0.rawValue + "_sealed" })
+    /// The columns `employee(from:teamName:protector:)` reads, each prefixed with `users.`.
+    static let qualified = (["team_id", "full_name", "is_enabled"] + UserField.textFields.map(column))
         .map { "users." + $0 }.joined(separator: ", ")
 
-    init(fullName: String, isEnabled: Bool, values: [UserField: String]) {
-        self.fullName = fullName
-        self.isEnabled = isEnabled
-        self.values = values
+    /// The column that stores `field` as read back: the sealed one for personal numbers.
+    static func column(_ field: UserField) -> String {
+        sealed[field] == nil ? field.rawValue : field.rawValue + "_sealed"
     }
 
-    init(row: any SQLRow, protector: DataProtector) throws {
-        id = try row.decode(column: "id", as: Int.self)
-        teamID = try row.decode(column: "team_id", as: Int?.self)
-        fullName = try row.decode(column: "full_name", as: String.self)
-        isEnabled = try row.decode(column: "is_enabled", as: Bool.self)
-        values = [:]
+    /// The employee a row read with ``qualified`` holds, with the personal numbers opened.
+    static func employee(from row: any SQLRow, teamName: String?, protector: DataProtector) throws -> Employee {
+        var employee = Employee(
+            fullName: try row.decode(column: "full_name", as: String.self), isEnabled: try row.decode(column: "is_enabled", as: Bool.self),
+            teamID: try row.decode(column: "team_id", as: Int?.self), teamName: teamName
+        )
         for field in UserField.textFields {
-            let column = Self.sealed[field] == nil ? field.rawValue : field.rawValue + "_sealed"
-            guard let stored = try row.decode(column: column, as: String?.self) else { continue }
-            values[field] = Self.sealed[field] == nil ? stored : try protector.open(stored)
+            guard let stored = try row.decode(column: column(field), as: String?.self) else { continue }
+            employee.values[field] = sealed[field] == nil ? stored : try protector.open(stored)
         }
+        return employee
     }
 
     /// The columns and values that store `value` of `field`: sealed, and hashed with `lookup` for personal numbers.
@@ -81,10 +74,7 @@ struct UserRow {
 
 /// The outcome of `/api_v2/user/update`.
 public struct UserUpdateResult: Sendable {
-    public enum Action: String, Sendable {
-        case created
-        case updated
-    }
+    public typealias Action = UserUpdateMerge.Action
 
     public var user: UserRecord
     public var action: Action
@@ -95,28 +85,25 @@ struct UserUpdateContention: Error {}
 
 /// A `user/update` worked out against the employee as committed at one moment: what to write and what to answer.
 ///
-/// Planning reads, seals and validates; applying (``Store/applyUserUpdatePlan(_:companyID:actor:on:)``) only writes,
-/// and writes nothing when the employee changed since it was read (see ``Store/applyUserUpdate(_:companyID:actor:)``).
+/// Planning reads, merges (``UserUpdate/merge(into:holders:requestedTeamID:)``) and seals; applying
+/// (``Store/applyUserUpdatePlan(_:companyID:actor:in:)``) only writes, and writes nothing when the employee changed
+/// since it was read (see ``Store/applyUserUpdate(_:companyID:actor:)``).
 struct UserUpdatePlan: Sendable {
     /// The stored employee's id and row version; `nil` when the employee is to be created.
     var stored: (id: Int, version: Int)?
-    var action: UserUpdateResult.Action
-    /// The employee after the change; `teamID` is `nil` while `missingTeam` is set.
-    var user: UserRow
-    var teamName: String?
-    /// The team the request names, when it did not exist yet: found or created when the plan is applied.
-    var missingTeam: String?
-    var teamChanged: Bool
-    /// The fields that change, for the audit trail; empty when the request changes nothing.
-    var changed: [String]
+    var merge: UserUpdateMerge
     /// The columns to write besides `team_id` and the timestamps: every value of a new employee, or the ones an update
     /// changes, personal numbers already sealed and hashed.
     var columns: [(String, any Encodable & Sendable)]
 
     func result(id: Int, teamID: Int?) -> UserUpdateResult {
-        UserUpdateResult(
-            user: UserRecord(id: id, teamID: teamID, teamName: teamName, fullName: user.fullName, isEnabled: user.isEnabled, values: user.values),
-            action: action
+        let employee = merge.employee
+        return UserUpdateResult(
+            user: UserRecord(
+                id: id, teamID: teamID, teamName: employee.teamName, fullName: employee.fullName, isEnabled: employee.isEnabled,
+                values: employee.values
+            ),
+            action: merge.action
         )
     }
 }
@@ -138,12 +125,12 @@ struct NewUserRow: Sendable {
     init(_ plan: UserUpdatePlan, teamID: Int?, companyID: Int, actor: AuditActor) {
         let now = Date()
         columns = plan.columns + [("company_id", companyID), ("created_at", now), ("updated_at", now)]
-        if plan.teamChanged { columns.append(("team_id", teamID)) }
+        if plan.merge.teamChanged { columns.append(("team_id", teamID)) }
         let values = Dictionary(plan.columns.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
         unique = Self.uniqueColumns.map { values[$0] as? String }
         self.companyID = companyID
-        action = "user.\(plan.action.rawValue)"
-        fields = plan.changed
+        action = "user.\(plan.merge.action.rawValue)"
+        fields = plan.merge.changed
         self.actor = actor
     }
 
@@ -159,12 +146,12 @@ extension Store {
     /// Creates or updates the employee that `update` identifies.
     ///
     /// The request is first worked out on a read connection, beside the writer (on an SQLite file), so the one
-    /// writer only runs a single `INSERT` or `UPDATE` for it (on SQLite, a new employee's row goes in one `INSERT`
-    /// with the batch's other new employees, see ``GroupCommit/insert(_:)``). That insert does nothing when a unique
-    /// index already holds one of its values, and that update nothing when the employee's `row_version` moved on
-    /// since it was read; the request is then worked out again. A request that changes nothing writes nothing. After
-    /// two attempts (many requests for the same employee at once) the request is worked out and applied inside one
-    /// write transaction, with the row locked on PostgreSQL, where it cannot lose a race again.
+    /// writer only runs a single `INSERT` or `UPDATE` for it (a new employee's row goes in through
+    /// ``write(newUser:)``, on SQLite in one `INSERT` with the batch's other new employees). That insert does nothing
+    /// when a unique index already holds one of its values, and that update nothing when the employee's `row_version`
+    /// moved on since it was read; the request is then worked out again. A request that changes nothing writes
+    /// nothing. After two attempts (many requests for the same employee at once) the request is worked out and applied
+    /// inside one write transaction, with the row locked on PostgreSQL, where it cannot lose a race again.
     ///
     /// So two requests racing to create the same employee both end well (the second becomes an update), and a
     /// request never writes over a change it did not see: rules that read several fields (dates in order, unique
@@ -173,15 +160,17 @@ extension Store {
         for _ in 0..<2 {
             do {
                 let plan = try await Self.planUserUpdate(update, companyID: companyID, protector: protector, lockingRow: false, on: readSQL())
-                if let stored = plan.stored, plan.changed.isEmpty { return plan.result(id: stored.id, teamID: plan.user.teamID) }
-                if plan.stored == nil, plan.missingTeam == nil, let groupCommit {
+                let teamID = plan.merge.employee.teamID
+                if let stored = plan.stored, plan.merge.changed.isEmpty { return plan.result(id: stored.id, teamID: teamID) }
+                if plan.stored == nil, plan.merge.missingTeam == nil {
                     // A new employee of a known team: one row, inserted with the batch's other new employees.
-                    let newUser = NewUserRow(plan, teamID: plan.user.teamID, companyID: companyID, actor: actor)
-                    if let id = try await groupCommit.insert(newUser) { return plan.result(id: id, teamID: plan.user.teamID) }
+                    if let id = try await write(newUser: NewUserRow(plan, teamID: teamID, companyID: companyID, actor: actor)) {
+                        return plan.result(id: id, teamID: teamID)
+                    }
                     continue
                 }
-                let applied = try await write { sql in
-                    try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, on: sql)
+                let applied = try await write { context in
+                    try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, in: context)
                 }
                 if let applied { return applied }
             } catch where error.isConstraintFailure {
@@ -190,10 +179,10 @@ extension Store {
         }
         for attempt in 1...5 {
             do {
-                let applied = try await write { [protector] sql -> UserUpdateResult? in
-                    let plan = try await Self.planUserUpdate(update, companyID: companyID, protector: protector, lockingRow: true, on: sql)
-                    if let stored = plan.stored, plan.changed.isEmpty { return plan.result(id: stored.id, teamID: plan.user.teamID) }
-                    return try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, on: sql)
+                let applied = try await write { [protector] context -> UserUpdateResult? in
+                    let plan = try await Self.planUserUpdate(update, companyID: companyID, protector: protector, lockingRow: true, on: context.sql)
+                    if let stored = plan.stored, plan.merge.changed.isEmpty { return plan.result(id: stored.id, teamID: plan.merge.employee.teamID) }
+                    return try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, in: context)
                 }
                 if let applied { return applied }
                 // Only PostgreSQL gets here: another transaction created the employee after this one looked.
@@ -202,7 +191,8 @@ extension Store {
         throw UserUpdateContention()
     }
 
-    /// Reads the employee `update` identifies and works out the change, validating it against the rows `sql` sees.
+    /// Reads the employee `update` identifies and what the merge depends on, merges the request into them, and seals
+    /// the columns that change, all against the rows `sql` sees.
     ///
     /// Plain SQL rather than the `User` model: on this hot path FluentKit's reflection over the model's property
     /// wrappers cost more CPU than the queries themselves.
@@ -220,9 +210,9 @@ extension Store {
             hashes[value] = hash
             return hash
         }
-        let keyField = update.updateBy.field
+        let keyColumn = User.column(for: update.updateBy.field)
         let keyMatch: SQLQueryString = """
-            users.company_id = \(bind: companyID) AND users.\(unsafeRaw: User.column(for: keyField)) = \(bind: lookup(update.updateByValue))
+            users.company_id = \(bind: companyID) AND users.\(unsafeRaw: keyColumn) = \(bind: lookup(update.updateByValue))
             """
         if lockingRow, sql.dialect.name == "postgresql" {
             // Until this transaction ends no other can change the employee, so applying cannot lose a race.
@@ -231,14 +221,13 @@ extension Store {
         // One statement reads all the request depends on: the employee (if any) with their team, the id of the team
         // the request names, and who else holds each unique value the request sets. One snapshot, and one round
         // trip instead of up to five.
-        let uniqueFields = [UserField.cnp, .idCard, .rfidTag].filter { update.changes[$0] ?? nil != nil }
-        var query: SQLQueryString = "SELECT \(unsafeRaw: UserRow.qualifiedColumns), users.row_version, teams.name AS team_name"
+        let uniqueValues = update.uniqueValues
+        var query: SQLQueryString = "SELECT users.id, \(unsafeRaw: UserColumns.qualified), users.row_version, teams.name AS team_name"
         if case .some(.some(let name)) = update.teamName {
             query += ", (SELECT id FROM teams WHERE company_id = \(bind: companyID) AND name = \(bind: name)) AS requested_team_id"
         }
-        for field in uniqueFields {
-            guard case .some(.some(let value)) = update.changes[field] else { continue }
-            let stored = UserRow.sealed[field] == nil ? value : lookup(value)
+        for (field, value) in uniqueValues {
+            let stored = UserColumns.sealed[field] == nil ? value : lookup(value)
             query += """
                 , (SELECT other.id FROM users AS other WHERE other.company_id = \(bind: companyID) \
                 AND other.\(unsafeRaw: User.column(for: field)) = \(bind: stored) AND (users.id IS NULL OR other.id <> users.id) LIMIT 1) \
@@ -247,107 +236,52 @@ extension Store {
         }
         query += " FROM (SELECT 1 AS one) AS request LEFT JOIN users ON \(keyMatch) LEFT JOIN teams ON teams.id = users.team_id"
         guard let row = try await sql.raw(query).first() else { throw StoreError.corruptRow(table: "users") }
-        var stored: (row: UserRow, version: Int, teamName: String?)?
+        var stored: (employee: Employee, id: Int, version: Int)?
         if try !row.decodeNil(column: "id") {
             stored = (
-                try UserRow(row: row, protector: protector), try row.decode(column: "row_version", as: Int.self),
-                try row.decode(column: "team_name", as: String?.self)
+                try UserColumns.employee(from: row, teamName: try row.decode(column: "team_name", as: String?.self), protector: protector),
+                try row.decode(column: "id", as: Int.self), try row.decode(column: "row_version", as: Int.self)
             )
         }
+        var holders: Set<UserField> = []
+        for (field, _) in uniqueValues where try !row.decodeNil(column: "holder_" + field.rawValue) { holders.insert(field) }
+        var requestedTeamID: Int?
+        if case .some(.some) = update.teamName { requestedTeamID = try row.decode(column: "requested_team_id", as: Int?.self) }
 
-        var user: UserRow
-        let action: UserUpdateResult.Action
-        if let stored {
-            user = stored.row
-            action = .updated
-        } else {
-            guard let fullName = update.fullName else { throw ValidationFailure(field: "full_name", check: .required) }
-            user = UserRow(fullName: fullName, isEnabled: true, values: [keyField: update.updateByValue])
-            action = .created
-        }
-
-        var changed: [String] = []
-        if let fullName = update.fullName, action == .created || user.fullName != fullName {
-            user.fullName = fullName
-            changed.append(UserField.fullName.rawValue)
-        }
-        if let isEnabled = update.isEnabled, action == .created || user.isEnabled != isEnabled {
-            user.isEnabled = isEnabled
-            changed.append(UserField.isEnabled.rawValue)
-        }
-        if action == .created { changed.append(keyField.rawValue) }
-        for field in UserField.textFields {
-            guard let value = update.changes[field] else { continue }
-            // On creation the identifier comes from update_by_value; clearing it in the same request would create a
-            // user the next sync cannot find.
-            if action == .created, field == keyField, value == nil { continue }
-            guard user.values[field] != value else { continue }
-            user.values[field] = value
-            if !changed.contains(field.rawValue) { changed.append(field.rawValue) }
-        }
-
-        var issues: [ValidationIssue] = []
-        for field in uniqueFields where try !row.decodeNil(column: "holder_" + field.rawValue) {
-            issues.append(ValidationIssue(field: field.rawValue, check: .unique, parameters: ["entity": "employee"]))
-        }
-        if let employment = user.values[.employmentDate], let disable = user.values[.disableDate], disable < employment,
-            update.changes[.disableDate] != nil || update.changes[.employmentDate] != nil
-        {
-            issues.append(ValidationIssue(field: "disable_date", check: .dateOrder, parameters: ["other": "employment_date"]))
-        }
-        guard issues.isEmpty else { throw ValidationFailure(issues) }
-
-        var teamName = stored?.teamName
-        var missingTeam: String?
-        let teamBefore = user.teamID
-        switch update.teamName {
-        case .none:
-            break
-        case .some(.none):
-            user.teamID = nil
-            teamName = nil
-        case .some(.some(let name)):
-            teamName = name
-            user.teamID = try row.decode(column: "requested_team_id", as: Int?.self)
-            if user.teamID == nil { missingTeam = name }
-        }
-        let teamChanged = missingTeam != nil || user.teamID != teamBefore
-        if teamChanged { changed.append("team_name") }
-
+        let merge = try update.merge(into: stored?.employee, holders: holders, requestedTeamID: requestedTeamID).get()
+        let employee = merge.employee
         var columns: [(String, any Encodable & Sendable)] = []
-        if let stored {
-            if user.fullName != stored.row.fullName { columns.append(("full_name", user.fullName)) }
-            if user.isEnabled != stored.row.isEnabled { columns.append(("is_enabled", user.isEnabled)) }
-            for field in UserField.textFields where user.values[field] != stored.row.values[field] {
-                columns += try UserRow.storage(of: field, user.values[field], protector: protector, lookup: lookup)
+        if let before = stored?.employee {
+            if employee.fullName != before.fullName { columns.append(("full_name", employee.fullName)) }
+            if employee.isEnabled != before.isEnabled { columns.append(("is_enabled", employee.isEnabled)) }
+            for field in UserField.textFields where employee.values[field] != before.values[field] {
+                columns += try UserColumns.storage(of: field, employee.values[field], protector: protector, lookup: lookup)
             }
         } else {
-            columns = [("full_name", user.fullName), ("is_enabled", user.isEnabled)]
+            columns = [("full_name", employee.fullName), ("is_enabled", employee.isEnabled)]
             for field in UserField.textFields {
-                guard let value = user.values[field] else { continue }
-                columns += try UserRow.storage(of: field, value, protector: protector, lookup: lookup)
+                guard let value = employee.values[field] else { continue }
+                columns += try UserColumns.storage(of: field, value, protector: protector, lookup: lookup)
             }
         }
-        return UserUpdatePlan(
-            stored: stored.flatMap { stored in stored.row.id.map { ($0, stored.version) } }, action: action, user: user, teamName: teamName,
-            missingTeam: missingTeam, teamChanged: teamChanged, changed: changed, columns: columns
-        )
+        return UserUpdatePlan(stored: stored.map { ($0.id, $0.version) }, merge: merge, columns: columns)
     }
 
     /// Writes `plan` and records it in the audit trail, or returns `nil` and writes nothing when the employee is no
     /// longer as planned: a unique index already holds a value being inserted, or the row version moved on.
     static func applyUserUpdatePlan(
-        _ plan: UserUpdatePlan, companyID: Int, actor: AuditActor, on sql: any SQLDatabase
+        _ plan: UserUpdatePlan, companyID: Int, actor: AuditActor, in context: WriteContext
     ) async throws -> UserUpdateResult? {
-        var teamID = plan.user.teamID
-        if let name = plan.missingTeam { teamID = try await findOrCreateTeam(name: name, companyID: companyID, on: sql) }
+        var teamID = plan.merge.employee.teamID
+        if let name = plan.merge.missingTeam { teamID = try await findOrCreateTeam(name: name, companyID: companyID, in: context) }
         guard let stored = plan.stored else {
-            let id = try await insertUser(NewUserRow(plan, teamID: teamID, companyID: companyID, actor: actor), on: sql)
+            let id = try await insertUser(NewUserRow(plan, teamID: teamID, companyID: companyID, actor: actor), in: context)
             return id.map { plan.result(id: $0, teamID: teamID) }
         }
         var columns = plan.columns
-        if plan.teamChanged { columns.append(("team_id", teamID)) }
+        if plan.merge.teamChanged { columns.append(("team_id", teamID)) }
         columns.append(("updated_at", Date()))
+        let sql = context.sql
         // SQLite's OR IGNORE turns a unique clash into "no row updated"; PostgreSQL raises it, and the caller
         // starts over.
         let verb = sql.dialect.name == "sqlite" ? "UPDATE OR IGNORE" : "UPDATE"
@@ -360,15 +294,17 @@ extension Store {
             """).first()
         guard let row else { return nil }
         let id = try row.decode(column: "id", as: Int.self)
-        try await audit("user.\(plan.action.rawValue)", entity: "user", entityID: id, fields: plan.changed, companyID: companyID, actor: actor, on: sql)
+        context.audit(
+            "user.\(plan.merge.action.rawValue)", entity: "user", entityID: id, fields: plan.merge.changed, companyID: companyID, actor: actor
+        )
         return plan.result(id: id, teamID: teamID)
     }
 
     /// Inserts one new employee and records it, or returns `nil` and writes nothing when a unique index already
     /// holds one of its values.
-    static func insertUser(_ row: NewUserRow, on sql: any SQLDatabase) async throws -> Int? {
-        guard let id = try await insertUsers([row], on: sql)[0] else { return nil }
-        try await record([row.auditRow(id: id)], on: sql)
+    static func insertUser(_ row: NewUserRow, in context: WriteContext) async throws -> Int? {
+        guard let id = try await insertUsers([row], on: context.sql)[0] else { return nil }
+        context.record(row.auditRow(id: id))
         return id
     }
 
@@ -405,12 +341,12 @@ extension Store {
     }
 
     /// The id of the company's team called `name`, created when missing. Teams are never deleted or renamed, so
-    /// within a group-commit transaction an id found once holds for the writes that follow.
-    static func findOrCreateTeam(name: String, companyID: Int, on sql: any SQLDatabase) async throws -> Int {
-        let memoKey = "team \(companyID) \(name)"
-        if let id = GroupCommit.memo?[memoKey] { return id }
+    /// within a transaction an id found once holds for the writes that follow (the context's memo).
+    static func findOrCreateTeam(name: String, companyID: Int, in context: WriteContext) async throws -> Int {
+        if let id = context.teamID(companyID: companyID, name: name) { return id }
         // Called when the team was missing a moment ago, so insert first. A clash (on PostgreSQL, another transaction
         // just created it) inserts nothing, and the team is there to read instead of the request failing.
+        let sql = context.sql
         let inserted = try await sql.raw("""
             INSERT INTO teams (company_id, name, created_at) VALUES (\(bind: companyID), \(bind: name), \(bind: Date())) \
             ON CONFLICT (company_id, name) DO NOTHING RETURNING id
@@ -418,7 +354,7 @@ extension Store {
         var row = inserted
         if row == nil { row = try await sql.raw("SELECT id FROM teams WHERE company_id = \(bind: companyID) AND name = \(bind: name)").first() }
         guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "teams") }
-        GroupCommit.memo?[memoKey] = id
+        context.remember(teamID: id, companyID: companyID, name: name)
         return id
     }
 

@@ -4,8 +4,9 @@ import SQLKit
 import SQLiteKit
 import Synchronization
 
-/// Group commit for the one SQLite connection: writes that arrive while a transaction is being committed wait, then
-/// run together in the next transaction, so one fsync makes a whole batch durable instead of one write each.
+/// Group commit for the one SQLite connection, behind ``Store/write(_:)``: writes that arrive while a transaction is
+/// being committed wait, then run together in the next transaction, so one fsync makes a whole batch durable instead of
+/// one write each.
 ///
 /// A durable SQLite commit (WAL, `synchronous=FULL`) costs an fsync of a few milliseconds, which alone capped
 /// `user/update` at about 350 requests a second. A write that throws is rolled back alone and its caller gets the
@@ -31,8 +32,8 @@ final class GroupCommit: Sendable {
 
     /// Runs `body` in the next batch's transaction and returns its result once that transaction has committed.
     ///
-    /// `body` must do all its work on the database it is given: the connection is busy with the batch until the commit.
-    func run<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    /// `body` must do all its work through its context: the connection is busy with the batch until the commit.
+    func run<T: Sendable>(_ body: @escaping @Sendable (WriteContext) async throws -> T) async throws -> T {
         try await enqueue { Write(body: body, continuation: $0) }
     }
 
@@ -40,12 +41,11 @@ final class GroupCommit: Sendable {
     /// when a unique index already held one of the row's values (nothing was inserted).
     ///
     /// The batch's new employees are inserted together, in one statement (`Store.insertUsers`), after its other
-    /// writes: one round trip through SQLite's thread instead of one each, on the path every write of the batch
-    /// waits on.
+    /// writes (see ``Store/write(newUser:)``).
     func insert(_ row: NewUserRow) async throws -> Int? {
         try await enqueue { continuation in
             // Alone: when the batch runs again write by write (see `commit(_:isolated:)`).
-            Write(newUser: row, result: { $0 }, body: { sql in try await Store.insertUser(row, on: sql) }, continuation: continuation)
+            Write(newUser: row, result: { $0 }, body: { context in try await Store.insertUser(row, in: context) }, continuation: continuation)
         }
     }
 
@@ -101,11 +101,6 @@ final class GroupCommit: Sendable {
     /// (`WriteFailed`); that costs two statements less per write, and writes rarely fail. Isolated, each write runs in
     /// a savepoint and one that throws is rolled back alone and answered at once.
     private func commit(_ batch: [any GroupedWrite], isolated: Bool) async throws {
-        // A fresh memo for each attempt: what one transaction learned goes with it when it rolls back.
-        try await Self.$memo.withValue(TransactionMemo()) { try await run(batch, isolated: isolated) }
-    }
-
-    private func run(_ batch: [any GroupedWrite], isolated: Bool) async throws {
         guard let database = try database() as? any SQLiteDatabase else { throw StoreError.notSQLite }
         try await Self.withLeasedConnection(database) { connection in
             // The batch's statements skip FluentKit's futures (see SQLiteDirectDatabase): each is a round trip through
@@ -113,7 +108,8 @@ final class GroupCommit: Sendable {
             let sql = SQLiteDirectDatabase(connections: .held(connection), logger: database.logger, eventLoop: connection.eventLoop)
             try await sql.raw("BEGIN TRANSACTION").run()
             do {
-                try await Self.run(batch, isolated: isolated, on: sql)
+                // A fresh transaction state for each attempt: what one transaction learned goes with it when it rolls back.
+                try await Self.run(batch, isolated: isolated, in: WriteTransaction(), on: sql)
                 try await sql.raw("COMMIT TRANSACTION").run()
             } catch {
                 try? await sql.raw("ROLLBACK TRANSACTION").run()
@@ -136,32 +132,31 @@ final class GroupCommit: Sendable {
         return try await body(connection)
     }
 
-    private static func run(_ batch: [any GroupedWrite], isolated: Bool, on sql: any SQLDatabase) async throws {
-        var audit: [AuditRow] = []
+    private static func run(_ batch: [any GroupedWrite], isolated: Bool, in transaction: WriteTransaction, on sql: any SQLDatabase) async throws {
+        let context = WriteContext(sql: sql, transaction: transaction)
         var newUsers: [(row: NewUserRow, write: any GroupedWrite)] = []
         for write in batch {
             if !isolated, let row = write.newUser {
                 newUsers.append((row, write))
                 continue
             }
-            let pending = PendingAudit()
             guard isolated else {
                 do {
-                    try await Self.$pendingAudit.withValue(pending) { try await write.perform(on: sql) }
+                    try await write.perform(in: context)
                 } catch {
                     throw WriteFailed(error: error)
                 }
-                audit += pending.rows
                 continue
             }
+            let mark = transaction.mark
             try await sql.raw("SAVEPOINT grouped_write").run()
             do {
-                try await Self.$pendingAudit.withValue(pending) { try await write.perform(on: sql) }
+                try await write.perform(in: context)
                 try await sql.raw("RELEASE grouped_write").run()
-                audit += pending.rows
             } catch {
                 try await sql.raw("ROLLBACK TO grouped_write").run()
                 try await sql.raw("RELEASE grouped_write").run()
+                transaction.rollBack(to: mark)
                 write.fail(error)
             }
         }
@@ -174,48 +169,16 @@ final class GroupCommit: Sendable {
             }
             for ((row, write), id) in zip(newUsers, ids) {
                 write.complete(insertedID: id)
-                if let id { audit.append(row.auditRow(id: id)) }
+                if let id { context.record(row.auditRow(id: id)) }
             }
         }
         // One statement for the batch's audit events instead of one per write: each statement is a round trip
         // through SQLite's thread, on the path every write of the batch waits on.
-        if !audit.isEmpty { try await Store.insertAudit(audit, on: sql) }
+        try await transaction.insertAudit(on: sql)
     }
 
     private struct WriteFailed: Error {
         var error: any Error
-    }
-
-    /// What the writes of the current batch have read or created, shared by the writes that follow in the same
-    /// transaction; `nil` outside a batch (and always on PostgreSQL).
-    @TaskLocal static var memo: TransactionMemo?
-
-    /// The audit events of the write being performed, inserted with the whole batch's before it commits; `nil`
-    /// outside a batch (and always on PostgreSQL), where `Store.audit` inserts at once.
-    @TaskLocal static var pendingAudit: PendingAudit?
-}
-
-/// The audit events one write of a batch recorded; kept only if the write succeeds.
-final class PendingAudit: Sendable {
-    private let state = Mutex<[AuditRow]>([])
-
-    func append(_ row: AuditRow) {
-        state.withLock { $0.append(row) }
-    }
-
-    var rows: [AuditRow] { state.withLock { $0 } }
-}
-
-/// Ids a transaction has already looked up, e.g. a team's by company and name: a batch of `user/update` requests
-/// usually names the same few teams, and every statement saved is a round trip through SQLite's thread.
-///
-/// Only for rows no write deletes or renames, and only within one transaction (see `GroupCommit.memo`).
-final class TransactionMemo: Sendable {
-    private let ids = Mutex<[String: Int]>([:])
-
-    subscript(key: String) -> Int? {
-        get { ids.withLock { $0[key] } }
-        set { ids.withLock { $0[key] = newValue } }
     }
 }
 
@@ -225,7 +188,7 @@ private protocol GroupedWrite: Sendable {
     var newUser: NewUserRow? { get }
     /// Sets the result of a `newUser` write inserted with the others.
     func complete(insertedID: Int?)
-    func perform(on sql: any SQLDatabase) async throws
+    func perform(in context: WriteContext) async throws
     /// Answers the caller with the result of `perform`, unless it was already answered.
     func succeed()
     /// Answers the caller with `error`, unless it was already answered.
@@ -233,7 +196,7 @@ private protocol GroupedWrite: Sendable {
 }
 
 private final class Write<Value: Sendable>: GroupedWrite {
-    private let body: @Sendable (any SQLDatabase) async throws -> Value
+    private let body: @Sendable (WriteContext) async throws -> Value
     private let state: Mutex<(continuation: CheckedContinuation<Value, any Error>?, value: Value?)>
 
     /// `succeed()` came before `perform` finished: a bug in the batching, never a database state.
@@ -245,7 +208,7 @@ private final class Write<Value: Sendable>: GroupedWrite {
 
     init(
         newUser: NewUserRow? = nil, result newUserResult: (@Sendable (Int?) -> Value)? = nil,
-        body: @escaping @Sendable (any SQLDatabase) async throws -> Value, continuation: CheckedContinuation<Value, any Error>
+        body: @escaping @Sendable (WriteContext) async throws -> Value, continuation: CheckedContinuation<Value, any Error>
     ) {
         self.newUser = newUser
         self.newUserResult = newUserResult
@@ -253,8 +216,8 @@ private final class Write<Value: Sendable>: GroupedWrite {
         state = Mutex((continuation, nil))
     }
 
-    func perform(on sql: any SQLDatabase) async throws {
-        let value = try await body(sql)
+    func perform(in context: WriteContext) async throws {
+        let value = try await body(context)
         state.withLock { $0.value = value }
     }
 

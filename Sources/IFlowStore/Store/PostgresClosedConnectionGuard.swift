@@ -63,13 +63,11 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     /// The connection this database is bound to, inside `withConnection` and `transaction`; `nil` for the pool.
     let connection: PostgresConnection?
 
-    private var sql: any SQLDatabase { base as! any SQLDatabase }
-
     var context: DatabaseContext { base.context }
     var inTransaction: Bool { base.inTransaction }
-    var dialect: any SQLDialect { sql.dialect }
-    var version: (any SQLDatabaseReportedVersion)? { sql.version }
-    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
+    var dialect: any SQLDialect { PostgresDialect() }
+    var version: (any SQLDatabaseReportedVersion)? { (base as? any SQLDatabase)?.version }
+    var queryLogLevel: Logger.Level? { (base as? any SQLDatabase)?.queryLogLevel }
 
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
         guarded { base.execute(query: query, onOutput: onOutput) }
@@ -84,7 +82,13 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        guarded { sql.execute(sql: query, onRow) }
+        guarded {
+            do {
+                return try base.sqlDatabase().execute(sql: query, onRow)
+            } catch {
+                return base.eventLoop.makeFailedFuture(error)
+            }
+        }
     }
 
     // The base's async path writes from the calling thread; the future path writes from the event loop.

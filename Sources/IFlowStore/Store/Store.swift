@@ -11,9 +11,10 @@ import Synchronization
 /// The storage of one server process: a FluentKit `Databases` with one configured database and its migrations.
 ///
 /// On SQLite every write goes through one connection pinned to one event loop: SQLite has a single writer anyway,
-/// and one connection means no `SQLITE_BUSY` between our own transactions. Concurrent writes share its transactions
-/// (``GroupCommit``). An SQLite file also gets read connections for ``readSQL(logger:)`` (``SQLiteReadConnections``):
-/// WAL lets them read beside the writer. PostgreSQL gets a pool per event loop.
+/// and one connection means no `SQLITE_BUSY` between our own transactions. Every write goes through ``write(_:)``,
+/// and concurrent writes share its transactions (``GroupCommit``). An SQLite file also gets read connections for
+/// ``readSQL(logger:)`` (``SQLiteReadConnections``): WAL lets them read beside the writer. PostgreSQL gets a pool per
+/// event loop.
 public final class Store: Sendable {
     public let location: DatabaseLocation
     public let logger: Logger
@@ -85,7 +86,7 @@ public final class Store: Sendable {
 
     /// The same database as SQLKit, for hand-written queries.
     public func sql(logger: Logger? = nil) throws -> any SQLDatabase {
-        try database(logger: logger) as! any SQLDatabase
+        try database(logger: logger).sqlDatabase()
     }
 
     /// SQLKit for a query that only reads and needs no transaction: on an SQLite file it runs on a read connection,
@@ -93,13 +94,6 @@ public final class Store: Sendable {
     public func readSQL(logger: Logger? = nil) throws -> any SQLDatabase {
         guard let readers else { return try sql(logger: logger) }
         return readers.sql(logger: logger ?? self.logger, eventLoop: MultiThreadedEventLoopGroup.singleton.any())
-    }
-
-    /// Runs `body` in a transaction and returns once that transaction has committed. On SQLite, writes that arrive
-    /// together share one transaction (see ``GroupCommit``), so `body` must use only the database it is given.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        if let groupCommit { return try await groupCommit.run(body) }
-        return try await database().transaction { db in try await body(db as! any SQLDatabase) }
     }
 
     /// Creates the schema or brings it up to date; safe to call on every start.
@@ -189,6 +183,8 @@ public enum StoreError: Error {
     case shutDown
     /// An SQLite-only path was given another database: a bug, never a database state.
     case notSQLite
+    /// A database handle is not an SQLKit database: a bug, never a database state.
+    case notSQL
     /// A stored row no longer parses: written by something other than this server.
     case corruptRow(table: String)
 }

@@ -18,13 +18,13 @@ struct CreateDayPlan: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "user_id", "date", name: "uq_day_plans_user_date")
             .create()
-        try await (database as! any SQLDatabase).create(index: "ix_day_plans_company_date")
+        try await database.sqlDatabase().create(index: "ix_day_plans_company_date")
             .on("day_plans").column("company_id").column("date")
             .run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "ix_day_plans_company_date").run()
+        try await database.sqlDatabase().drop(index: "ix_day_plans_company_date").run()
         try await database.schema("day_plans").delete()
     }
 }

@@ -18,11 +18,11 @@ struct CreateAuditEvent: AsyncMigration {
             .field("detail", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await (database as! any SQLDatabase).create(index: "ix_audit_events_company_id").on("audit_events").column("company_id").column("id").run()
+        try await database.sqlDatabase().create(index: "ix_audit_events_company_id").on("audit_events").column("company_id").column("id").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await (database as! any SQLDatabase).drop(index: "ix_audit_events_company_id").run()
+        try await database.sqlDatabase().drop(index: "ix_audit_events_company_id").run()
         try await database.schema("audit_events").delete()
     }
 }

@@ -8,7 +8,7 @@ struct SealPersonalNumbers: AsyncMigration {
     let protector: DataProtector
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = try database.sqlDatabase()
         try await sql.raw("ALTER TABLE users RENAME COLUMN cnp TO cnp_lookup").run()
         try await sql.raw("ALTER TABLE users RENAME COLUMN id_card TO id_card_lookup").run()
         try await sql.raw("ALTER TABLE users RENAME COLUMN bank_account TO bank_account_sealed").run()
@@ -35,7 +35,7 @@ struct SealPersonalNumbers: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = try database.sqlDatabase()
         struct Row: Decodable {
             var id: Int
             var cnp_sealed: String?
