@@ -12,8 +12,7 @@ public struct HourTotals: Hashable, Sendable {
 
     /// The minutes of one cell.
     public subscript(kind: HourKind, dayClass: DayClass, time: TimeOfDay) -> Int {
-        get { cells[Self.index(kind, dayClass, time)] }
-        set { cells[Self.index(kind, dayClass, time)] = newValue }
+        cells[Self.index(kind, dayClass, time)]
     }
 
     /// Adds `minutes` (which may be negative) to one cell.

@@ -47,11 +47,4 @@ public struct TotalsToken: Hashable, Sendable, CustomStringConvertible {
         if let time { text += "_" + time.rawValue }
         return text
     }
-
-    /// Every token: 5 bases × (any class + 3 classes) × (any time + 2 times).
-    public static let all: [TotalsToken] = HourBase.allCases.flatMap { base in
-        ([nil] + DayClass.allCases.map(Optional.some)).flatMap { dayClass in
-            ([nil] + TimeOfDay.allCases.map(Optional.some)).map { TotalsToken(base: base, dayClass: dayClass, time: $0) }
-        }
-    }
 }

@@ -18,7 +18,7 @@ struct TotalsTokenTests {
         #expect(token.description == text)
     }
 
-    @Test("the 60 tokens are distinct and match TotalsToken.all")
+    @Test("the 60 spellings are distinct tokens, and the bases, classes and times compose exactly those")
     func all() {
         let parsed = Self.spellings.compactMap { TotalsToken($0) }
         #expect(parsed.count == 60)
