@@ -6,6 +6,7 @@ import Testing
 struct TimeRangeListTests {
     @Test("HH:MM parses 00:00 to 24:00", arguments: [("00:00", 0), ("08:30", 510), ("23:59", 1439), ("24:00", 1440)])
     func clockTime(text: String, minutes: Int) {
+        // MUT and validation
         #expect(ClockTime(text)?.minutes == minutes)
         #expect(ClockTime(text)?.description == text)
     }
@@ -24,6 +25,7 @@ struct TimeRangeListTests {
             "8:00", "08:0", "24:01", "25:00", "12:60", "12-00", "0800", " 08:00", "ab:cd", "", "08:00:00", "-1:00", "０８:00",
         ])
     func badClockTime(text: String) {
+        // MUT and validation
         #expect(ClockTime(text) == nil)
     }
 
@@ -43,20 +45,22 @@ struct TimeRangeListTests {
 
     @Test("the empty text is the empty list", arguments: ["", "   "])
     func empty(text: String) throws {
+        // MUT and validation
         #expect(try TimeRangeList.parse(text).get().isEmpty)
     }
 
-    @Test("wall lengths: an end at or before the start is on the next day")
-    func lengths() throws {
-        let cases: [(String, Int, Bool)] = [
+    @Test(
+        "wall lengths: an end at or before the start is on the next day",
+        arguments: [
             ("08:00-16:00", 480, false), ("22:00-06:00", 480, true), ("08:00-08:00", 1440, true),
             ("00:00-24:00", 1440, false), ("00:00-00:00", 1440, true), ("20:00-24:00", 240, false), ("23:59-00:00", 1, true),
-        ]
-        for (text, minutes, nextDay) in cases {
-            let range = try #require(TimeRange(text), "\(text)")
-            #expect(range.wallMinutes == minutes, "\(text)")
-            #expect(range.endsNextDay == nextDay, "\(text)")
-        }
+        ])
+    func lengths(text: String, minutes: Int, nextDay: Bool) throws {
+        // MUT
+        let range = try #require(TimeRange(text))
+        // validation
+        #expect(range.wallMinutes == minutes)
+        #expect(range.endsNextDay == nextDay)
     }
 
     @Test(
@@ -67,6 +71,7 @@ struct TimeRangeListTests {
             ("8:00-16:00", "8:00-16:00", 0),
         ])
     func invalidFormat(text: String, item: String, index: Int) {
+        // MUT and validation
         #expect(TimeRangeList.parse(text) == .failure(.invalidFormat(item: item, index: index)))
     }
 

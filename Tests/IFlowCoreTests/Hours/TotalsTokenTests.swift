@@ -14,7 +14,9 @@ struct TotalsTokenTests {
 
     @Test("every token parses and prints back to its spelling", arguments: spellings)
     func roundTrip(text: String) throws {
+        // MUT
         let token = try #require(TotalsToken(text))
+        // validation
         #expect(token.description == text)
     }
 
@@ -41,6 +43,7 @@ struct TotalsTokenTests {
             "balance", "overtime_balance_weekend_day_", " regular", "regular_holiday_evening", "total_total",
         ])
     func unknown(text: String) {
+        // MUT and validation
         #expect(TotalsToken(text) == nil)
     }
 
@@ -63,6 +66,7 @@ struct TotalsTokenTests {
             (-1, "-0.02"), (-3, "-0.05"), (-75, "-1.25"), (-450, "-7.50"), (-61, "-1.02"),
         ])
     func hours(minutes: Int, text: String) {
+        // MUT and validation
         #expect(HoursFormat.hours(minutes: minutes) == text)
     }
 }
