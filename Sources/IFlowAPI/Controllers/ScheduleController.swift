@@ -32,9 +32,6 @@ struct ScheduleController {
         )
     }
 
-    static let columns = ["user_by", "user_by_value", "date", "type", "shifts", "break_minutes", "overtime", "time_off"]
-    static let requiredColumns = ["user_by", "user_by_value", "date"]
-
     @Sendable func importFile(_ request: APIRequest) async throws -> ImportReply {
         guard let file = request.fields.files["file"]?.content else {
             throw ValidationFailure(field: "file", check: .required)
@@ -60,20 +57,8 @@ struct ScheduleController {
         }
         guard let header = records.first else { throw ValidationFailure(field: "file", check: .notEmpty) }
 
-        var positions: [String: Int] = [:]
+        let columns = try ScheduleImportColumns.parse(header).get()
         var issues: [ValidationIssue] = []
-        for (index, raw) in header.fields.enumerated() {
-            let name = TextField.trimmed(raw).lowercased()
-            if Self.columns.contains(name), positions[name] == nil {
-                positions[name] = index
-            } else {
-                issues.append(ValidationIssue(field: "file", check: .inList, parameters: ["value": String(name.prefix(40)), "allowed": Self.columns.joined(separator: ", ")], line: header.line))
-            }
-        }
-        for column in Self.requiredColumns where positions[column] == nil {
-            issues.append(ValidationIssue(field: column, check: .required, line: header.line))
-        }
-        guard issues.isEmpty else { throw ValidationFailure(issues) }
 
         let directory = try await store.userDirectory(companyID: request.company.id)
         var plans: [(userID: Int, plan: DayPlan)] = []
@@ -81,9 +66,8 @@ struct ScheduleController {
         var seen: [Int: Set<Int>] = [:]
         for record in records.dropFirst() {
             guard issues.count < maxListedIssues else { break }
-            let row = RequestFields { name in positions[name].flatMap { $0 < record.fields.count ? record.fields[$0] : nil } }
             let day: SetDayRequest
-            switch SetDayRequest.parse(row) {
+            switch SetDayRequest.parse(columns.fields(of: record)) {
             case .success(let parsed): day = parsed
             case .failure(let failure):
                 issues += failure.issues.map { $0.at(line: record.line) }

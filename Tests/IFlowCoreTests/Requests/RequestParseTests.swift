@@ -142,6 +142,30 @@ struct RequestParseTests {
         #expect(issues(outside) == ["date between max=2100-12-31,min=1990-01-01", "break_minutes between max=1440,min=0"])
     }
 
+    @Test("schedule/import: the header names the columns; each row reads by name")
+    func importColumns() throws {
+        // setup
+        let file = try CSVReader().read(Array(" DATE,user_by,user_by_value,shifts\n2026-03-02,user_id,7\n".utf8)).get()
+        let badHeader = try CSVReader().read(Array("user_by,when,user_by,\n".utf8)).get()
+
+        // MUT
+        let columns = try ScheduleImportColumns.parse(file[0]).get()
+        let day = try SetDayRequest.parse(columns.fields(of: file[1])).get()
+        let invalid = ScheduleImportColumns.parse(badHeader[0])
+
+        // validation
+        #expect(day.user == .userID(7) && day.plan.date.description == "2026-03-02" && day.plan.shifts.isEmpty)
+        let allowed = "allowed=user_by, user_by_value, date, type, shifts, break_minutes, overtime, time_off"
+        #expect(
+            issues(invalid) == [
+                "file in_list \(allowed),value=when", "file in_list \(allowed),value=user_by", "file in_list \(allowed),value=",
+                "user_by_value required", "date required",
+            ]
+        )
+        guard case .failure(let failure) = invalid else { return }
+        #expect(failure.issues.allSatisfy { $0.line == 1 })
+    }
+
     @Test("user/update")
     func userUpdate() throws {
         // MUT
