@@ -31,13 +31,14 @@ struct APIRequest: Sendable {
     var actor: AuditActor
     var logger: Logger
 
-    subscript(name: String) -> String? { fields[name] }
+    /// The body's fields, for the endpoint's request type: `XQuery.parse(request.requestFields)`.
+    var requestFields: RequestFields { RequestFields(fields.values) }
 }
 
 extension Language {
     /// Reads `api_language`: `en_US` (also `US`, as the API document's update section writes it) or `ro_RO`.
     init?(apiValue: String) {
-        switch apiValue.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch TextField.trimmed(apiValue).lowercased() {
         case "en_us", "us", "en", "en-us": self = .enUS
         case "ro_ro", "ro", "ro-ro": self = .roRO
         default: return nil

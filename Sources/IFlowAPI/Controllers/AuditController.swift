@@ -12,7 +12,7 @@ struct AuditController {
     }
 
     @Sendable func list(_ request: APIRequest) async throws -> AuditListReply {
-        let filter = try AuditQuery.parse(RequestFields(request.fields.values)).get().filter
+        let filter = try AuditQuery.parse(request.requestFields).get().filter
         let (events, total) = try await store.auditEvents(companyID: request.company.id, filter: filter)
         return AuditListReply(events: events, total: total)
     }

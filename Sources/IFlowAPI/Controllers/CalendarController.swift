@@ -8,7 +8,7 @@ struct CalendarController {
     }
 
     @Sendable func holidays(_ request: APIRequest) async throws -> HolidaysReply {
-        let year = try HolidaysQuery.parse(RequestFields(request.fields.values)).get().year
+        let year = try HolidaysQuery.parse(request.requestFields).get().year
         let holidays = RomanianHolidays.holidays(in: year).map { holiday in
             HolidaysReply.Holiday(date: holiday.date.description, name: holiday.name(in: request.language))
         }

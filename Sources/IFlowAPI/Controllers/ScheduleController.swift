@@ -21,7 +21,7 @@ struct ScheduleController {
     }
 
     @Sendable func setDay(_ request: APIRequest) async throws -> SetDayReply {
-        let day = try SetDayRequest.parse(RequestFields(request.fields.values)).get()
+        let day = try SetDayRequest.parse(request.requestFields).get()
         let plan = day.plan
         let match = try await store.findUser(day.user, companyID: request.company.id)
         let userID = try match.employee(selectedBy: day.user).mapError { ValidationFailure([$0]) }.get()

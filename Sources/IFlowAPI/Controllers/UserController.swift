@@ -14,7 +14,7 @@ struct UserController {
     }
 
     @Sendable func update(_ request: APIRequest) async throws -> UserUpdateReply {
-        let update = try UserUpdate.parse(RequestFields(request.fields.values)).get()
+        let update = try UserUpdate.parse(request.requestFields).get()
         let result = try await store.applyUserUpdate(update, companyID: request.company.id, actor: request.actor)
         request.logger.info("user \(result.action.rawValue)", metadata: ["user_id": "\(result.user.id)"])
         return UserUpdateReply(
@@ -24,7 +24,7 @@ struct UserController {
     }
 
     @Sendable func list(_ request: APIRequest) async throws -> UserListReply {
-        let filter = try UserListQuery.parse(RequestFields(request.fields.values)).get().filter
+        let filter = try UserListQuery.parse(request.requestFields).get().filter
         let (users, total) = try await store.users(companyID: request.company.id, filter: filter)
         return UserListReply(total: String(total), limit: String(filter.limit), offset: String(filter.offset), users: users.map(UserReply.init))
     }

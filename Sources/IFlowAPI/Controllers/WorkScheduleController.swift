@@ -20,7 +20,7 @@ struct WorkScheduleController {
     }
 
     @Sendable func report(_ request: APIRequest) async throws -> Response {
-        let query = try WorkScheduleQuery.parse(RequestFields(request.fields.values)).get()
+        let query = try WorkScheduleQuery.parse(request.requestFields).get()
         let schedule = try await MonthSchedule.load(
             store: store, calculator: calculators.calculator(for: request.company.timeZone), companyID: request.company.id,
             year: query.year, month: query.month, filter: query.filter
