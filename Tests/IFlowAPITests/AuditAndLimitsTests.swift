@@ -17,7 +17,7 @@ struct AuditAndLimitsTests {
             let created = try await client.post(
                 "/api_v2/user/update", base.merging(["update_by": "cnp", "update_by_value": "1800101221144", "full_name": "Ion", "city": "Cluj"]) { _, b in b }
             )
-            let userID = try #require(created["user_id"] as? String)
+            let userID = try created.decode(UserUpdateReplyMirror.self).userID
             _ = try await client.post(
                 "/api_v2/user/update",
                 base.merging(["update_by": "cnp", "update_by_value": "1800101221144", "city": "Cluj", "bank_account": "RO49AAAA1B31007593840000"]) { _, b in b }
@@ -34,20 +34,22 @@ struct AuditAndLimitsTests {
             // MUT
             let reply = try await client.post("/api_v2/audit/get_list", base)
             // validation
-            #expect(reply["total"] as? String == "4", "an update that changes nothing is not recorded; other companies' changes are not listed")
-            let all = try #require(reply["events"] as? [[String: Any]])
-            #expect(all.map { $0["action"] as? String } == ["schedule.set_day", "user.updated", "user.created", "api_key.created"])
-            #expect(all.last?["actor_type"] as? String == "cli")
+            let audit = try reply.decode(AuditListReplyMirror.self)
+            #expect(audit.total == "4", "an update that changes nothing is not recorded; other companies' changes are not listed")
+            let all = audit.events
+            #expect(all.map(\.action) == ["schedule.set_day", "user.updated", "user.created", "api_key.created"])
+            #expect(all.last?.actorType == "cli")
             let events = Array(all.dropLast())
-            #expect(events[0]["detail"] as? String == "2024-03-04")
-            #expect(events[1]["fields"] as? [String] == ["bank_account"])
-            #expect(Set(events[2]["fields"] as? [String] ?? []) == ["full_name", "cnp", "city"])
-            #expect(events.allSatisfy { $0["actor_type"] as? String == "api_key" && ($0["actor"] as? String)?.contains("payroll") == true })
-            #expect(events.allSatisfy { ($0["time"] as? String)?.hasSuffix("Z") == true })
+            #expect(events[0].detail == "2024-03-04")
+            #expect(events[1].fields == ["bank_account"])
+            #expect(Set(events[2].fields) == ["full_name", "cnp", "city"])
+            #expect(events.allSatisfy { $0.actorType == "api_key" && $0.actor.contains("payroll") })
+            #expect(events.allSatisfy { $0.time.hasSuffix("Z") })
+            #expect(events.allSatisfy { $0.entity == "user" && $0.entityID == userID })
             #expect(!reply.text.contains("1800101221144") && !reply.text.contains("RO49AAAA"))
             let filtered = try await client.post("/api_v2/audit/get_list", base.merging(["entity": "user", "entity_id": userID, "limit": "1"]) { _, b in b })
-            #expect(filtered["total"] as? String == "3")
-            #expect((filtered["events"] as? [[String: Any]])?.count == 1)
+            #expect(try filtered.decode(AuditListReplyMirror.self).total == "3")
+            #expect(try filtered.decode(AuditListReplyMirror.self).events.count == 1)
             let bad = try await client.post("/api_v2/audit/get_list", base.merging(["entity": "salary"]) { _, b in b })
             #expect(bad.checks == ["entity:in_list"])
         }

@@ -20,7 +20,7 @@ struct RequestReplyTests {
             #expect(unknown.checks == ["api_key:valid_api_key"])
             #expect(unknown.errors.first?.message == "api_key lipsește, nu este valid sau a fost revocat")
             let bearer = try await client.post("/api_v2/user/get_list", ["api_language": "en_US"], headers: [.authorization: "Bearer \(f.key)"])
-            #expect(bearer["total"] as? String == "0")
+            #expect(try bearer.decode(UserListReplyMirror.self).total == "0")
 
             // MUT
             let keys = try await f.store.apiKeys(companyID: f.companyID)
@@ -40,7 +40,7 @@ struct RequestReplyTests {
             let wrong = try await client.post("/api_v2/user/get_list", ["api_key": f.key, "api_language": "fr_FR"])
             #expect(wrong.checks == ["api_language:in_list"])
             let us = try await client.post("/api_v2/user/get_list", ["api_key": f.key, "api_language": "US"])
-            #expect(us["total"] as? String == "0")
+            #expect(try us.decode(UserListReplyMirror.self).total == "0")
             let both = try await client.post("/api_v2/user/get_list", [:])
             #expect(both.checks == ["api_language:required", "api_key:required"])
         }
@@ -117,7 +117,7 @@ struct RequestReplyTests {
         try await withApp { client, _ in
             let reply = try await client.send("/healthz", method: .get)
             #expect(reply.status == .ok)
-            #expect((reply.json as? [String: Any])?["status"] as? String == "ok")
+            #expect(try reply.decodeBody(HealthMirror.self).status == "ok")
         }
     }
 
@@ -131,6 +131,7 @@ struct RequestReplyTests {
                 await store.shutdown()
                 let health = try await client.send("/healthz", method: .get)
                 #expect(health.status == .serviceUnavailable)
+                #expect(try health.decodeBody(HealthMirror.self).status == "unavailable")
                 let api = try await client.post("/api_v2/user/get_list", ["api_key": key.secret, "api_language": "en_US"])
                 #expect(api.status == .internalServerError)
                 #expect(api.errors.first?.check == "server")

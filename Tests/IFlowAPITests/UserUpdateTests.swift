@@ -24,20 +24,21 @@ struct UserUpdateTests {
             )
             // validation
             #expect(reply.status == .ok)
-            #expect(reply["update_by"] as? String == "cnp")
-            #expect(reply["update_by_value"] as? String == Self.cnp)
-            #expect(reply["action"] as? String == "created")
-            let user = try #require(reply["new_user"] as? [String: Any])
-            #expect(user["full_name"] as? String == "John Deer")
-            #expect(user["cnp"] as? String == Self.cnp)
-            #expect(user["is_enabled"] as? String == "1")
-            #expect(user["team_name"] as? String == "Producție")
-            #expect((user["team_id"] as? String).flatMap(Int.init) != nil)
-            #expect(user["user_id"] as? String == reply["user_id"] as? String)
+            let update = try reply.decode(UserUpdateReplyMirror.self)
+            #expect(update.updateBy == "cnp")
+            #expect(update.updateByValue == Self.cnp)
+            #expect(update.action == "created")
+            let user = update.newUser
+            #expect(user.fullName == "John Deer")
+            #expect(user.cnp == Self.cnp)
+            #expect(user.isEnabled == "1")
+            #expect(user.teamName == "Producție")
+            #expect(user.teamID.flatMap(Int.init) != nil)
+            #expect(user.userID == update.userID)
             for field in ["disable_date", "rfid_tag", "id_card", "id_card_issued_by", "id_card_issue_date", "bank_account", "birth_date",
                 "employment_date", "job_title", "mark_number", "contract_number", "section", "address", "city", "county", "phone_one", "phone_two"]
             {
-                #expect(user[field] is NSNull, "\(field) should be null")
+                #expect(user[field] == nil, "\(field) should be null")
             }
             #expect(reply.text.contains("\"Producție\""), "diacritics are sent as UTF-8, not escaped")
         }
@@ -56,18 +57,18 @@ struct UserUpdateTests {
             // MUT
             let reply = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp].merging(all) { a, _ in a }))
             // validation
-            let user = try #require(reply["new_user"] as? [String: Any], "\(reply.text)")
+            let user = try reply.decode(UserUpdateReplyMirror.self).newUser
             var expected = all
             expected["id_card"] = "RX123456"
             expected["bank_account"] = "RO49AAAA1B31007593840000"
             for (field, value) in expected {
-                #expect(user[field] as? String == value, "\(field)")
+                #expect(user[field] == value, "\(field)")
             }
             let listed = try await client.post("/api_v2/user/get_list", fields(f, ["cnp": Self.cnp]))
-            let users = try #require(listed["users"] as? [[String: Any]])
+            let users = try listed.decode(UserListReplyMirror.self).users
             #expect(users.count == 1)
             for (field, value) in expected {
-                #expect(users.first?[field] as? String == value, "\(field) in get_list")
+                #expect(users.first?[field] == value, "\(field) in get_list")
             }
         }
     }
@@ -83,26 +84,30 @@ struct UserUpdateTests {
             // MUT
             let updated = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "city": "Arad", "job_title": ""]))
             // validation
-            #expect(updated["action"] as? String == "updated")
-            #expect(updated["user_id"] as? String == created["user_id"] as? String)
-            let user = try #require(updated["new_user"] as? [String: Any])
-            #expect(user["full_name"] as? String == "Ion Pop")
-            #expect(user["city"] as? String == "Arad")
-            #expect(user["job_title"] is NSNull)
+            let update = try updated.decode(UserUpdateReplyMirror.self)
+            #expect(update.action == "updated")
+            #expect(update.userID == (try created.decode(UserUpdateReplyMirror.self).userID))
+            #expect(update.newUser.fullName == "Ion Pop")
+            #expect(update.newUser.city == "Arad")
+            #expect(update.newUser.jobTitle == nil)
         }
     }
 
     @Test("update_by id_card finds and creates by id card")
     func updateByIDCard() async throws {
         try await withApp { client, f in
-            let created = try await client.post("/api_v2/user/update", fields(f, ["update_by": "id_card", "update_by_value": "xb 123456", "full_name": "A B"]))
-            #expect(created["action"] as? String == "created")
-            #expect((created["new_user"] as? [String: Any])?["id_card"] as? String == "XB 123456")
-            #expect((created["new_user"] as? [String: Any])?["cnp"] is NSNull)
-            let updated = try await client.post("/api_v2/user/update", fields(f, ["update_by": "id_card", "update_by_value": "XB 123456", "cnp": Self.cnp]))
-            #expect(updated["action"] as? String == "updated")
-            #expect(updated["user_id"] as? String == created["user_id"] as? String)
-            #expect((updated["new_user"] as? [String: Any])?["cnp"] as? String == Self.cnp)
+            let created = try await client.post(
+                "/api_v2/user/update", fields(f, ["update_by": "id_card", "update_by_value": "xb 123456", "full_name": "A B"])
+            ).decode(UserUpdateReplyMirror.self)
+            #expect(created.action == "created")
+            #expect(created.newUser.idCard == "XB 123456")
+            #expect(created.newUser.cnp == nil)
+            let updated = try await client.post(
+                "/api_v2/user/update", fields(f, ["update_by": "id_card", "update_by_value": "XB 123456", "cnp": Self.cnp])
+            ).decode(UserUpdateReplyMirror.self)
+            #expect(updated.action == "updated")
+            #expect(updated.userID == created.userID)
+            #expect(updated.newUser.cnp == Self.cnp)
         }
     }
 
@@ -124,15 +129,15 @@ struct UserUpdateTests {
         try await withApp { client, f in
             let a = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "A", "team_name": "Logistică"]))
             let b = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.otherCNP, "full_name": "B", "team_name": "Logistică"]))
-            let teamA = (a["new_user"] as? [String: Any])?["team_id"] as? String
+            let teamA = try a.decode(UserUpdateReplyMirror.self).newUser.teamID
             #expect(teamA != nil)
-            #expect(teamA == (b["new_user"] as? [String: Any])?["team_id"] as? String)
+            #expect(teamA == (try b.decode(UserUpdateReplyMirror.self).newUser.teamID))
             let c = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.otherCNP, "team_name": "Depozit"]))
-            let teamC = (c["new_user"] as? [String: Any])?["team_id"] as? String
+            let teamC = try c.decode(UserUpdateReplyMirror.self).newUser.teamID
             #expect(teamC != nil && teamC != teamA)
             let d = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.otherCNP, "team_name": ""]))
-            #expect((d["new_user"] as? [String: Any])?["team_id"] is NSNull)
-            #expect((d["new_user"] as? [String: Any])?["team_name"] is NSNull)
+            #expect(try d.decode(UserUpdateReplyMirror.self).newUser.teamID == nil)
+            #expect(try d.decode(UserUpdateReplyMirror.self).newUser.teamName == nil)
         }
     }
 
@@ -157,7 +162,7 @@ struct UserUpdateTests {
             ])
             #expect(reply.errors.first { $0.field == "job_title" }?.message == "job_title must have at most 100 characters")
             let listed = try await client.post("/api_v2/user/get_list", fields(f, [:]))
-            #expect((listed["users"] as? [[String: Any]])?.first?["city"] as? String == "Cluj")
+            #expect(try listed.decode(UserListReplyMirror.self).users.first?.city == "Cluj")
         }
     }
 
@@ -188,7 +193,7 @@ struct UserUpdateTests {
                 "/api_v2/user/update",
                 ["api_key": f.otherKey, "api_language": "en_US", "update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Elsewhere", "rfid_tag": "TAG1"]
             )
-            #expect(other["action"] as? String == "created")
+            #expect(try other.decode(UserUpdateReplyMirror.self).action == "created")
         }
     }
 
@@ -200,11 +205,11 @@ struct UserUpdateTests {
                 "/api_v2/user/update",
                 ["api_key": f.otherKey, "api_language": "en_US", "update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Theirs"]
             )
-            #expect(theirs["action"] as? String == "created")
-            #expect(theirs["user_id"] as? String != mine["user_id"] as? String)
-            let list = try await client.post("/api_v2/user/get_list", fields(f, [:]))
-            #expect(list["total"] as? String == "1")
-            #expect((list["users"] as? [[String: Any]])?.first?["full_name"] as? String == "Mine")
+            #expect(try theirs.decode(UserUpdateReplyMirror.self).action == "created")
+            #expect(try theirs.decode(UserUpdateReplyMirror.self).userID != mine.decode(UserUpdateReplyMirror.self).userID)
+            let list = try await client.post("/api_v2/user/get_list", fields(f, [:])).decode(UserListReplyMirror.self)
+            #expect(list.total == "1")
+            #expect(list.users.map(\.fullName) == ["Mine"])
         }
     }
 
@@ -224,11 +229,12 @@ struct UserUpdateTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             // validation
-            #expect(replies.allSatisfy { $0.status == .ok && $0["new_user"] != nil }, "\(replies.first { $0["new_user"] == nil }?.text ?? "")")
-            #expect(replies.filter { $0["action"] as? String == "created" }.count == 1)
-            #expect(Set(replies.compactMap { $0["user_id"] as? String }).count == 1)
+            #expect(replies.allSatisfy { $0.status == .ok })
+            let updates = try replies.map { try $0.decode(UserUpdateReplyMirror.self) }
+            #expect(updates.filter { $0.action == "created" }.count == 1)
+            #expect(Set(updates.map(\.userID)).count == 1)
             let list = try await client.post("/api_v2/user/get_list", ["api_key": f.key, "api_language": "en_US"])
-            #expect(list["total"] as? String == "1")
+            #expect(try list.decode(UserListReplyMirror.self).total == "1")
         }
     }
 
@@ -240,7 +246,7 @@ struct UserUpdateTests {
                 "/api_v2/user/update",
                 fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "A", "id_card": "QQ123987", "bank_account": "RO49AAAA1B31007593840000"])
             )
-            #expect(reply["action"] as? String == "created")
+            #expect(try reply.decode(UserUpdateReplyMirror.self).action == "created")
             // MUT
             let rows = try await f.store.sql().raw("SELECT * FROM users").all()
             // validation

@@ -36,13 +36,13 @@ struct WorkScheduleBatchTests {
             )
 
             // validation
-            let users = try #require(reply["users"] as? [[String: Any]])
-            let listed = users.compactMap { ($0["user_id"] as? String).flatMap(Int.init) }
+            let users = try reply.decode(WorkScheduleReplyMirror.self).users
+            let listed = users.compactMap { Int($0.userID) }
             #expect(listed == ids.values.sorted())
             let expected = Dictionary(uniqueKeysWithValues: ids.map { index, id in (id, HoursFormat.hours(minutes: (1 + index % 8) * 60)) })
             for user in users {
-                let id = try #require((user["user_id"] as? String).flatMap(Int.init))
-                #expect((user["totals"] as? [String: Any])?["regular"] as? String == expected[id], "user \(id)")
+                let id = try #require(Int(user.userID))
+                #expect(user.totals == ["regular": expected[id]], "user \(id)")
             }
         }
     }

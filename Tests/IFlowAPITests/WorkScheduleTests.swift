@@ -20,7 +20,7 @@ struct WorkScheduleTests {
             base(f).merging(["update_by": "cnp", "update_by_value": cnp, "full_name": "Ion Popescu", "team_name": "Producție", "mark_number": mark]) { _, b in b }
                 .merging(extra) { _, b in b }
         )
-        return try #require(reply["user_id"] as? String, "\(reply.text)")
+        return try reply.decode(UserUpdateReplyMirror.self).userID
     }
 
     func setDay(_ client: some TestClientProtocol, _ f: Fixture, _ fields: [String: String], by: String = "mark_number", value: String = "17") async throws -> Reply {
@@ -33,7 +33,8 @@ struct WorkScheduleTests {
             // setup: December 2019 — 24th a Tuesday 08–16 with 30 min break and 2 h overtime, 25th (Christmas) a night
             // 22–06 into the 26th (also a holiday), 31st a night into 1 January 2020 (outside the month).
             _ = try await employee(client, f)
-            #expect(try await setDay(client, f, ["date": "2019-12-24", "shifts": "08:00-16:00", "break_minutes": "30", "overtime": "16:00-18:00"])["type"] as? String == "work")
+            let day = try await setDay(client, f, ["date": "2019-12-24", "shifts": "08:00-16:00", "break_minutes": "30", "overtime": "16:00-18:00"])
+            #expect(try day.decode(SetDayReplyMirror.self).type == "work")
             _ = try await setDay(client, f, ["date": "2019-12-25", "shifts": "22:00-06:00"])
             _ = try await setDay(client, f, ["date": "2019-12-31", "shifts": "22:00-06:00", "time_off": "08:00-10:00"])
             // MUT: exactly the document's request
@@ -43,27 +44,28 @@ struct WorkScheduleTests {
                 encoding: encoding
             )
             // validation
-            #expect(reply["year"] as? String == "2019")
-            #expect(reply["month"] as? String == "12")
-            let users = try #require(reply["users"] as? [[String: Any]], "\(reply.text)")
+            let report = try reply.decode(WorkScheduleReplyMirror.self)
+            #expect(report.year == "2019")
+            #expect(report.month == "12")
+            let users = report.users
             #expect(users.count == 1)
-            let totals = try #require(users[0]["totals"] as? [String: Any])
             // regular: 7.5 (24th) + 2 (25th 22–24) + 6 (26th 00–06) + 2 (31st 22–24) = 17.5; overtime 2.
-            #expect(totals as NSDictionary == ["total": "19.50", "overtime": "2.00"] as NSDictionary)
-            let days = try #require(users[0]["days"] as? [[String: Any]])
+            #expect(users[0].totals == ["total": "19.50", "overtime": "2.00"])
+            let days = try #require(users[0].days)
             #expect(days.count == 31)
-            let christmas = try #require(days.first { $0["date"] as? String == "2019-12-25" })
-            #expect(christmas["day_type"] as? String == "holiday")
-            #expect(christmas["holiday_name"] as? String == "Crăciunul")
-            #expect(christmas["shifts"] as? String == "22:00-06:00")
-            #expect(christmas["regular_hours"] as? String == "2.00")
-            #expect(days.first { $0["date"] as? String == "2019-12-26" }?["regular_hours"] as? String == "6.00")
-            #expect(days.first { $0["date"] as? String == "2019-12-26" }?["type"] is NSNull)
-            #expect(days.first { $0["date"] as? String == "2019-12-28" }?["day_type"] as? String == "weekend")
-            #expect(days.first { $0["date"] as? String == "2019-12-31" }?["time_off_hours"] as? String == "2.00")
-            #expect(users[0]["full_name"] as? String == "Ion Popescu")
-            #expect(users[0]["team_name"] as? String == "Producție")
-            #expect(users[0]["mark_number"] as? String == "17")
+            let christmas = try #require(days.first { $0.date == "2019-12-25" })
+            #expect(christmas.dayType == "holiday")
+            #expect(christmas.holidayName == "Crăciunul")
+            #expect(christmas.shifts == "22:00-06:00")
+            #expect(christmas.regularHours == "2.00")
+            #expect(days.first { $0.date == "2019-12-26" }?.regularHours == "6.00")
+            let boxingDay = try #require(days.first { $0.date == "2019-12-26" })
+            #expect(boxingDay.type == nil)
+            #expect(days.first { $0.date == "2019-12-28" }?.dayType == "weekend")
+            #expect(days.first { $0.date == "2019-12-31" }?.timeOffHours == "2.00")
+            #expect(users[0].fullName == "Ion Popescu")
+            #expect(users[0].teamName == "Producție")
+            #expect(users[0].markNumber == "17")
         }
     }
 
@@ -87,9 +89,10 @@ struct WorkScheduleTests {
                 "/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": tokens.joined(separator: ","), "include_days": "0"]) { _, b in b }
             )
             // validation
-            let user = try #require((reply["users"] as? [[String: Any]])?.first, "\(reply.text)")
-            #expect(user["days"] == nil)
-            let totals = try #require(user["totals"] as? [String: String])
+            let user = try #require(try reply.decode(WorkScheduleReplyMirror.self).users.first)
+            #expect(user.days == nil)
+            #expect(!reply.text.contains("\"days\""), "include_days=0 leaves the key out")
+            let totals = user.totals
             #expect(Set(totals.keys) == Set(tokens))
             func h(_ token: String) -> Double { Double(totals[token]!)! }
             for base in bases {
@@ -121,7 +124,7 @@ struct WorkScheduleTests {
             #expect(bad.errors.filter { $0.check == "in_list" }.count == 2)
             #expect(bad.errors.contains { $0.message.contains("overtimes") })
             let short = try await client.post("/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "3", "totals": "total"]) { _, b in b })
-            #expect(short["month"] as? String == "03")
+            #expect(try short.decode(WorkScheduleReplyMirror.self).month == "03")
         }
     }
 
@@ -136,7 +139,7 @@ struct WorkScheduleTests {
                 let reply = try await client.post(
                     "/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "total", "include_days": "0"].merging(extra) { _, b in b }) { _, b in b }
                 )
-                return try #require(reply["users"] as? [[String: Any]], "\(reply.text)").map { $0["mark_number"] as? String ?? "" }
+                return try reply.decode(WorkScheduleReplyMirror.self).users.map { $0.markNumber ?? "" }
             }
             #expect(try await names([:]) == ["1"])
             #expect(try await names(["include_disabled": "1"]) == ["1", "4"])
@@ -152,12 +155,12 @@ struct WorkScheduleTests {
             let userID = try await employee(client, f)
             _ = try await setDay(client, f, ["date": "2019-12-10", "shifts": "08:00-16:00", "overtime": "16:00-17:00"])
             let replaced = try await setDay(client, f, ["date": "2019-12-10", "type": "CO"], by: "user_id", value: userID)
-            #expect(replaced["type"] as? String == "CO")
-            #expect(replaced["shifts"] as? String == "")
+            #expect(try replaced.decode(SetDayReplyMirror.self).type == "CO")
+            #expect(try replaced.decode(SetDayReplyMirror.self).shifts == "")
             let report = try await client.post("/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "total"]) { _, b in b })
-            let day = ((report["users"] as? [[String: Any]])?.first?["days"] as? [[String: Any]])?.first { $0["date"] as? String == "2019-12-10" }
-            #expect(day?["type"] as? String == "CO")
-            #expect(day?["regular_hours"] as? String == "0.00")
+            let day = try report.decode(WorkScheduleReplyMirror.self).users.first?.days?.first { $0.date == "2019-12-10" }
+            #expect(day?.type == "CO")
+            #expect(day?.regularHours == "0.00")
 
             let bad = try await setDay(
                 client, f, ["date": "2019-02-30", "type": "XX", "shifts": "8-16", "break_minutes": "abc", "overtime": "16:00-18:00,17:00-19:00"]
@@ -188,9 +191,10 @@ struct WorkScheduleTests {
 
                 """
             let ok = try await client.upload("/api_v2/schedule/import", fields: base(f), file: good)
-            #expect(ok["rows"] as? String == "3", "\(ok.text)")
+            #expect(try ok.decode(ImportReplyMirror.self).rows == "3")
+            #expect(try ok.decode(ImportReplyMirror.self).users == "1")
             let report = try await client.post("/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "regular,overtime"]) { _, b in b })
-            #expect(((report["users"] as? [[String: Any]])?.first?["totals"] as? [String: String]) == ["regular": "15.50", "overtime": "1.00"])
+            #expect(try report.decode(WorkScheduleReplyMirror.self).users.first?.totals == ["regular": "15.50", "overtime": "1.00"])
 
             let bad = """
                 user_by;user_by_value;date;shifts
@@ -202,10 +206,10 @@ struct WorkScheduleTests {
             let refused = try await client.upload("/api_v2/schedule/import", fields: base(f, "ro_RO"), file: bad)
             #expect(refused.errors.map { "\($0.field ?? "-"):\($0.check)" } == ["user_by_value:exists", "date:valid_date", "date:unique"])
             #expect(refused.errors.first?.message.hasPrefix("linia 3: ") == true)
-            let lines = (refused.apiReply["error"] as? [[String: Any]])?.compactMap { $0["line"] as? String }
-            #expect(lines == ["3", "4", "5"])
+            #expect(refused.errors.map(\.line) == ["3", "4", "5"])
             let after = try await client.post("/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "regular"]) { _, b in b })
-            #expect(((after["users"] as? [[String: Any]])?.first?["totals"] as? [String: String]) == ["regular": "15.50"], "nothing of the refused file was written")
+            let afterTotals = try after.decode(WorkScheduleReplyMirror.self).users.first?.totals
+            #expect(afterTotals == ["regular": "15.50"], "nothing of the refused file was written")
 
             let missingFile = try await client.post("/api_v2/schedule/import", base(f))
             #expect(missingFile.checks == ["file:required"])
@@ -218,10 +222,11 @@ struct WorkScheduleTests {
     func holidays() async throws {
         try await withApp { client, f in
             let ro = try await client.post("/api_v2/calendar/get_holidays", base(f, "ro_RO").merging(["year": "2016"]) { _, b in b })
-            let holidays = try #require(ro["holidays"] as? [[String: String]])
-            #expect(holidays.first { $0["date"] == "2016-05-01" }?["name"] == "Paștele / Ziua Muncii")
+            let holidays = try ro.decode(HolidaysReplyMirror.self)
+            #expect(holidays.year == "2016")
+            #expect(holidays.holidays.first { $0.date == "2016-05-01" }?.name == "Paștele / Ziua Muncii")
             let en = try await client.post("/api_v2/calendar/get_holidays", base(f).merging(["year": "2024"]) { _, b in b })
-            #expect((en["holidays"] as? [[String: String]])?.first { $0["date"] == "2024-01-07" }?["name"] == "Saint John the Baptist")
+            #expect(try en.decode(HolidaysReplyMirror.self).holidays.first { $0.date == "2024-01-07" }?.name == "Saint John the Baptist")
             let bad = try await client.post("/api_v2/calendar/get_holidays", base(f).merging(["year": "1800"]) { _, b in b })
             #expect(bad.checks == ["year:between"])
         }

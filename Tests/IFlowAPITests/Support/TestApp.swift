@@ -87,9 +87,10 @@ func withApp(web: WebOptions = .init(), _ body: @escaping @Sendable (any TestCli
     }
 }
 
-/// A decoded reply: the HTTP status and the parsed JSON.
+/// A reply: the HTTP status, the body and the headers; API tests read the body with `decode` (Replies.swift).
 struct Reply: @unchecked Sendable {
     var status: HTTPResponse.Status
+    /// The body parsed by JSONSerialization, for the untyped `self[key]`.
     var json: Any
     var text: String
     var headers: HTTPFields = [:]
@@ -97,15 +98,7 @@ struct Reply: @unchecked Sendable {
     /// `api_reply` as a dictionary.
     var apiReply: [String: Any] { ((json as? [String: Any])?["api_reply"] as? [String: Any]) ?? [:] }
 
-    /// The `error` array as (field, check, message) triples.
-    var errors: [(field: String?, check: String, message: String)] {
-        (apiReply["error"] as? [[String: Any]] ?? []).map {
-            ($0["field_name"] as? String, $0["check_name"] as? String ?? "", $0["message"] as? String ?? "")
-        }
-    }
-
-    var checks: Set<String> { Set(errors.map { "\($0.field ?? "-"):\($0.check)" }) }
-
+    /// A member of `api_reply`, untyped: only the web tests still read replies this way.
     subscript(key: String) -> Any? { apiReply[key] }
 }
 
