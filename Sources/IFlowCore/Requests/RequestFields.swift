@@ -210,6 +210,6 @@ public struct RequestFields {
         if !required, isBlank("user_by"), isBlank("user_by_value") { return nil }
         let kind = inList("user_by", UserSelector.allowed, .sent)
         guard let value = text("user_by_value", .notEmpty), let kind else { return nil }
-        return check(UserSelector.make(kind, value).mapError { $0.on("user_by_value") })
+        return check(UserSelector.make(kind, value))
     }
 }

@@ -8,6 +8,8 @@ public struct SetDayRequest: Sendable, Equatable {
 
     /// Dates outside these years are refused: the holiday calendar covers them and nothing else.
     public static let years = RomanianHolidays.supportedYears
+    /// The `type` values `in_list` names.
+    static let types = DayType.allCases.map(\.rawValue)
 
     /// The employee-day, or every failed check; the plan's own rules (``DayPlan/validate()``) are checked once its
     /// fields read cleanly.
@@ -16,8 +18,7 @@ public struct SetDayRequest: Sendable, Equatable {
         let user = fields.userSelector(required: true)
         let issuesBefore = fields.issues.count
         let date = fields.date("date", .sent, years: years)
-        let allowedTypes = DayType.allCases.map(\.rawValue)
-        let type = fields.inList("type", allowedTypes) { DayType(rawValue: $0) ?? DayType(rawValue: $0.uppercased()) } ?? .work
+        let type = fields.inList("type", types) { DayType(rawValue: $0) ?? DayType(rawValue: $0.uppercased()) } ?? .work
         let shifts = ranges("shifts", in: &fields)
         let overtime = ranges("overtime", in: &fields)
         let timeOff = ranges("time_off", in: &fields)
