@@ -66,8 +66,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // docs/openapi.yaml (linked into the target) compiled into the binary: served without any file beside it.
-            resources: [.embedInCode("OpenAPI/openapi.yaml")],
+            // docs/openapi.yaml (linked into the target) and the web's templates and assets compiled into the binary: served
+            // without any file beside it.
+            resources: [.embedInCode("OpenAPI/openapi.yaml"), .embedInCode("Web/Templates"), .embedInCode("Web/Assets")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

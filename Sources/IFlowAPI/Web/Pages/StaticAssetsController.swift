@@ -1,6 +1,5 @@
 import HTTPTypes
 import Hummingbird
-import NIOCore
 
 /// `/admin/static/…`: the stylesheet, the copy button's script and the icon.
 struct StaticAssetsController {
@@ -14,7 +13,7 @@ struct StaticAssetsController {
                     .cacheControl: "public, max-age=3600",
                     HTTPField.Name("X-Content-Type-Options")!: "nosniff",
                 ],
-                body: .init(byteBuffer: ByteBuffer(string: file.body))
+                body: .init(byteBuffer: file.body)
             )
         }
     }
