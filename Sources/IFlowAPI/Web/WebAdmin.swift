@@ -20,8 +20,11 @@ struct WebAdmin {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("admin") { _, _ in WebEnvironment.redirect(to: "/admin/timesheet") }
-        let group = router.group("admin").add(middleware: WebErrorMiddleware(web: web))
-        StaticAssetsController().addRoutes(to: group)
+        let admin = router.group("admin", context: WebRequestContext.self)
+        // The static files need no session, so they never wait for the database.
+        StaticAssetsController().addRoutes(to: admin.group().add(middleware: WebErrorMiddleware(web: web)))
+        // The session first: the error middleware inside it then renders pages with the administrator it found.
+        let group = admin.group().add(middleware: WebSessionMiddleware(web: web)).add(middleware: WebErrorMiddleware(web: web))
         SignInController(web: web, throttle: throttle).addRoutes(to: group)
         TimesheetController(web: web).addRoutes(to: group)
         EmployeesController(web: web).addRoutes(to: group)

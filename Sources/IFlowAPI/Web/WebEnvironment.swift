@@ -6,7 +6,7 @@ import IFlowStore
 import Mustache
 import NIOCore
 
-/// What every web page shares: the store, the templates, the cookies and the signed-in administrator.
+/// What every web page shares: the store, the templates, the cookies, and how forms are read and pages rendered.
 struct WebEnvironment: Sendable {
     let store: Store
     let options: WebOptions
@@ -27,24 +27,12 @@ struct WebEnvironment: Sendable {
         case timesheet, employees, apiAccess
     }
 
-    // MARK: Sessions
-
-    /// The administrator whose valid session cookie the request carries.
-    func administrator(_ request: Request) async throws -> SignedInAdministrator? {
-        guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty else { return nil }
-        return try await store.signedInAdministrator(token: token)
-    }
-
-    /// The signed-in administrator, or `WebError.signInRequired`, which comes back to this page after signing in.
-    func requireAdministrator(_ request: Request) async throws -> SignedInAdministrator {
-        if let administrator = try await administrator(request) { return administrator }
-        throw WebError.signInRequired(next: request.method == .get ? Self.here(request) : nil)
-    }
+    // MARK: Forms
 
     /// The fields of a POSTed form, after checking its CSRF token against the session's.
     func form(_ request: Request, administrator: SignedInAdministrator) async throws -> FormFields {
         let fields = try await Self.formFields(request)
-        guard let token = fields["csrf_token"], Self.constantTimeEquals(token, administrator.csrfToken) else { throw WebError.formExpired }
+        guard let token = fields["csrf_token"], constantTimeEquals(token, administrator.csrfToken) else { throw WebError.formExpired }
         return fields
     }
 
@@ -65,13 +53,6 @@ struct WebEnvironment: Sendable {
     /// The query string's fields (`+` read as a space, as browsers send GET forms).
     static func query(_ request: Request) -> FormFields {
         (try? FormFields.decode(body: ByteBuffer(string: request.uri.query ?? ""), contentType: "application/x-www-form-urlencoded")) ?? FormFields()
-    }
-
-    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     // MARK: Cookies
@@ -115,6 +96,11 @@ struct WebEnvironment: Sendable {
             raw.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" })
         else { return nil }
         return raw
+    }
+
+    /// The sign-in page, which comes back to `next` (when it is a path of ours) after signing in.
+    static func signInURL(next: String?) -> String {
+        url("/admin/sign-in", [("next", safeNext(next))])
     }
 
     /// `path` with a query string built from `items` (empty values left out).

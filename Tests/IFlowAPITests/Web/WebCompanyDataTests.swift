@@ -212,17 +212,28 @@ struct WebCompanyDataTests {
         #expect(Masking.tail("") == "")
     }
 
-    @Test("unknown pages under /admin are HTML 404s; static files are served")
+    @Test("unknown pages under /admin are HTML 404s with the signed-in header; static files are served")
     func notFoundAndAssets() async throws {
         try await withApp { client, f in
             var browser = try await Self.signedIn(client, f)
             let missing = try await client.get("/admin/nothing/here", as: &browser)
             #expect(missing.status == .notFound)
             #expect(missing.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(missing.text.contains("ana@acme.ro") && missing.text.contains("action=\"/admin/sign-out\""), "the session's header")
+            #expect(missing.text.hasSuffix("</html>"))
+            var stranger = Browser()
+            let anonymous = try await client.get("/admin/nothing/here", as: &stranger)
+            #expect(anonymous.status == .notFound && !anonymous.text.contains("/admin/sign-out") && anonymous.text.contains("/admin/sign-in"))
             #expect(try await client.get("/admin/employees/abc", as: &browser).status == .notFound)
             let css = try await client.get("/admin/static/style.css", as: &browser)
             #expect(css.status == .ok && css.headers[.contentType] == "text/css; charset=utf-8")
-            #expect(try await client.get("/admin/static/copy.js", as: &browser).status == .ok)
+            #expect(css.text.hasPrefix(":root {") && css.text.hasSuffix("}\n"))
+            let script = try await client.get("/admin/static/copy.js", as: &browser)
+            #expect(script.status == .ok && script.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(script.text.hasPrefix("\"use strict\";"))
+            let icon = try await client.get("/admin/static/icon.svg", as: &stranger)
+            #expect(icon.status == .ok && icon.headers[.contentType] == "image/svg+xml" && icon.text.hasPrefix("<svg xmlns="))
+            #expect(try await client.get("/admin/static/nothing.css", as: &browser).status == .notFound)
         }
     }
 

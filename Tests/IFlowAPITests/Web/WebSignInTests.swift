@@ -24,6 +24,9 @@ struct WebSignInTests {
             }
             let root = try await client.get("/admin", as: &browser)
             #expect(root.location == "/admin/timesheet")
+            let posted = try await client.submit("/admin/settings/api-access", ["label": "payroll"], as: &browser)
+            #expect(posted.status == .seeOther)
+            #expect(posted.location == "/admin/sign-in", "a form is not posted again after signing in")
         }
     }
 

@@ -9,22 +9,22 @@ struct APIAccessController {
     let web: WebEnvironment
     static let maxLabelLength = 100
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<WebRequestContext>) {
         group.get("settings/api-access", use: list)
         group.post("settings/api-access", use: generate)
         group.get("settings/api-access/{id}/revoke", use: confirm)
         group.post("settings/api-access/{id}/revoke", use: revoke)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let administrator = try await web.requireAdministrator(request)
+    @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let administrator = try context.requireAdministrator()
         var values: [String: Any] = [:]
         if WebEnvironment.query(request)["revoked"] == "1" { values["notice"] = WebText.format("key_revoked", administrator.language) }
         return try await page(request, administrator: administrator, values: values)
     }
 
-    @Sendable func generate(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let administrator = try await web.requireAdministrator(request)
+    @Sendable func generate(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let administrator = try context.requireAdministrator()
         let fields = try await web.form(request, administrator: administrator)
         let raw = fields["label"] ?? ""
         let validation = TextField.validate(raw, maxLength: Self.maxLabelLength)
@@ -40,14 +40,14 @@ struct APIAccessController {
         return try await page(request, administrator: administrator, values: ["newKey": true, "newKeyLabel": label, "secret": issued.secret])
     }
 
-    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let administrator = try await web.requireAdministrator(request)
+    @Sendable func confirm(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let administrator = try context.requireAdministrator()
         let key = try await liveKey(context, administrator: administrator)
         return confirmPage(request, key: key, administrator: administrator)
     }
 
-    @Sendable func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let administrator = try await web.requireAdministrator(request)
+    @Sendable func revoke(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let administrator = try context.requireAdministrator()
         let fields = try await web.form(request, administrator: administrator)
         let key = try await liveKey(context, administrator: administrator)
         guard fields["confirm"] == "yes" else {
@@ -62,7 +62,7 @@ struct APIAccessController {
     }
 
     /// The company's unrevoked key named by the path; another company's key is "not found", exactly like a missing one.
-    private func liveKey(_ context: AppRequestContext, administrator: SignedInAdministrator) async throws -> APIKey {
+    private func liveKey(_ context: WebRequestContext, administrator: SignedInAdministrator) async throws -> APIKey {
         guard let id = context.parameters.get("id").flatMap(Int.init),
             let key = try await web.store.apiKeys(companyID: administrator.company.id).first(where: { $0.id == id && $0.revokedAt == nil })
         else { throw WebError.notFound }

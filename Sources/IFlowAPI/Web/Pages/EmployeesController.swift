@@ -10,13 +10,13 @@ struct EmployeesController {
     /// Fields shown masked: only their last characters are visible.
     static let maskedFields: Set<UserField> = [.cnp, .idCard, .bankAccount]
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<WebRequestContext>) {
         group.get("employees", use: list)
         group.get("employees/{id}", use: detail)
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let administrator = try await web.requireAdministrator(request)
+    @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let administrator = try context.requireAdministrator()
         let language = administrator.language
         let query = WebEnvironment.query(request)
         let teams = try await web.store.teamNames(companyID: administrator.company.id)
@@ -68,8 +68,8 @@ struct EmployeesController {
         )
     }
 
-    @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let administrator = try await web.requireAdministrator(request)
+    @Sendable func detail(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let administrator = try context.requireAdministrator()
         let language = administrator.language
         guard let id = context.parameters.get("id").flatMap(Int.init),
             let user = try await web.store.user(id: id, companyID: administrator.company.id)

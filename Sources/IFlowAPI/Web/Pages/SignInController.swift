@@ -8,17 +8,17 @@ struct SignInController {
     let web: WebEnvironment
     let throttle: SignInThrottle
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<WebRequestContext>) {
         group.get("sign-in", use: page)
         group.post("sign-in", use: signIn)
         group.post("sign-out", use: signOut)
         group.post("language", use: changeLanguage)
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func page(_ request: Request, context: WebRequestContext) async throws -> Response {
         let query = WebEnvironment.query(request)
         let next = WebEnvironment.safeNext(query["next"])
-        if try await web.administrator(request) != nil { return WebEnvironment.redirect(to: next ?? "/admin/timesheet") }
+        if context.administrator != nil { return WebEnvironment.redirect(to: next ?? "/admin/timesheet") }
         var language = WebEnvironment.language(of: request)
         var chosen: Language?
         if let raw = query["lang"], let parsed = Language(rawValue: raw) {
@@ -33,13 +33,13 @@ struct SignInController {
         return response
     }
 
-    @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func signIn(_ request: Request, context: WebRequestContext) async throws -> Response {
         let fields = try await WebEnvironment.formFields(request)
         let language = WebEnvironment.language(of: request)
         let next = WebEnvironment.safeNext(fields["next"])
         let email = String((fields["email"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(254))
         guard let cookieToken = request.cookies[WebEnvironment.signInCookie]?.value, !cookieToken.isEmpty,
-            let formToken = fields["csrf_token"], WebEnvironment.constantTimeEquals(cookieToken, formToken)
+            let formToken = fields["csrf_token"], constantTimeEquals(cookieToken, formToken)
         else {
             return signInPage(
                 request, language: language, next: next, email: email, error: WebText.format("form_expired_text", language), status: .forbidden)
@@ -63,7 +63,9 @@ struct SignInController {
         throttle.reset(key)
 
         let grant = try await web.store.createAdminSession(administratorID: administratorID, lifetime: web.options.sessionLifetime)
-        guard let administrator = try await web.store.signedInAdministrator(token: grant.token) else { throw WebError.signInRequired(next: next) }
+        guard let administrator = try await web.store.signedInAdministrator(token: grant.token) else {
+            return WebEnvironment.redirect(to: WebEnvironment.signInURL(next: next))
+        }
         context.logger.info("signed in", metadata: ["administrator": "\(administratorID)", "company": "\(administrator.company.id)"])
         var response = WebEnvironment.redirect(to: next ?? "/admin/timesheet")
         response.setCookie(web.cookie(WebEnvironment.sessionCookie, grant.token, maxAge: Int(web.options.sessionLifetime), request: request))
@@ -72,8 +74,8 @@ struct SignInController {
         return response
     }
 
-    @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let administrator = try await web.administrator(request) else { return WebEnvironment.redirect(to: "/admin/sign-in") }
+    @Sendable func signOut(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard let administrator = context.administrator else { return WebEnvironment.redirect(to: "/admin/sign-in") }
         _ = try await web.form(request, administrator: administrator)
         if let token = request.cookies[WebEnvironment.sessionCookie]?.value { try await web.store.deleteAdminSession(token: token) }
         var response = WebEnvironment.redirect(to: "/admin/sign-in?signed_out=1")
@@ -81,8 +83,8 @@ struct SignInController {
         return response
     }
 
-    @Sendable func changeLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let administrator = try await web.requireAdministrator(request)
+    @Sendable func changeLanguage(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let administrator = try context.requireAdministrator()
         let fields = try await web.form(request, administrator: administrator)
         var response = WebEnvironment.redirect(to: WebEnvironment.safeNext(fields["next"]) ?? "/admin/timesheet")
         if let language = fields["language"].flatMap(Language.init(rawValue:)) {

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// `/admin/static/…`: the stylesheet, the copy button's script and the icon.
 struct StaticAssetsController {
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<WebRequestContext>) {
         group.get("static/{file}") { _, context -> Response in
             guard let name = context.parameters.get("file"), let file = WebAssets.files[name] else { throw WebError.notFound }
             return Response(

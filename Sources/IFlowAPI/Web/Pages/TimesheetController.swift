@@ -12,7 +12,7 @@ struct TimesheetController {
     /// Employees per page; the CSV holds them all.
     var pageSize: Int { web.options.timesheetPageSize }
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<WebRequestContext>) {
         group.get("timesheet", use: page)
         group.get("timesheet.csv", use: csv)
     }
@@ -74,8 +74,8 @@ struct TimesheetController {
         )
     }
 
-    @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let administrator = try await web.requireAdministrator(request)
+    @Sendable func page(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let administrator = try context.requireAdministrator()
         let language = administrator.language
         let selection = try await selection(request, administrator: administrator)
         let all = try await schedule(selection, administrator: administrator)
@@ -138,8 +138,8 @@ struct TimesheetController {
         )
     }
 
-    @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let administrator = try await web.requireAdministrator(request)
+    @Sendable func csv(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let administrator = try context.requireAdministrator()
         let language = administrator.language
         let selection = try await selection(request, administrator: administrator)
         let schedule = try await schedule(selection, administrator: administrator)
