@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A sealed value is `KEYID.BASE64` where `KEYID` names the data key (first 4 bytes of its SHA-256, hex) and the
 /// payload is AES-GCM's nonce, ciphertext and tag. A lookup is HMAC-SHA256 under the lookup key, hex: equal values
-/// give equal lookups, so `update_by=cnp` stays an indexed equality and uniqueness stays a database constraint.
+/// give equal lookups, so finding an employee by their CNP stays an indexed equality and uniqueness stays a database
+/// constraint.
 public struct DataProtector: Sendable {
     private let lookupKey: Data
     private let sealingKey: Data

@@ -8,7 +8,8 @@ import Synchronization
 ///
 /// On SQLite several requests' bodies share one transaction (see ``Store/write(_:)``), so a body must do all its work
 /// through ``sql``, and its audit events go through ``audit(_:entity:entityID:fields:detail:companyID:actor:)``, which
-/// inserts them with the other events of the transaction, in one statement, just before it commits.
+/// inserts them with the other events of the transaction, in one statement, just before it commits. Every write of the
+/// store runs with one, except the migrations and `iflow copy`, which run transactions of their own.
 public struct WriteContext: Sendable {
     /// The connection of the transaction the body runs in.
     public let sql: any SQLDatabase
