@@ -1,7 +1,7 @@
 import FluentKit
 import Foundation
 import IFlowCore
-import IFlowStore
+@testable import IFlowStore
 import Logging
 import SQLKit
 import Testing
@@ -114,6 +114,63 @@ struct GroupCommitTests {
             let expected = (0..<40).filter { $0 % 5 != 0 }
             #expect(Set(rows.map(\.name)) == Set(expected.map { "team \($0)" }))
             #expect(Set(rows.map(\.id)) == Set(expected.compactMap { try? outcomes[$0]?.get() }))
+        }
+    }
+
+    @Test("a write's audit events commit with it, and go with it when it is rolled back alone")
+    func auditFollowsItsWrite() async throws {
+        try await withFileStore { store, companyID in
+            // MUT: every fifth write records its event, then throws
+            await withTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        _ = try? await store.write { context in
+                            let id = try await Self.insertTeam("team \(index)", companyID: companyID, on: context.sql)
+                            context.audit("team.created", entity: "team", entityID: id, fields: ["name"], companyID: companyID, actor: .commandLine)
+                            if index % 5 == 0 { throw Refused(name: "team \(index)") }
+                        }
+                    }
+                }
+            }
+
+            // validation: one event for each team that was kept, and none for the others
+            struct Row: Decodable { var id: Int }
+            let teams = try await store.readSQL().raw("SELECT id FROM teams").all(decoding: Row.self).map(\.id)
+            let audited = try await store.readSQL().raw("SELECT entity_id AS id FROM audit_events WHERE action = 'team.created'")
+                .all(decoding: Row.self).map(\.id)
+            #expect(teams.count == 32)
+            #expect(audited.sorted() == teams.sorted())
+        }
+    }
+
+    @Test("a team created by a write rolled back alone is not reused by the writes after it in the batch")
+    func rolledBackTeamIsForgotten() async throws {
+        try await withFileStore { store, companyID in
+            // setup: a write holds the writer, so the writes below wait and then run as one batch, in the order sent
+            let holder = Task { try await store.write { _ in try await Task.sleep(for: .milliseconds(300)) } }
+            try await Task.sleep(for: .milliseconds(50))
+            let creator = Task {
+                try await store.write { context in
+                    _ = try await Store.findOrCreateTeam(name: "Producție", companyID: companyID, in: context)
+                    throw Refused(name: "creator")
+                }
+            }
+            try await Task.sleep(for: .milliseconds(50))
+
+            // MUT
+            let joiners = (0..<10).map { _ in
+                Task { try await store.write { context in try await Store.findOrCreateTeam(name: "Producție", companyID: companyID, in: context) } }
+            }
+
+            // validation: the batch ran again write by write; the creator's team was rolled back, the first joiner made it anew
+            try await holder.value
+            await #expect(throws: Refused(name: "creator")) { try await creator.value }
+            var ids: Set<Int> = []
+            for joiner in joiners { ids.insert(try await joiner.value) }
+            struct Row: Decodable { var id: Int }
+            let teams = try await store.readSQL().raw("SELECT id FROM teams").all(decoding: Row.self).map(\.id)
+            #expect(teams.count == 1)
+            #expect(ids == Set(teams))
         }
     }
 
