@@ -9,8 +9,8 @@ extension Store {
     /// On SQLite, bodies that arrive while a transaction commits wait and then run one after the other in the next
     /// transaction (``GroupCommit``): several requests share one `COMMIT` and its fsync. If a body throws, the batch is
     /// rolled back and run again with each body in a savepoint, so the failing one is rolled back alone and its caller
-    /// gets the error. Every caller is answered only after the `COMMIT` succeeded, so a reply means the write is on disk.
-    /// On PostgreSQL each call is a transaction of its own.
+    /// gets the error at once. The others are answered only after the `COMMIT` succeeded, so a reply means the write is
+    /// on disk. On PostgreSQL each call is a transaction of its own.
     ///
     /// So a body:
     /// - works only through `context.sql`, and calls no other store method that reads or writes (those use other
