@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // Named because our code imports them (HTTPTypes, ServiceLifecycle); Hummingbird brings the same versions.
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -45,6 +48,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -63,8 +68,11 @@ let package = Package(
                 "IFlowForms",
                 "IFlowStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // docs/openapi.yaml (linked into the target) and the web's templates and assets compiled into the binary: served
             // without any file beside it.
@@ -78,6 +86,7 @@ let package = Package(
                 "IFlowStore",
                 "IFlowCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -85,7 +94,7 @@ let package = Package(
         // the files it is given, e.g. fuzz/corpus/*.
         .executableTarget(
             name: "FormFieldsFuzz",
-            dependencies: ["IFlowForms", "IFlowCore"],
+            dependencies: ["IFlowForms", "IFlowCore", .product(name: "NIOCore", package: "swift-nio")],
             path: "fuzz/Sources/FormFieldsFuzz",
             swiftSettings: swiftSettings
         ),
@@ -107,17 +116,31 @@ let package = Package(
         ),
         .testTarget(
             name: "IFlowStoreTests",
-            dependencies: ["IFlowStore", "IFlowTestSupport"],
+            dependencies: [
+                "IFlowCore",
+                "IFlowStore",
+                "IFlowTestSupport",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IFlowAPITests",
             dependencies: [
                 "IFlowAPI",
-                "IFlowTestSupport",
+                "IFlowCore",
                 "IFlowForms",
                 "IFlowStore",
+                "IFlowTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
         ),
