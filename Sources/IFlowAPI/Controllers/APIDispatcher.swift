@@ -11,28 +11,26 @@ struct APIDispatcher {
     let keyUse: KeyUseRecorder
     let rateLimiter: RateLimiter
     let limits: RequestLimits
-    let endpoints: [String: APIEndpoint]
+    /// Every action, each registered with the router under every mount point: the router's routes are the one list
+    /// of what the API serves (the OpenAPI test reads them).
+    let endpoints: [APIEndpoint]
 
-    init(store: Store, keyUse: KeyUseRecorder, rateLimiter: RateLimiter, limits: RequestLimits, endpoints: [APIEndpoint]) {
-        self.store = store
-        self.keyUse = keyUse
-        self.rateLimiter = rateLimiter
-        self.limits = limits
-        self.endpoints = Dictionary(endpoints.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-    }
+    /// The methods the API's actions answer with 405 and `Allow: POST`, registered beside each action's POST.
+    static let refusedMethods: [HTTPRequest.Method] = [.get, .put, .patch, .delete, .head, .options, .trace]
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        for method in [HTTPRequest.Method.post, .get, .put, .patch, .delete, .head, .options, .trace] {
-            group.on("{group}/{action}", method: method) { request, context in
-                try await respond(to: request, context: context)
+        for endpoint in endpoints {
+            let path = RouterPath(stringLiteral: endpoint.path)
+            group.post(path) { request, context in
+                try await respond(to: request, context: context, endpoint: endpoint)
+            }
+            for method in Self.refusedMethods {
+                group.on(path, method: method) { _, _ -> Response in throw HTTPError(.methodNotAllowed, headers: [.allow: "POST"]) }
             }
         }
     }
 
-    func respond(to request: Request, context: AppRequestContext) async throws -> Response {
-        let path = "\(context.parameters.get("group") ?? "")/\(context.parameters.get("action") ?? "")"
-        guard let endpoint = endpoints[path] else { throw HTTPError(.notFound) }
-        guard request.method == .post else { throw HTTPError(.methodNotAllowed, headers: [.allow: "POST"]) }
+    func respond(to request: Request, context: AppRequestContext, endpoint: APIEndpoint) async throws -> Response {
 
         // Only a file upload may be large; the same endpoint's fields in any other encoding get the ordinary limit.
         let isUpload = endpoint.acceptsUpload && FormFields.isMultipart(contentType: request.headers[.contentType])
