@@ -6,7 +6,6 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
-import Synchronization
 
 /// The storage of one server process: a FluentKit `Databases` with one configured database and its migrations.
 ///
@@ -158,40 +157,5 @@ public final class Store: Sendable {
         await readers?.close()
         await databases.shutdownAsync()
         try? await writerThread?.shutdownGracefully()
-    }
-}
-
-/// Resumes a continuation with the first answer given; later ones are ignored.
-final class FirstAnswer<T: Sendable>: Sendable {
-    private let continuation: Mutex<CheckedContinuation<T, Never>?>
-
-    init(_ continuation: CheckedContinuation<T, Never>) {
-        self.continuation = Mutex(continuation)
-    }
-
-    func give(_ value: T) {
-        continuation.withLock {
-            $0?.resume(returning: value)
-            $0 = nil
-        }
-    }
-}
-
-/// Failures of the storage itself.
-public enum StoreError: Error {
-    /// The store was used after `shutdown()`.
-    case shutDown
-    /// An SQLite-only path was given another database: a bug, never a database state.
-    case notSQLite
-    /// A database handle is not an SQLKit database: a bug, never a database state.
-    case notSQL
-    /// A stored row no longer parses: written by something other than this server.
-    case corruptRow(table: String)
-}
-
-extension Error {
-    /// A unique or foreign-key constraint stopped the write: another request won a race.
-    var isConstraintFailure: Bool {
-        (self as? any DatabaseError)?.isConstraintFailure ?? false
     }
 }

@@ -1,0 +1,11 @@
+/// Failures of the storage itself.
+public enum StoreError: Error {
+    /// The store was used after `shutdown()`.
+    case shutDown
+    /// An SQLite-only path was given another database: a bug, never a database state.
+    case notSQLite
+    /// A database handle is not an SQLKit database: a bug, never a database state.
+    case notSQL
+    /// A stored row no longer parses: written by something other than this server.
+    case corruptRow(table: String)
+}
