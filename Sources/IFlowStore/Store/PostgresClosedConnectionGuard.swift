@@ -97,25 +97,32 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     }
 
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        if connection != nil { return closure(self) }
-        return base.withConnection { bound in
-            (bound as! any PostgresDatabase).withConnection { connection in
-                closure(GuardedPostgresDatabase(base: bound, connection: connection))
-            }
-        }
+        withGuardedConnection(closure)
     }
 
     func transaction<T: Sendable>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         if inTransaction { return closure(self) }
-        return withConnection { database in
-            let database = database as! GuardedPostgresDatabase
-            return database.run("BEGIN").flatMap {
+        return withGuardedConnection { database in
+            database.run("BEGIN").flatMap {
                 closure(database)
                     .flatMap { result in database.run("COMMIT").map { result } }
                     .flatMapError { error in
                         // The transaction's own error is the one to report, whatever ROLLBACK does.
                         database.run("ROLLBACK").recover { _ in }.flatMapThrowing { throw error }
                     }
+            }
+        }
+    }
+
+    /// `withConnection` typed: the transaction runs its statements on the guarded database it is handed.
+    private func withGuardedConnection<T>(_ closure: @escaping @Sendable (GuardedPostgresDatabase) -> EventLoopFuture<T>)
+        -> EventLoopFuture<T>
+    {
+        if connection != nil { return closure(self) }
+        return base.withConnection { bound in
+            guard let postgres = bound as? any PostgresDatabase else { return bound.eventLoop.makeFailedFuture(StoreError.notPostgres) }
+            return postgres.withConnection { connection in
+                closure(GuardedPostgresDatabase(base: bound, connection: connection))
             }
         }
     }

@@ -4,6 +4,8 @@ public enum StoreError: Error {
     case shutDown
     /// An SQLite-only path was given another database: a bug, never a database state.
     case notSQLite
+    /// A PostgreSQL-only path was given another database: a bug, never a database state.
+    case notPostgres
     /// A database handle is not an SQLKit database: a bug, never a database state.
     case notSQL
     /// A stored row no longer parses: written by something other than this server.
