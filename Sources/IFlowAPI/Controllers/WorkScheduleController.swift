@@ -3,7 +3,6 @@ import Hummingbird
 import IFlowCore
 import IFlowStore
 import NIOCore
-import Synchronization
 
 /// `user/get_work_schedule`: the month's planned hours, overtime and time off per employee, with the totals asked for.
 ///
@@ -49,17 +48,5 @@ struct WorkScheduleController {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: APIReply.contentType], body: body)
-    }
-}
-
-/// One `ScheduleCalculator` per time zone: building one reads the zone's offset changes for 1990–2100.
-final class CalculatorCache: Sendable {
-    private let calculators = Mutex<[String: ScheduleCalculator]>([:])
-
-    func calculator(for zone: TimeZone) -> ScheduleCalculator {
-        if let cached = calculators.withLock({ $0[zone.identifier] }) { return cached }
-        let calculator = ScheduleCalculator(timeZone: zone, holidays: .romania)
-        calculators.withLock { $0[zone.identifier] = calculator }
-        return calculator
     }
 }
