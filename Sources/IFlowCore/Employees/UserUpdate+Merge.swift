@@ -1,39 +1,3 @@
-/// An employee as a `user/update` is merged into: the synced fields and the team, personal numbers in plain text.
-public struct Employee: Sendable, Equatable {
-    public var fullName: String
-    public var isEnabled: Bool
-    /// The nullable text fields that hold a value.
-    public var values: [UserField: String]
-    /// `nil` outside any team, and while the team the request names is still to be created.
-    public var teamID: Int?
-    public var teamName: String?
-
-    public init(fullName: String, isEnabled: Bool = true, values: [UserField: String] = [:], teamID: Int? = nil, teamName: String? = nil) {
-        self.fullName = fullName
-        self.isEnabled = isEnabled
-        self.values = values
-        self.teamID = teamID
-        self.teamName = teamName
-    }
-}
-
-/// What a `user/update` does to the stored employee: worked out by ``UserUpdate/merge(into:holders:requestedTeamID:)``.
-public struct UserUpdateMerge: Sendable, Equatable {
-    public enum Action: String, Sendable {
-        case created
-        case updated
-    }
-
-    public var action: Action
-    /// The employee after the change.
-    public var employee: Employee
-    /// The team the request names when it does not exist yet: found or created when the change is written.
-    public var missingTeam: String?
-    public var teamChanged: Bool
-    /// The fields that change, as the audit trail names them; empty when the request changes nothing.
-    public var changed: [String]
-}
-
 extension UserUpdate {
     /// The fields whose values no two employees of a company share.
     public static let uniqueFields: [UserField] = [.cnp, .idCard, .rfidTag]

@@ -1,13 +1,3 @@
-/// Filters of `audit/get_list`.
-public struct AuditFilter: Sendable, Equatable {
-    public var entity: String?
-    public var entityID: Int?
-    public var limit = 100
-    public var offset = 0
-
-    public init() {}
-}
-
 /// A validated `audit/get_list` request.
 public struct AuditQuery: Sendable, Equatable {
     public var filter: AuditFilter

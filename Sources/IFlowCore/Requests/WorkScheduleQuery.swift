@@ -1,12 +1,3 @@
-/// Filters of the work-schedule report.
-public struct ReportFilter: Sendable, Equatable {
-    public var teamName: String?
-    public var user: UserSelector?
-    public var includeDisabled = false
-
-    public init() {}
-}
-
 /// A validated `user/get_work_schedule` request: the month, the totals asked for, and whose.
 public struct WorkScheduleQuery: Sendable, Equatable {
     public var year: Int
