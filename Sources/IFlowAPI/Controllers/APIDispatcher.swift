@@ -67,7 +67,7 @@ struct APIDispatcher {
 
         var secret = fields["api_key"]
         if secret == nil, let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
-            secret = String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+            secret = TextField.trimmed(String(authorization.dropFirst("bearer ".count)))
         }
         var key: AuthenticatedKey?
         if let secret, !secret.isEmpty {

@@ -8,11 +8,10 @@ public enum TextField {
         case tooLong
     }
 
-    /// `value` without leading and trailing Unicode whitespace and newlines (including no-break and ideographic spaces).
+    /// `value` without leading and trailing Unicode whitespace and newlines (including no-break and ideographic spaces):
+    /// `trimmingWhitespace()` as a `String`.
     public static func trimmed(_ value: String) -> String {
-        guard let first = value.firstIndex(where: { !$0.isWhitespace }), let last = value.lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(value[first...last])
+        String(value.trimmingWhitespace())
     }
 
     /// Whether `value` holds a character a single-line field must not: any control character (C0 including tab, CR and
