@@ -88,18 +88,10 @@ func withApp(web: WebOptions = .init(), _ body: @escaping @Sendable (any TestCli
 }
 
 /// A reply: the HTTP status, the body and the headers; API tests read the body with `decode` (Replies.swift).
-struct Reply: @unchecked Sendable {
+struct Reply: Sendable {
     var status: HTTPResponse.Status
-    /// The body parsed by JSONSerialization, for the untyped `self[key]`.
-    var json: Any
     var text: String
     var headers: HTTPFields = [:]
-
-    /// `api_reply` as a dictionary.
-    var apiReply: [String: Any] { ((json as? [String: Any])?["api_reply"] as? [String: Any]) ?? [:] }
-
-    /// A member of `api_reply`, untyped: only the web tests still read replies this way.
-    subscript(key: String) -> Any? { apiReply[key] }
 }
 
 enum BodyEncoding: CaseIterable, Sendable {
@@ -139,7 +131,6 @@ extension TestClientProtocol {
     func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil) async throws -> Reply {
         let response = try await executeRequest(uri: path, method: method, headers: headers, body: body)
         let text = String(buffer: response.body)
-        let json = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) ?? NSNull()
-        return Reply(status: response.status, json: json, text: text, headers: response.headers)
+        return Reply(status: response.status, text: text, headers: response.headers)
     }
 }

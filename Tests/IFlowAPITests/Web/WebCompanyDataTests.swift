@@ -71,7 +71,7 @@ struct WebCompanyDataTests {
                     "include_days": "0",
                 ]
             )
-            let apiUsers = try #require(api["users"] as? [[String: Any]])
+            let apiUsers = try api.decode(WorkScheduleReplyMirror.self).users
             // MUT
             let download = try await client.get("/admin/timesheet.csv?month=2025-12", as: &browser)
             // validation
@@ -88,9 +88,8 @@ struct WebCompanyDataTests {
             #expect(records.count == 1 + apiUsers.count)
             #expect(apiUsers.count == 2, "the other company's employee is not listed")
             for (record, apiUser) in zip(records.dropFirst(), apiUsers) {
-                #expect(record[0] == apiUser["user_id"] as? String)
-                let apiTotals = try #require(apiUser["totals"] as? [String: String])
-                #expect(Array(record.suffix(tokens.count)) == tokens.map { apiTotals[$0] ?? "?" }, "\(record[1])")
+                #expect(record[0] == apiUser.userID)
+                #expect(Array(record.suffix(tokens.count)) == tokens.map { apiUser.totals[$0] ?? "?" }, "\(record[1])")
             }
             let ana = try #require(records.first { $0[1] == "Ana Pop" })
             #expect(ana[4] == "13.50", "1 Dec: 6 h of the 30 Nov night shift plus 7.5 h")
