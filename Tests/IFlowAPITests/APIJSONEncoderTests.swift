@@ -90,6 +90,18 @@ struct APIJSONEncoderTests {
         #expect(line == #"{"field_name":"file","check_name":"valid_csv","message":"line 3: x","line":"3"}"#)
     }
 
+    @Test("the fixed 500 envelope APIReply falls back on is the one the encoder writes for a server error")
+    func unspecifiedError() throws {
+        // MUT
+        let encoded = try Self.encoded(
+            APIReply.Envelope(apiReply: APIErrorReply(error: [
+                APIErrorItem(fieldName: nil, checkName: "server", message: "The server encountered an unspecified error")
+            ]))
+        )
+        // validation
+        #expect(encoded == APIReply.unspecifiedError.description)
+    }
+
     @Test("encoding appends to what the buffer holds")
     func appends() throws {
         // setup

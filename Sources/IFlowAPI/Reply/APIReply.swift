@@ -31,10 +31,20 @@ enum APIReply {
         return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))
     }
 
+    /// The error envelope; it holds strings and `null` only, which the encoder always takes, so the fixed 500 reply
+    /// is a guard that a later change to the envelope cannot turn into a crash.
     private static func errors(status: HTTPResponse.Status, _ items: [APIErrorItem]) -> Response {
-        // Strings and null only, which the encoder always takes.
-        try! json(status: status, Envelope(apiReply: APIErrorReply(error: items)))
+        do {
+            return try json(status: status, Envelope(apiReply: APIErrorReply(error: items)))
+        } catch {
+            let body = ByteBuffer(staticString: unspecifiedError)
+            return Response(status: .internalServerError, headers: [.contentType: contentType], body: .init(byteBuffer: body))
+        }
     }
+
+    /// The envelope `ErrorEnvelopeMiddleware` sends for a 500, written out (a test checks it against the encoder's).
+    static let unspecifiedError: StaticString =
+        #"{"api_reply":{"error":[{"field_name":null,"check_name":"server","message":"The server encountered an unspecified error"}]}}"#
 
     /// `{"api_reply": ...}`.
     struct Envelope<Body: Encodable>: Encodable {
@@ -43,45 +53,5 @@ enum APIReply {
         enum CodingKeys: String, CodingKey {
             case apiReply = "api_reply"
         }
-    }
-}
-
-/// The reply of a request that failed: every failed check.
-struct APIErrorReply: Encodable, Sendable {
-    var error: [APIErrorItem]
-}
-
-/// One failed check: `field_name` (`null` for a transport error), `check_name`, the message in the request's language,
-/// and `line` only for an uploaded file's line.
-struct APIErrorItem: Encodable, Sendable {
-    var fieldName: String?
-    var checkName: String
-    var message: String
-    var line: String?
-
-    init(fieldName: String?, checkName: String, message: String, line: String? = nil) {
-        self.fieldName = fieldName
-        self.checkName = checkName
-        self.message = message
-        self.line = line
-    }
-
-    init(_ issue: ValidationIssue, language: Language) {
-        self.init(fieldName: issue.field, checkName: issue.check.rawValue, message: issue.message(in: language), line: issue.line.map(String.init))
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case fieldName = "field_name"
-        case checkName = "check_name"
-        case message
-        case line
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(fieldName, forKey: .fieldName)
-        try container.encode(checkName, forKey: .checkName)
-        try container.encode(message, forKey: .message)
-        if let line { try container.encode(line, forKey: .line) }
     }
 }
