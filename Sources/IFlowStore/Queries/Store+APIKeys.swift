@@ -4,20 +4,6 @@ import Foundation
 import IFlowCore
 import SQLKit
 
-/// A key that was just generated: the only moment its secret exists outside the client.
-public struct IssuedAPIKey: Sendable {
-    public var id: Int
-    public var secret: String
-}
-
-/// The identity a valid key grants.
-public struct AuthenticatedKey: Sendable {
-    public var keyID: Int
-    public var company: CompanyContext
-    /// Who this key is in an audit record: its label and first characters.
-    public var actor: AuditActor
-}
-
 extension Store {
     /// Key format: `ifk_` and 43 base64url characters of 32 random bytes (256 bits).
     static let keyPrefix = "ifk_"

@@ -3,26 +3,6 @@ import Foundation
 import IFlowCore
 import SQLKit
 
-/// A session that was just opened: the only moment its token exists outside the browser.
-public struct AdminSessionGrant: Sendable {
-    public var token: String
-    public var csrfToken: String
-    public var expiresAt: Date
-}
-
-/// Who a valid session cookie belongs to.
-public struct SignedInAdministrator: Sendable {
-    public var sessionID: Int
-    public var administratorID: Int
-    public var email: String
-    public var language: Language
-    public var company: CompanyContext
-    public var csrfToken: String
-
-    /// Who this administrator is in an audit record.
-    public var actor: AuditActor { AuditActor(kind: .administrator, id: administratorID, label: email) }
-}
-
 extension Store {
     /// Opens a session for the administrator; sessions that have expired (anyone's) are deleted on the way.
     /// - Parameter lifetime: seconds until the session ends, however active it is.

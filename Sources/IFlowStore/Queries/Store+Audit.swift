@@ -1,66 +1,6 @@
 import FluentKit
-import Foundation
 import IFlowCore
 import SQLKit
-
-/// Who made a change.
-public struct AuditActor: Sendable, Equatable {
-    public enum Kind: String, Sendable {
-        case apiKey = "api_key"
-        case administrator
-        case commandLine = "cli"
-    }
-
-    public var kind: Kind
-    public var id: Int?
-    /// A label a person recognises: the key's label and first characters, or the administrator's email.
-    public var label: String
-
-    public init(kind: Kind, id: Int?, label: String) {
-        self.kind = kind
-        self.id = id
-        self.label = label
-    }
-
-    public static let commandLine = AuditActor(kind: .commandLine, id: nil, label: "iflow command line")
-}
-
-/// One recorded change: who, when, what entity, which fields (never their values).
-public struct AuditEvent: Sendable, Equatable, Decodable {
-    public var id: Int
-    public var actorType: String
-    public var actorID: Int?
-    public var actorLabel: String
-    public var action: String
-    public var entity: String
-    public var entityID: Int?
-    /// Comma-separated field names.
-    public var fields: String
-    /// What else identifies the change without personal data, e.g. the date of a planned day.
-    public var detail: String
-    public var createdAt: Date
-
-    enum CodingKeys: String, CodingKey {
-        case id, action, entity, fields, detail
-        case actorType = "actor_type"
-        case actorID = "actor_id"
-        case actorLabel = "actor_label"
-        case entityID = "entity_id"
-        case createdAt = "created_at"
-    }
-}
-
-/// An `audit_events` row about to be inserted.
-struct AuditRow: Sendable {
-    var companyID: Int
-    var actor: AuditActor
-    var action: String
-    var entity: String
-    var entityID: Int?
-    var fields: String
-    var detail: String
-    var createdAt: Date
-}
 
 extension Store {
     /// Inserts `rows` with as few statements as the database's limit on bound values allows.

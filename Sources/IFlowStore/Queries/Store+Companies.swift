@@ -2,13 +2,6 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// What a request needs to know about the company its key belongs to.
-public struct CompanyContext: Sendable, Equatable {
-    public var id: Int
-    public var name: String
-    public var timeZone: TimeZone
-}
-
 extension Store {
     /// Creates a company; the time zone must be a known IANA identifier.
     public func createCompany(name: String, timezone: String) async throws -> Company {
@@ -31,12 +24,5 @@ extension Store {
 
     public func company(id: Int) async throws -> Company? {
         try await Company.find(id, on: database())
-    }
-}
-
-extension Company {
-    var context: CompanyContext? {
-        guard let id, let zone = TimeZone(identifier: timezone) else { return nil }
-        return CompanyContext(id: id, name: name, timeZone: zone)
     }
 }

@@ -1,14 +1,4 @@
-import Foundation
 import IFlowCore
-
-/// What `iflow demo` made.
-public struct DemoCompany: Sendable {
-    public var companyID: Int
-    public var key: IssuedAPIKey
-    public var employees: Int
-    public var plans: Int
-    public var months: [(year: Int, month: Int)]
-}
 
 extension Store {
     /// Creates a demo company: teams, `employees` employees (through the same path as `user/update`), the previous

@@ -3,18 +3,6 @@ import Foundation
 import IFlowCore
 import SQLKit
 
-/// What the employees page searches for.
-public struct EmployeeSearch: Sendable {
-    /// Part of the name or mark number (any case), or a whole CNP (CNPs are sealed at rest, so only an exact one is found).
-    public var text: String?
-    public var teamName: String?
-    public var isEnabled: Bool?
-    public var limit = 50
-    public var offset = 0
-
-    public init() {}
-}
-
 extension Store {
     /// The company's employees that match, by name, with the number that matched in all.
     public func searchUsers(companyID: Int, search: EmployeeSearch) async throws -> (users: [UserRecord], total: Int) {

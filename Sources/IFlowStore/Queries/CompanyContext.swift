@@ -1,0 +1,8 @@
+import Foundation
+
+/// What a request needs to know about the company its key belongs to.
+public struct CompanyContext: Sendable, Equatable {
+    public var id: Int
+    public var name: String
+    public var timeZone: TimeZone
+}
