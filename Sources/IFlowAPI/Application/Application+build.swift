@@ -61,13 +61,3 @@ func apiEndpoints(store: Store, calculators: CalculatorCache = CalculatorCache()
         + CalendarController().endpoints
         + AuditController(store: store).endpoints
 }
-
-/// Closes the database when the application stops.
-struct StoreService: Service {
-    let store: Store
-
-    func run() async throws {
-        try? await gracefulShutdown()
-        await store.shutdown()
-    }
-}
