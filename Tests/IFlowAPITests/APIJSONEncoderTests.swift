@@ -92,12 +92,11 @@ struct APIJSONEncoderTests {
 
     @Test("the fixed 500 envelope APIReply falls back on is the one the encoder writes for a server error")
     func unspecifiedError() throws {
+        // setup
+        let (check, message) = ErrorEnvelopeMiddleware<AppRequestContext>.describe(.internalServerError)
+        let item = APIErrorItem(fieldName: nil, checkName: check, message: message)
         // MUT
-        let encoded = try Self.encoded(
-            APIReply.Envelope(apiReply: APIErrorReply(error: [
-                APIErrorItem(fieldName: nil, checkName: "server", message: "The server encountered an unspecified error")
-            ]))
-        )
+        let encoded = try Self.encoded(APIReply.Envelope(apiReply: APIErrorReply(error: [item])))
         // validation
         #expect(encoded == APIReply.unspecifiedError.description)
     }
