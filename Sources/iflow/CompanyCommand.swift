@@ -19,7 +19,9 @@ struct CompanyCommand: AsyncParsableCommand {
         func validate() throws {
             guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("--name must not be empty") }
             guard name.count <= 200 else { throw ValidationError("--name must have at most 200 characters") }
-            guard TimeZone(identifier: timezone) != nil else { throw ValidationError("unknown time zone '\(timezone)' (use an IANA name like Europe/Bucharest)") }
+            guard TimeZone(identifier: timezone) != nil else {
+                throw ValidationError("unknown time zone '\(timezone)' (use an IANA name like Europe/Bucharest)")
+            }
         }
 
         func run() async throws {

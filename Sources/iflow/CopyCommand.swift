@@ -18,7 +18,11 @@ struct CopyCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The SQLite file to read (never written).") var from: String
     @Option(name: .long, help: "The postgres:// URL to write.") var to: String
     @Option(name: .long, help: "Rows per INSERT at most.") var batchSize = 2000
-    @Option(name: .long, help: "The installation's data key file (env IFLOW_DATA_KEY_FILE; default iflow.datakey), or IFLOW_DATA_KEY. Sealed values are copied as they are: serve the target with the same keys.")
+    @Option(
+        name: .long,
+        help:
+            "The installation's data key file (env IFLOW_DATA_KEY_FILE; default iflow.datakey), or IFLOW_DATA_KEY. Sealed values are copied as they are: serve the target with the same keys."
+    )
     var dataKeyFile: String?
 
     func validate() throws {

@@ -11,7 +11,11 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "PostgreSQL connections per event loop (env IFLOW_POOL_SIZE).")
     var poolSize: Int?
 
-    @Option(name: .long, help: "File of the keys that protect personal numbers at rest, created on first use (env IFLOW_DATA_KEY_FILE; default iflow.datakey). IFLOW_DATA_KEY, when set, holds the keys instead.")
+    @Option(
+        name: .long,
+        help:
+            "File of the keys that protect personal numbers at rest, created on first use (env IFLOW_DATA_KEY_FILE; default iflow.datakey). IFLOW_DATA_KEY, when set, holds the keys instead."
+    )
     var dataKeyFile: String?
 
     var location: DatabaseLocation {

@@ -5,6 +5,9 @@ struct IFlow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iflow",
         abstract: "A self-hostable time-and-attendance server speaking the iFlow API v2.",
-        subcommands: [Serve.self, Migrate.self, CompanyCommand.self, KeyCommand.self, DemoCommand.self, RotateDataKeyCommand.self, AdminCommand.self, CopyCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, CompanyCommand.self, KeyCommand.self, DemoCommand.self, RotateDataKeyCommand.self, AdminCommand.self,
+            CopyCommand.self,
+        ]
     )
 }

@@ -35,7 +35,8 @@ struct RotateDataKeyCommand: AsyncParsableCommand {
             let changed = try await store.resealPersonalData()
             await store.shutdown()
             if !inline { try keyring.droppingOldDataKeys().write(to: file) }
-            printError("re-sealed \(changed) values" + (inline ? "; older data: entries can now be removed from IFLOW_DATA_KEY" : " and updated \(file)"))
+            printError(
+                "re-sealed \(changed) values" + (inline ? "; older data: entries can now be removed from IFLOW_DATA_KEY" : " and updated \(file)"))
         } catch {
             await store.shutdown()
             throw error

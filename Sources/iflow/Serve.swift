@@ -27,7 +27,8 @@ struct Serve: AsyncParsableCommand, AppArguments {
 
     @Flag(
         name: .long,
-        help: "Mark the web administration's cookies Secure on every response (env IFLOW_SECURE_COOKIES=1). Without it they are Secure only behind a proxy that sends X-Forwarded-Proto: https."
+        help:
+            "Mark the web administration's cookies Secure on every response (env IFLOW_SECURE_COOKIES=1). Without it they are Secure only behind a proxy that sends X-Forwarded-Proto: https."
     )
     var secureCookies = false
 
@@ -48,7 +49,9 @@ struct Serve: AsyncParsableCommand, AppArguments {
     func validate() throws {
         guard rateLimitPerSecond >= 0, rateLimitPerSecond.isFinite else { throw ValidationError("--rate-limit-per-second must be 0 or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
-        guard Logger.Level(rawValue: logLevelName) != nil else { throw ValidationError("--log-level-name must be one of trace, debug, info, notice, warning, error, critical") }
+        guard Logger.Level(rawValue: logLevelName) != nil else {
+            throw ValidationError("--log-level-name must be one of trace, debug, info, notice, warning, error, critical")
+        }
     }
 
     func run() async throws {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import IFlowAPI
 import NIOCore
 import Testing
+
+@testable import IFlowAPI
 
 @Suite("APIJSONEncoder")
 struct APIJSONEncoderTests {

@@ -15,21 +15,26 @@ struct AuditAndLimitsTests {
             // setup
             let base = ["api_key": f.key, "api_language": "en_US"]
             let created = try await client.post(
-                "/api_v2/user/update", base.merging(["update_by": "cnp", "update_by_value": "1800101221144", "full_name": "Ion", "city": "Cluj"]) { _, b in b }
+                "/api_v2/user/update",
+                base.merging(["update_by": "cnp", "update_by_value": "1800101221144", "full_name": "Ion", "city": "Cluj"]) { _, b in b }
             )
             let userID = try created.decode(UserUpdateReplyMirror.self).userID
             _ = try await client.post(
                 "/api_v2/user/update",
-                base.merging(["update_by": "cnp", "update_by_value": "1800101221144", "city": "Cluj", "bank_account": "RO49AAAA1B31007593840000"]) { _, b in b }
+                base.merging(["update_by": "cnp", "update_by_value": "1800101221144", "city": "Cluj", "bank_account": "RO49AAAA1B31007593840000"]) {
+                    _, b in b
+                }
             )
             _ = try await client.post(
                 "/api_v2/user/update", base.merging(["update_by": "cnp", "update_by_value": "1800101221144", "city": "Cluj"]) { _, b in b }
             )
             _ = try await client.post(
-                "/api_v2/schedule/set_day", base.merging(["user_by": "user_id", "user_by_value": userID, "date": "2024-03-04", "shifts": "08:00-16:00"]) { _, b in b }
+                "/api_v2/schedule/set_day",
+                base.merging(["user_by": "user_id", "user_by_value": userID, "date": "2024-03-04", "shifts": "08:00-16:00"]) { _, b in b }
             )
             _ = try await client.post(
-                "/api_v2/user/update", ["api_key": f.otherKey, "api_language": "en_US", "update_by": "cnp", "update_by_value": "1800101221144", "full_name": "X"]
+                "/api_v2/user/update",
+                ["api_key": f.otherKey, "api_language": "en_US", "update_by": "cnp", "update_by_value": "1800101221144", "full_name": "X"]
             )
             // MUT
             let reply = try await client.post("/api_v2/audit/get_list", base)
@@ -47,7 +52,8 @@ struct AuditAndLimitsTests {
             #expect(events.allSatisfy { $0.time.hasSuffix("Z") })
             #expect(events.allSatisfy { $0.entity == "user" && $0.entityID == userID })
             #expect(!reply.text.contains("1800101221144") && !reply.text.contains("RO49AAAA"))
-            let filtered = try await client.post("/api_v2/audit/get_list", base.merging(["entity": "user", "entity_id": userID, "limit": "1"]) { _, b in b })
+            let filtered = try await client.post(
+                "/api_v2/audit/get_list", base.merging(["entity": "user", "entity_id": userID, "limit": "1"]) { _, b in b })
             #expect(try filtered.decode(AuditListReplyMirror.self).total == "3")
             #expect(try filtered.decode(AuditListReplyMirror.self).events.count == 1)
             let bad = try await client.post("/api_v2/audit/get_list", base.merging(["entity": "salary"]) { _, b in b })

@@ -1,10 +1,11 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
-@testable import IFlowAPI
-@testable import IFlowForms
 import NIOCore
 import Testing
+
+@testable import IFlowAPI
+@testable import IFlowForms
 
 /// Inputs that once cost the server its memory or its process, found by fuzzing and by schemathesis.
 @Suite("Hostile input")
@@ -18,7 +19,8 @@ struct HostileInputTests {
             buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
         if let csv {
-            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+            buffer.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n")
             buffer.writeString(csv)
             buffer.writeString("\r\n")
         }
@@ -88,17 +90,19 @@ struct HostileInputTests {
         }
     }
 
-    @Test("multipart bodies that are malformed are a valid_body error, never a crash", arguments: [
-        // A header name byte over 0x7F made MultipartKit 4.7.1 index out of range and abort the process.
-        "--hostile-boundary\r\nContent-Dispositio\u{00FF}: form-data; name=\"a\"\r\n\r\nb\r\n--hostile-boundary--\r\n",
-        "--hostile-boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb",
-        "--hostile-boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n",
-        "--hostile-boundary\r\n: no name\r\n\r\nb\r\n--hostile-boundary--\r\n",
-        "--hostile-boundary\r\nX-Other: 1\r\n\r\nb\r\n--hostile-boundary--\r\n",
-        "--hostile-boundary junk\r\n\r\n--hostile-boundary--",
-        "no delimiter at all",
-        "",
-    ])
+    @Test(
+        "multipart bodies that are malformed are a valid_body error, never a crash",
+        arguments: [
+            // A header name byte over 0x7F made MultipartKit 4.7.1 index out of range and abort the process.
+            "--hostile-boundary\r\nContent-Dispositio\u{00FF}: form-data; name=\"a\"\r\n\r\nb\r\n--hostile-boundary--\r\n",
+            "--hostile-boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb",
+            "--hostile-boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n",
+            "--hostile-boundary\r\n: no name\r\n\r\nb\r\n--hostile-boundary--\r\n",
+            "--hostile-boundary\r\nX-Other: 1\r\n\r\nb\r\n--hostile-boundary--\r\n",
+            "--hostile-boundary junk\r\n\r\n--hostile-boundary--",
+            "no delimiter at all",
+            "",
+        ])
     func malformedMultipart(body: String) async throws {
         try await withApp { client, _ in
             // MUT
@@ -138,7 +142,8 @@ struct HostileInputTests {
     @Test("the multipart scanner reads what curl and browsers send: padding after a delimiter, a preamble, an epilogue")
     func multipartVariants() throws {
         // setup
-        let body = "preamble\r\n--b  \r\ncontent-disposition: form-data; name=\"a\"\r\n\r\nline 1\r\nline 2\r\n--b\r\n"
+        let body =
+            "preamble\r\n--b  \r\ncontent-disposition: form-data; name=\"a\"\r\n\r\nline 1\r\nline 2\r\n--b\r\n"
             + "Content-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\nContent-Type: text/csv\r\n\r\n\r\n--b--\r\nepilogue"
         // MUT
         let fields = try FormFields.decode(body: ByteBuffer(string: body), contentType: "multipart/form-data; boundary=b")
@@ -148,8 +153,9 @@ struct HostileInputTests {
         #expect(fields.files["file"]?.content.readableBytes == 0)
     }
 
-    @Test("user_by_value with a control character is single_line, on every backend (PostgreSQL refuses NUL in text)",
-          arguments: ["id_card", "mark_number"])
+    @Test(
+        "user_by_value with a control character is single_line, on every backend (PostgreSQL refuses NUL in text)",
+        arguments: ["id_card", "mark_number"])
     func selectorControlCharacters(userBy: String) async throws {
         try await withApp { client, f in
             // MUT
@@ -159,7 +165,10 @@ struct HostileInputTests {
             )
             let report = try await client.post(
                 "/api_v2/user/get_work_schedule",
-                ["api_key": f.key, "api_language": "en_US", "user_by": userBy, "user_by_value": "A\u{1}", "year": "2026", "month": "3", "totals": "regular"]
+                [
+                    "api_key": f.key, "api_language": "en_US", "user_by": userBy, "user_by_value": "A\u{1}", "year": "2026", "month": "3",
+                    "totals": "regular",
+                ]
             )
             // validation
             #expect(setDay.status == .ok)

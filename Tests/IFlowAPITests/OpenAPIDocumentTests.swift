@@ -3,10 +3,11 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import IFlowCore
-@testable import IFlowAPI
 import IFlowStore
 import Logging
 import Testing
+
+@testable import IFlowAPI
 
 @Suite("OpenAPI document")
 struct OpenAPIDocumentTests {
@@ -109,7 +110,8 @@ struct OpenAPIDocumentTests {
         let lines = yaml.split(separator: "\n").map(String.init)
         let start = try #require(lines.firstIndex(of: "    CheckName:"))
         let enumLine = try #require(lines[start...].first { $0.hasPrefix("      enum: [") })
-        let documented = Set(enumLine.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let documented = Set(
+            enumLine.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         // MUT
         var sent = Set(CheckName.allCases.map(\.rawValue))
         for status in [HTTPResponse.Status.notFound, .methodNotAllowed, .contentTooLarge, .internalServerError, .badRequest] {

@@ -70,7 +70,8 @@ struct ReplyBytesTests {
             let short = try await client.post("/api_v2/user/get_work_schedule", query.merging(["include_days": "0"]) { _, new in new })
             let full = try await client.post("/api_v2/user/get_work_schedule", query)
             // validation
-            let head = #"{"api_reply":{"year":"2019","month":"12","users":[{"user_id":"\#(id)","full_name":"Ion Popescu","#
+            let head =
+                #"{"api_reply":{"year":"2019","month":"12","users":[{"user_id":"\#(id)","full_name":"Ion Popescu","#
                 + #""cnp":"\#(Self.cnp)","id_card":null,"mark_number":"17","team_name":"Producție","#
             let totals = #""totals":{"total":"8.00","regular_holiday_night":"8.00"}}]}}"#
             #expect(short.text == head + totals)

@@ -16,7 +16,8 @@ struct RequestReplyTests {
         try await withApp { client, f in
             let missing = try await client.post("/api_v2/user/get_list", ["api_language": "en_US"])
             #expect(missing.checks == ["api_key:required"])
-            let unknown = try await client.post("/api_v2/user/get_list", ["api_language": "ro_RO", "api_key": "ifk_" + String(repeating: "A", count: 43)])
+            let unknown = try await client.post(
+                "/api_v2/user/get_list", ["api_language": "ro_RO", "api_key": "ifk_" + String(repeating: "A", count: 43)])
             #expect(unknown.checks == ["api_key:valid_api_key"])
             #expect(unknown.errors.first?.message == "api_key lipsește, nu este valid sau a fost revocat")
             let bearer = try await client.post("/api_v2/user/get_list", ["api_language": "en_US"], headers: [.authorization: "Bearer \(f.key)"])
@@ -81,11 +82,13 @@ struct RequestReplyTests {
             )
             #expect(json.checks == ["body:valid_body"])
             let percent = try await client.send(
-                "/api_v2/user/update", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "api_key=%ZZ")
+                "/api_v2/user/update", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "api_key=%ZZ")
             )
             #expect(percent.checks == ["body:valid_body"])
             let utf8 = try await client.send(
-                "/api_v2/user/update", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "full_name=%C3%28")
+                "/api_v2/user/update", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "full_name=%C3%28")
             )
             #expect(utf8.checks == ["body:valid_body"])
             let noBoundary = try await client.send(
@@ -105,7 +108,8 @@ struct RequestReplyTests {
             #expect(huge.errors.first?.check == "too_large")
             let manyFields = (0..<500).map { "f\($0)=1" }.joined(separator: "&")
             let many = try await client.send(
-                "/api_v2/user/update", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: manyFields)
+                "/api_v2/user/update", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: manyFields)
             )
             #expect(many.checks == ["body:valid_body"])
             _ = f

@@ -35,9 +35,10 @@ struct UserUpdateTests {
             #expect(user.teamName == "Producție")
             #expect(user.teamID.flatMap(Int.init) != nil)
             #expect(user.userID == update.userID)
-            for field in ["disable_date", "rfid_tag", "id_card", "id_card_issued_by", "id_card_issue_date", "bank_account", "birth_date",
-                "employment_date", "job_title", "mark_number", "contract_number", "section", "address", "city", "county", "phone_one", "phone_two"]
-            {
+            for field in [
+                "disable_date", "rfid_tag", "id_card", "id_card_issued_by", "id_card_issue_date", "bank_account", "birth_date",
+                "employment_date", "job_title", "mark_number", "contract_number", "section", "address", "city", "county", "phone_one", "phone_two",
+            ] {
                 #expect(user[field] == nil, "\(field) should be null")
             }
             #expect(reply.text.contains("\"Producție\""), "diacritics are sent as UTF-8, not escaped")
@@ -55,7 +56,8 @@ struct UserUpdateTests {
                 "address": "Str. Lungă 3", "city": "Brașov", "county": "Brașov", "phone_one": "+40 722 000 111", "phone_two": "0268 000 111",
             ]
             // MUT
-            let reply = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp].merging(all) { a, _ in a }))
+            let reply = try await client.post(
+                "/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp].merging(all) { a, _ in a }))
             // validation
             let user = try reply.decode(UserUpdateReplyMirror.self).newUser
             var expected = all
@@ -82,7 +84,8 @@ struct UserUpdateTests {
                 fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Ion Pop", "job_title": "Sudor", "city": "Cluj"])
             )
             // MUT
-            let updated = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "city": "Arad", "job_title": ""]))
+            let updated = try await client.post(
+                "/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "city": "Arad", "job_title": ""]))
             // validation
             let update = try updated.decode(UserUpdateReplyMirror.self)
             #expect(update.action == "updated")
@@ -118,7 +121,8 @@ struct UserUpdateTests {
             #expect(missing.checks == ["full_name:required"])
             #expect(missing.errors.first?.message == "full_name is required")
             _ = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "X Y"]))
-            let empty = try await client.post("/api_v2/user/update", fields(f, language: "ro_RO", ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "  "]))
+            let empty = try await client.post(
+                "/api_v2/user/update", fields(f, language: "ro_RO", ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "  "]))
             #expect(empty.checks == ["full_name:not_empty"])
             #expect(empty.errors.first?.message == "full_name nu poate fi gol")
         }
@@ -127,12 +131,15 @@ struct UserUpdateTests {
     @Test("team_name reuses the company's team, creates a missing one, and an empty value leaves the team")
     func teams() async throws {
         try await withApp { client, f in
-            let a = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "A", "team_name": "Logistică"]))
-            let b = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.otherCNP, "full_name": "B", "team_name": "Logistică"]))
+            let a = try await client.post(
+                "/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "A", "team_name": "Logistică"]))
+            let b = try await client.post(
+                "/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.otherCNP, "full_name": "B", "team_name": "Logistică"]))
             let teamA = try a.decode(UserUpdateReplyMirror.self).newUser.teamID
             #expect(teamA != nil)
             #expect(teamA == (try b.decode(UserUpdateReplyMirror.self).newUser.teamID))
-            let c = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.otherCNP, "team_name": "Depozit"]))
+            let c = try await client.post(
+                "/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.otherCNP, "team_name": "Depozit"]))
             let teamC = try c.decode(UserUpdateReplyMirror.self).newUser.teamID
             #expect(teamC != nil && teamC != teamA)
             let d = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.otherCNP, "team_name": ""]))
@@ -145,21 +152,26 @@ struct UserUpdateTests {
     func validation() async throws {
         try await withApp { client, f in
             // setup
-            _ = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Ion", "city": "Cluj"]))
+            _ = try await client.post(
+                "/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Ion", "city": "Cluj"]))
             // MUT
             let reply = try await client.post(
                 "/api_v2/user/update",
-                fields(f, [
-                    "update_by": "cnp", "update_by_value": Self.cnp, "city": "Arad",
-                    "cnp": "1800101221145", "bank_account": "RO49AAAA1B31007593840001", "birth_date": "2019-02-30",
-                    "is_enabled": "yes", "job_title": String(repeating: "x", count: 101), "address": "line\nbreak",
-                ])
+                fields(
+                    f,
+                    [
+                        "update_by": "cnp", "update_by_value": Self.cnp, "city": "Arad",
+                        "cnp": "1800101221145", "bank_account": "RO49AAAA1B31007593840001", "birth_date": "2019-02-30",
+                        "is_enabled": "yes", "job_title": String(repeating: "x", count: 101), "address": "line\nbreak",
+                    ])
             )
             // validation
             #expect(reply.status == .ok)
-            #expect(reply.checks == [
-                "cnp:valid_cnp", "bank_account:valid_iban", "birth_date:valid_date", "is_enabled:in_list", "job_title:max_length", "address:single_line",
-            ])
+            #expect(
+                reply.checks == [
+                    "cnp:valid_cnp", "bank_account:valid_iban", "birth_date:valid_date", "is_enabled:in_list", "job_title:max_length",
+                    "address:single_line",
+                ])
             #expect(reply.errors.first { $0.field == "job_title" }?.message == "job_title must have at most 100 characters")
             let listed = try await client.post("/api_v2/user/get_list", fields(f, [:]))
             #expect(try listed.decode(UserListReplyMirror.self).users.first?.city == "Cluj")
@@ -169,7 +181,8 @@ struct UserUpdateTests {
     @Test("a bad identifier is reported on update_by_value; a bad update_by on update_by")
     func identifierErrors() async throws {
         try await withApp { client, f in
-            let badCNP = try await client.post("/api_v2/user/update", fields(f, language: "ro_RO", ["update_by": "cnp", "update_by_value": "1234567890123", "full_name": "X"]))
+            let badCNP = try await client.post(
+                "/api_v2/user/update", fields(f, language: "ro_RO", ["update_by": "cnp", "update_by_value": "1234567890123", "full_name": "X"]))
             #expect(badCNP.checks == ["update_by_value:valid_cnp"])
             #expect(badCNP.errors.first?.message == "update_by_value nu este un CNP valid")
             let badKey = try await client.post("/api_v2/user/update", fields(f, ["update_by": "email", "full_name": "X"]))
@@ -180,7 +193,9 @@ struct UserUpdateTests {
     @Test("cnp, id_card and rfid_tag are unique within the company, not across companies")
     func uniqueness() async throws {
         try await withApp { client, f in
-            _ = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "A", "rfid_tag": "TAG1", "id_card": "RX1"]))
+            _ = try await client.post(
+                "/api_v2/user/update",
+                fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "A", "rfid_tag": "TAG1", "id_card": "RX1"]))
             _ = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.otherCNP, "full_name": "B"]))
             // MUT
             let clash = try await client.post(
@@ -191,7 +206,10 @@ struct UserUpdateTests {
             #expect(clash.checks == ["cnp:unique", "id_card:unique", "rfid_tag:unique"])
             let other = try await client.post(
                 "/api_v2/user/update",
-                ["api_key": f.otherKey, "api_language": "en_US", "update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Elsewhere", "rfid_tag": "TAG1"]
+                [
+                    "api_key": f.otherKey, "api_language": "en_US", "update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Elsewhere",
+                    "rfid_tag": "TAG1",
+                ]
             )
             #expect(try other.decode(UserUpdateReplyMirror.self).action == "created")
         }
@@ -200,7 +218,8 @@ struct UserUpdateTests {
     @Test("one company's key never reaches another company's users")
     func tenantIsolation() async throws {
         try await withApp { client, f in
-            let mine = try await client.post("/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Mine"]))
+            let mine = try await client.post(
+                "/api_v2/user/update", fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Mine"]))
             let theirs = try await client.post(
                 "/api_v2/user/update",
                 ["api_key": f.otherKey, "api_language": "en_US", "update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Theirs"]
@@ -222,7 +241,10 @@ struct UserUpdateTests {
                     group.addTask {
                         try await client.post(
                             "/api_v2/user/update",
-                            ["api_key": f.key, "api_language": "en_US", "update_by": "cnp", "update_by_value": Self.cnp, "full_name": "Racer \(index)", "team_name": "Team \(index % 3)"]
+                            [
+                                "api_key": f.key, "api_language": "en_US", "update_by": "cnp", "update_by_value": Self.cnp,
+                                "full_name": "Racer \(index)", "team_name": "Team \(index % 3)",
+                            ]
                         )
                     }
                 }
@@ -244,7 +266,12 @@ struct UserUpdateTests {
             // setup
             let reply = try await client.post(
                 "/api_v2/user/update",
-                fields(f, ["update_by": "cnp", "update_by_value": Self.cnp, "full_name": "A", "id_card": "QQ123987", "bank_account": "RO49AAAA1B31007593840000"])
+                fields(
+                    f,
+                    [
+                        "update_by": "cnp", "update_by_value": Self.cnp, "full_name": "A", "id_card": "QQ123987",
+                        "bank_account": "RO49AAAA1B31007593840000",
+                    ])
             )
             #expect(try reply.decode(UserUpdateReplyMirror.self).action == "created")
             // MUT

@@ -14,17 +14,24 @@ struct WorkScheduleTests {
     }
 
     /// An employee with mark number 17 in team Producție.
-    func employee(_ client: some TestClientProtocol, _ f: Fixture, cnp: String = Self.cnp, mark: String = "17", extra: [String: String] = [:]) async throws -> String {
+    func employee(
+        _ client: some TestClientProtocol, _ f: Fixture, cnp: String = Self.cnp, mark: String = "17", extra: [String: String] = [:]
+    ) async throws -> String {
         let reply = try await client.post(
             "/api_v2/user/update",
-            base(f).merging(["update_by": "cnp", "update_by_value": cnp, "full_name": "Ion Popescu", "team_name": "Producție", "mark_number": mark]) { _, b in b }
-                .merging(extra) { _, b in b }
+            base(f).merging(["update_by": "cnp", "update_by_value": cnp, "full_name": "Ion Popescu", "team_name": "Producție", "mark_number": mark]) {
+                _, b in b
+            }
+            .merging(extra) { _, b in b }
         )
         return try reply.decode(UserUpdateReplyMirror.self).userID
     }
 
-    func setDay(_ client: some TestClientProtocol, _ f: Fixture, _ fields: [String: String], by: String = "mark_number", value: String = "17") async throws -> Reply {
-        try await client.post("/api_v2/schedule/set_day", base(f).merging(["user_by": by, "user_by_value": value]) { _, b in b }.merging(fields) { _, b in b })
+    func setDay(
+        _ client: some TestClientProtocol, _ f: Fixture, _ fields: [String: String], by: String = "mark_number", value: String = "17"
+    ) async throws -> Reply {
+        try await client.post(
+            "/api_v2/schedule/set_day", base(f).merging(["user_by": by, "user_by_value": value]) { _, b in b }.merging(fields) { _, b in b })
     }
 
     @Test("the document's curl sample returns real figures, urlencoded and multipart", arguments: [BodyEncoding.urlencoded, .multipart])
@@ -86,7 +93,8 @@ struct WorkScheduleTests {
             }
             // MUT
             let reply = try await client.post(
-                "/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": tokens.joined(separator: ","), "include_days": "0"]) { _, b in b }
+                "/api_v2/user/get_work_schedule",
+                base(f).merging(["year": "2019", "month": "12", "totals": tokens.joined(separator: ","), "include_days": "0"]) { _, b in b }
             )
             // validation
             let user = try #require(try reply.decode(WorkScheduleReplyMirror.self).users.first)
@@ -118,12 +126,14 @@ struct WorkScheduleTests {
             #expect(missing.errors.first?.check == "required")
             #expect(missing.errors.first?.message == "totals is required")
             let bad = try await client.post(
-                "/api_v2/user/get_work_schedule", base(f, "ro_RO").merging(["year": "19", "month": "13", "totals": "total,overtimes,regular_weekends"]) { _, b in b }
+                "/api_v2/user/get_work_schedule",
+                base(f, "ro_RO").merging(["year": "19", "month": "13", "totals": "total,overtimes,regular_weekends"]) { _, b in b }
             )
             #expect(bad.checks == ["year:between", "month:between", "totals:in_list"])
             #expect(bad.errors.filter { $0.check == "in_list" }.count == 2)
             #expect(bad.errors.contains { $0.message.contains("overtimes") })
-            let short = try await client.post("/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "3", "totals": "total"]) { _, b in b })
+            let short = try await client.post(
+                "/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "3", "totals": "total"]) { _, b in b })
             #expect(try short.decode(WorkScheduleReplyMirror.self).month == "03")
         }
     }
@@ -137,7 +147,9 @@ struct WorkScheduleTests {
             _ = try await employee(client, f, cnp: "2800101221146", mark: "4", extra: ["is_enabled": "0"])
             func names(_ extra: [String: String]) async throws -> [String] {
                 let reply = try await client.post(
-                    "/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "total", "include_days": "0"].merging(extra) { _, b in b }) { _, b in b }
+                    "/api_v2/user/get_work_schedule",
+                    base(f).merging(["year": "2019", "month": "12", "totals": "total", "include_days": "0"].merging(extra) { _, b in b }) { _, b in b
+                    }
                 )
                 return try reply.decode(WorkScheduleReplyMirror.self).users.map { $0.markNumber ?? "" }
             }
@@ -157,7 +169,8 @@ struct WorkScheduleTests {
             let replaced = try await setDay(client, f, ["date": "2019-12-10", "type": "CO"], by: "user_id", value: userID)
             #expect(try replaced.decode(SetDayReplyMirror.self).type == "CO")
             #expect(try replaced.decode(SetDayReplyMirror.self).shifts == "")
-            let report = try await client.post("/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "total"]) { _, b in b })
+            let report = try await client.post(
+                "/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "total"]) { _, b in b })
             let day = try report.decode(WorkScheduleReplyMirror.self).users.first?.days?.first { $0.date == "2019-12-10" }
             #expect(day?.type == "CO")
             #expect(day?.regularHours == "0.00")
@@ -166,14 +179,16 @@ struct WorkScheduleTests {
                 client, f, ["date": "2019-02-30", "type": "XX", "shifts": "8-16", "break_minutes": "abc", "overtime": "16:00-18:00,17:00-19:00"]
             )
             #expect(bad.checks == ["date:valid_date", "type:in_list", "shifts:valid_time_ranges", "break_minutes:integer", "overtime:no_overlap"])
-            let overlapAcross = try await setDay(client, f, ["date": "2019-12-11", "shifts": "08:00-16:00", "overtime": "15:00-17:00", "break_minutes": "600"])
+            let overlapAcross = try await setDay(
+                client, f, ["date": "2019-12-11", "shifts": "08:00-16:00", "overtime": "15:00-17:00", "break_minutes": "600"])
             #expect(overlapAcross.checks == ["break_minutes:valid_break", "overtime:no_overlap"])
             let absence = try await setDay(client, f, ["date": "2019-12-12", "type": "CM", "shifts": "08:00-16:00"], by: "cnp", value: Self.cnp)
             #expect(absence.checks == ["shifts:no_shifts"])
             let nobody = try await setDay(client, f, ["date": "2019-12-12"], by: "mark_number", value: "999")
             #expect(nobody.checks == ["user_by_value:exists"])
             let otherTenant = try await client.post(
-                "/api_v2/schedule/set_day", ["api_key": f.otherKey, "api_language": "en_US", "user_by": "user_id", "user_by_value": userID, "date": "2019-12-12"]
+                "/api_v2/schedule/set_day",
+                ["api_key": f.otherKey, "api_language": "en_US", "user_by": "user_id", "user_by_value": userID, "date": "2019-12-12"]
             )
             #expect(otherTenant.checks == ["user_by_value:exists"])
         }
@@ -193,7 +208,8 @@ struct WorkScheduleTests {
             let ok = try await client.upload("/api_v2/schedule/import", fields: base(f), file: good)
             #expect(try ok.decode(ImportReplyMirror.self).rows == "3")
             #expect(try ok.decode(ImportReplyMirror.self).users == "1")
-            let report = try await client.post("/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "regular,overtime"]) { _, b in b })
+            let report = try await client.post(
+                "/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "regular,overtime"]) { _, b in b })
             #expect(try report.decode(WorkScheduleReplyMirror.self).users.first?.totals == ["regular": "15.50", "overtime": "1.00"])
 
             let bad = """
@@ -207,7 +223,8 @@ struct WorkScheduleTests {
             #expect(refused.errors.map { "\($0.field ?? "-"):\($0.check)" } == ["user_by_value:exists", "date:valid_date", "date:unique"])
             #expect(refused.errors.first?.message.hasPrefix("linia 3: ") == true)
             #expect(refused.errors.map(\.line) == ["3", "4", "5"])
-            let after = try await client.post("/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "regular"]) { _, b in b })
+            let after = try await client.post(
+                "/api_v2/user/get_work_schedule", base(f).merging(["year": "2019", "month": "12", "totals": "regular"]) { _, b in b })
             let afterTotals = try after.decode(WorkScheduleReplyMirror.self).users.first?.totals
             #expect(afterTotals == ["regular": "15.50"], "nothing of the refused file was written")
 
@@ -241,7 +258,8 @@ extension TestClientProtocol {
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n")
+        buffer.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n")
         buffer.writeString("--\(boundary)--\r\n")
         return try await send(path, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: buffer)
     }

@@ -37,7 +37,9 @@ struct ConcurrentUpdateTests {
             let results = await withTaskGroup(of: Result<UserUpdateResult, any Error>.self) { group in
                 for update in updates {
                     group.addTask {
-                        do { return .success(try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine)) } catch { return .failure(error) }
+                        do { return .success(try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine)) } catch {
+                            return .failure(error)
+                        }
                     }
                 }
                 return await group.reduce(into: []) { $0.append($1) }

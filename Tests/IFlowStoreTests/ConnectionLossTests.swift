@@ -1,9 +1,10 @@
 import FluentKit
 import Foundation
 import IFlowCore
-@testable import IFlowStore
 import SQLKit
 import Testing
+
+@testable import IFlowStore
 
 @Suite("PostgreSQL closes a connection", .enabled(if: TestStores.postgresAdminURL != nil))
 struct ConnectionLossTests {

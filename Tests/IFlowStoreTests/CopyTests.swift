@@ -26,7 +26,8 @@ struct CopyTests {
     static func fill(_ source: Store) async throws -> (companyID: Int, otherCompanyID: Int, secret: String, revokedSecret: String) {
         let company = try await source.createCompany(name: "Acme Producție SRL", timezone: "Europe/Bucharest")
         let other = try await source.createCompany(name: "Other SRL", timezone: "Europe/London")
-        let companyID = try #require(company.id), otherCompanyID = try #require(other.id)
+        let companyID = try #require(company.id)
+        let otherCompanyID = try #require(other.id)
         let key = try await source.createAPIKey(companyID: companyID, label: "payroll", actor: .commandLine)
         let revoked = try await source.createAPIKey(companyID: companyID, label: "old", actor: .commandLine)
         _ = try await source.createAPIKey(companyID: otherCompanyID, label: "other", actor: .commandLine)
@@ -51,7 +52,8 @@ struct CopyTests {
             update(["update_by": "cnp", "update_by_value": cnps[0], "full_name": "Other Company Person", "team_name": "Producție"]),
             companyID: otherCompanyID, actor: .commandLine
         )
-        try await source.setDay(plan("2025-03-03", shifts: "08:00-16:30", breakMinutes: 30), userID: first.user.id, companyID: companyID, actor: .commandLine)
+        try await source.setDay(
+            plan("2025-03-03", shifts: "08:00-16:30", breakMinutes: 30), userID: first.user.id, companyID: companyID, actor: .commandLine)
         try await source.setDay(plan("2025-03-04", shifts: "22:00-06:00"), userID: first.user.id, companyID: companyID, actor: .commandLine)
         try await source.setDay(plan("2025-03-03", .CO), userID: second.user.id, companyID: companyID, actor: .commandLine)
         return (companyID, otherCompanyID, key.secret, revoked.secret)
@@ -89,19 +91,24 @@ struct CopyTests {
                 let report = try await target.copy(from: source, batchSize: 2)
 
                 // validation
-                #expect(report.tables.map(\.name) == ["companies", "administrators", "api_keys", "audit_events", "teams", "admin_sessions", "users", "day_plans"])
+                #expect(
+                    report.tables.map(\.name) == [
+                        "companies", "administrators", "api_keys", "audit_events", "teams", "admin_sessions", "users", "day_plans",
+                    ])
                 #expect(report.tables.map(\.sourceRows) == [2, 0, 3, 11, 3, 0, 4, 3])
                 #expect(report.matches, "\(report.tables)")
                 for companyID in [filled.companyID, filled.otherCompanyID] {
                     #expect(try await Self.allUsers(target, companyID: companyID) == Self.allUsers(source, companyID: companyID))
                     #expect(try await Self.plans(target, companyID: companyID) == Self.plans(source, companyID: companyID))
                 }
-                let sourceCompanies = try await source.companies(), targetCompanies = try await target.companies()
+                let sourceCompanies = try await source.companies()
+                let targetCompanies = try await target.companies()
                 #expect(targetCompanies.map(\.id) == sourceCompanies.map(\.id))
                 #expect(targetCompanies.map(\.name) == sourceCompanies.map(\.name))
                 #expect(targetCompanies.map(\.timezone) == sourceCompanies.map(\.timezone))
                 for (a, b) in zip(sourceCompanies, targetCompanies) { Self.expectSameDate(a.createdAt, b.createdAt) }
-                let sourceKeys = try await source.apiKeys(companyID: nil), targetKeys = try await target.apiKeys(companyID: nil)
+                let sourceKeys = try await source.apiKeys(companyID: nil)
+                let targetKeys = try await target.apiKeys(companyID: nil)
                 #expect(targetKeys.map(\.id) == sourceKeys.map(\.id))
                 #expect(targetKeys.map(\.keyHash) == sourceKeys.map(\.keyHash))
                 #expect(targetKeys.map(\.label) == sourceKeys.map(\.label))
@@ -137,7 +144,8 @@ struct CopyTests {
                     Self.update(["update_by": "cnp", "update_by_value": Self.cnps[2], "full_name": "Nou Angajat", "team_name": "Nouă"]),
                     companyID: filled.companyID, actor: .commandLine
                 )
-                try await target.setDay(Self.plan("2025-03-05", shifts: "09:00-17:00"), userID: created.user.id, companyID: filled.companyID, actor: .commandLine)
+                try await target.setDay(
+                    Self.plan("2025-03-05", shifts: "09:00-17:00"), userID: created.user.id, companyID: filled.companyID, actor: .commandLine)
 
                 // validation: the sequences continue after the copied ids
                 #expect(company.id == 3)
@@ -196,7 +204,10 @@ struct CopyTests {
                 // validation
                 #expect(report.matches)
                 let order = report.tables.map(\.name)
-                #expect(order == ["companies", "administrators", "api_keys", "audit_events", "future_things", "teams", "admin_sessions", "users", "day_plans"], "each after the tables it references")
+                #expect(
+                    order == [
+                        "companies", "administrators", "api_keys", "audit_events", "future_things", "teams", "admin_sessions", "users", "day_plans",
+                    ], "each after the tables it references")
                 struct Row: Decodable {
                     var id: Int
                     var flag: Bool
@@ -239,7 +250,9 @@ struct CopyTests {
     @Test("refuses a source that is not an iflow database or is behind this binary's migrations")
     func refusesForeignSources() async throws {
         // setup: the target is never reached, so it needs no server
-        let target = try Store(location: .postgres(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable"), poolSize: 1, keyring: TestStores.keyring, logger: TestStores.logger)
+        let target = try Store(
+            location: .postgres(url: "postgres://nobody@127.0.0.1:1/none?sslmode=disable"), poolSize: 1, keyring: TestStores.keyring,
+            logger: TestStores.logger)
         defer { Task { await target.shutdown() } }
         let blank = try Store(location: .sqliteMemory, keyring: TestStores.keyring, logger: TestStores.logger)
         defer { Task { await blank.shutdown() } }
@@ -248,10 +261,12 @@ struct CopyTests {
         await #expect(throws: CopyError.notAnIFlowDatabase) { try await target.copy(from: blank) }
         try await blank.sql().raw("CREATE TABLE _fluent_migrations (id TEXT PRIMARY KEY, name TEXT, batch INTEGER)").run()
         try await blank.sql().raw("INSERT INTO _fluent_migrations (id, name, batch) VALUES ('a', '001_CreateCompany', 1)").run()
-        await #expect(throws: CopyError.sourceNeedsMigration([
-            "001_CreateAPIKey", "001_CreateTeam", "001_CreateUser", "001_CreateDayPlan", "002_SealPersonalNumbers", "002_CreateAuditEvent",
-            "003_CreateAdministrator", "003_CreateAdminSession", "004_AddUserRowVersion",
-        ])) {
+        await #expect(
+            throws: CopyError.sourceNeedsMigration([
+                "001_CreateAPIKey", "001_CreateTeam", "001_CreateUser", "001_CreateDayPlan", "002_SealPersonalNumbers", "002_CreateAuditEvent",
+                "003_CreateAdministrator", "003_CreateAdminSession", "004_AddUserRowVersion",
+            ])
+        ) {
             try await target.copy(from: blank)
         }
         await #expect(throws: CopyError.sourceNotSQLite) { try await target.copy(from: target) }

@@ -1,10 +1,11 @@
 import FluentKit
 import Foundation
 import IFlowCore
-@testable import IFlowStore
 import Logging
 import SQLKit
 import Testing
+
+@testable import IFlowStore
 
 @Suite("Writes on an SQLite file (group commit, read connections)")
 struct GroupCommitTests {
@@ -21,7 +22,8 @@ struct GroupCommitTests {
     }
 
     static func insertTeam(_ name: String, companyID: Int, on sql: any SQLDatabase) async throws -> Int {
-        let row = try await sql
+        let row =
+            try await sql
             .raw("INSERT INTO teams (company_id, name) VALUES (\(bind: companyID), \(bind: name)) RETURNING id").first()
         return try #require(row).decode(column: "id", as: Int.self)
     }
@@ -72,7 +74,8 @@ struct GroupCommitTests {
             let teams = try await store.readSQL().raw("SELECT id, name FROM teams ORDER BY name").all(decoding: Row.self)
             #expect(teams.map(\.name) == ["Logistică", "Producție"])
             #expect(Set(teamIDs) == Set(teams.map(\.id)))
-            let members = try await store.readSQL().raw("SELECT count(*) AS n FROM users WHERE team_id IS NOT NULL").first()?.decode(column: "n", as: Int.self)
+            let members = try await store.readSQL().raw("SELECT count(*) AS n FROM users WHERE team_id IS NOT NULL").first()?.decode(
+                column: "n", as: Int.self)
             #expect(members == 30)
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
 import IFlowCore
-@testable import IFlowStore
 import SQLKit
 import Testing
+
+@testable import IFlowStore
 
 /// `user/update` works a request out on a read connection and writes it only if the employee is still as it read it.
 /// These tests hold a plan while another request changes the employee, then apply it.
@@ -45,7 +46,7 @@ struct UserUpdateRaceTests {
             return try await store.write { context in
                 try await Store.applyUserUpdatePlan(plan, companyID: companyID, actor: .commandLine, in: context)
             }
-        } catch where error.isConstraintFailure {
+        } catch  where error.isConstraintFailure {
             return nil
         }
     }
@@ -87,11 +88,14 @@ struct UserUpdateRaceTests {
         }
     }
 
-    @Test("an id card another employee took after the change was planned is not written twice; the retry reports it taken", arguments: Backend.available)
+    @Test(
+        "an id card another employee took after the change was planned is not written twice; the retry reports it taken", arguments: Backend.available
+    )
     func staleUniqueValueIsRefused(backend: Backend) async throws {
         try await backend.withStore { store, companyID in
             // setup: two employees; both requests want the id card RX900000
-            _ = try await store.applyUserUpdate(try Self.update(["full_name": "Ion Pop", "id_card": "RX100000"]), companyID: companyID, actor: .commandLine)
+            _ = try await store.applyUserUpdate(
+                try Self.update(["full_name": "Ion Pop", "id_card": "RX100000"]), companyID: companyID, actor: .commandLine)
             let other = try UserUpdate.parse(["update_by": "id_card", "update_by_value": "RX200000", "full_name": "Ana Pop"]).get()
             _ = try await store.applyUserUpdate(other, companyID: companyID, actor: .commandLine)
             let wanted = try Self.update(["id_card": "RX900000"])
@@ -187,7 +191,8 @@ struct UserUpdateRaceTests {
             for pair in 0..<10 {
                 for member in 0..<2 {
                     let index = 100 + pair * 2 + member
-                    requests.append((firstCompany, ["update_by": "cnp", "update_by_value": person(index), "full_name": "C\(index)", "id_card": "KX\(pair)"]))
+                    requests.append(
+                        (firstCompany, ["update_by": "cnp", "update_by_value": person(index), "full_name": "C\(index)", "id_card": "KX\(pair)"]))
                 }
             }
 

@@ -32,7 +32,8 @@ public func buildApplication(
 
 /// The routes: health, the OpenAPI document, the API under `/api/api_v2` and its `/api_v2` alias, and the web
 /// administration under `/admin`.
-public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init(), web: WebOptions = .init()) -> Router<AppRequestContext> {
+public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init(), web: WebOptions = .init()) -> Router<AppRequestContext>
+{
     let router = Router(context: AppRequestContext.self)
     let calculators = CalculatorCache()
     router.middlewares.add(RequestLogMiddleware())

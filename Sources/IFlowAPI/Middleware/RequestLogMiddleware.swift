@@ -9,7 +9,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     static func loggable(path: String) -> String {
         path.prefix(200).split(separator: "/", omittingEmptySubsequences: false).map { segment in
             let scalars = segment.unicodeScalars
-            let wordLike = scalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
+            let wordLike = scalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)
+            }
             return segment.count <= 40 && wordLike && scalars.filter({ ("0"..."9").contains($0) }).count <= 3 ? String(segment) : ":value"
         }.joined(separator: "/")
     }

@@ -11,7 +11,9 @@ struct MonthSchedule: Sendable {
     /// The employees the month lists (`Store.reportUsers`), by id.
     let users: [ReportUser]
 
-    static func load(store: Store, calculator: ScheduleCalculator, companyID: Int, year: Int, month: Int, filter: ReportFilter) async throws
+    static func load(
+        store: Store, calculator: ScheduleCalculator, companyID: Int, year: Int, month: Int, filter: ReportFilter
+    ) async throws
         -> MonthSchedule
     {
         let users = try await store.reportUsers(companyID: companyID, month: (year, month), filter: filter)

@@ -33,9 +33,18 @@ public struct DemoData: Sendable {
         Team(name: "Pază", pattern: .guardShifts),
     ]
 
-    static let firstNames = ["Andrei", "Maria", "Ioana", "Mihai", "Elena", "Ștefan", "Ana", "Gheorghe", "Cristina", "Vasile", "Raluca", "Tudor", "Ileana", "Răzvan", "Oana", "Bogdan", "Alexandra", "Dănuț", "Irina", "Constantin"]
-    static let lastNames = ["Popescu", "Ionescu", "Țăranu", "Dumitrescu", "Stan", "Stoica", "Gheorghiu", "Munteanu", "Matei", "Lungu", "Constantinescu", "Bălan", "Șerban", "Nistor", "Ursu", "Cozma", "Păun", "Vlădescu"]
-    static let cities = [("Brașov", "Brașov", 8), ("Cluj-Napoca", "Cluj", 12), ("Iași", "Iași", 22), ("București", "București", 41), ("Timișoara", "Timiș", 35), ("Sibiu", "Sibiu", 32)]
+    static let firstNames = [
+        "Andrei", "Maria", "Ioana", "Mihai", "Elena", "Ștefan", "Ana", "Gheorghe", "Cristina", "Vasile", "Raluca", "Tudor", "Ileana", "Răzvan",
+        "Oana", "Bogdan", "Alexandra", "Dănuț", "Irina", "Constantin",
+    ]
+    static let lastNames = [
+        "Popescu", "Ionescu", "Țăranu", "Dumitrescu", "Stan", "Stoica", "Gheorghiu", "Munteanu", "Matei", "Lungu", "Constantinescu", "Bălan",
+        "Șerban", "Nistor", "Ursu", "Cozma", "Păun", "Vlădescu",
+    ]
+    static let cities = [
+        ("Brașov", "Brașov", 8), ("Cluj-Napoca", "Cluj", 12), ("Iași", "Iași", 22), ("București", "București", 41), ("Timișoara", "Timiș", 35),
+        ("Sibiu", "Sibiu", 32),
+    ]
     static let banks = ["BTRL", "RNCB", "BRDE", "INGB", "RZBR"]
 
     public var seed: UInt64
@@ -140,7 +149,9 @@ public struct DemoData: Sendable {
         case .guardShifts:
             switch (date.dayNumber + index) % 4 {
             case 0: return DayPlan(date: date, shifts: range("07:00-19:00"), breakMinutes: 30, overtime: [], timeOff: [])
-            case 2: return DayPlan(date: date, shifts: range("19:00-07:00"), breakMinutes: 30, overtime: overtime ? range("07:00-08:00") : [], timeOff: [])
+            case 2:
+                return DayPlan(
+                    date: date, shifts: range("19:00-07:00"), breakMinutes: 30, overtime: overtime ? range("07:00-08:00") : [], timeOff: [])
             default: return nil
             }
         }

@@ -30,7 +30,8 @@ enum Messages {
         case .validIBAN: "\(field) is not a valid IBAN"
         case .maxLength: "\(field) must have at most \(p["max"] ?? "") characters"
         case .unique:
-            p["entity"] == "row" ? "\(field) already appears on another row for the same employee" : "\(field) is already used by another \(p["entity"] ?? "employee")"
+            p["entity"] == "row"
+                ? "\(field) already appears on another row for the same employee" : "\(field) is already used by another \(p["entity"] ?? "employee")"
         case .integer: "\(field) must be a whole number"
         case .between: "\(field) must be between \(p["min"] ?? "") and \(p["max"] ?? "")"
         case .singleLine: "\(field) must not contain line breaks or control characters"

@@ -28,7 +28,7 @@ public struct SetDayRequest: Sendable, Equatable {
         if fields.issues.count == issuesBefore, let date {
             let candidate = DayPlan(date: date, type: type, shifts: shifts, breakMinutes: breakMinutes, overtime: overtime, timeOff: timeOff)
             let problems = candidate.validate()
-            problems.forEach { fields.report($0.issue) }
+            for problem in problems { fields.report(problem.issue) }
             if problems.isEmpty { plan = candidate }
         }
         return fields.result(user.flatMap { user in plan.map { SetDayRequest(user: user, plan: $0) } })

@@ -14,15 +14,19 @@ extension Store {
     public func createAPIKey(companyID: Int, label: String, actor: AuditActor) async throws -> IssuedAPIKey {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let secret = Self.keyPrefix + Data(bytes).base64EncodedString()
+        let secret =
+            Self.keyPrefix
+            + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let prefix = String(secret.prefix(Self.shownPrefixLength))
         let hash = Self.hash(secret)
         let id = try await write { context in
-            let row = try await context.sql.raw("""
+            let row = try await context.sql.raw(
+                """
                 INSERT INTO api_keys (company_id, label, prefix, key_hash, created_at) \
                 VALUES (\(bind: companyID), \(bind: label), \(bind: prefix), \(bind: hash), \(bind: Date())) RETURNING id
-                """).first()
+                """
+            ).first()
             guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "api_keys") }
             context.audit(
                 "api_key.created", entity: "api_key", entityID: id, fields: ["label"], detail: prefix + "…", companyID: companyID, actor: actor
@@ -70,11 +74,13 @@ extension Store {
             var timezone: String
         }
         // Hand-written SQL: this runs on every request, and SQLKit's builder costs more than the query.
-        let row = try await readSQL().raw("""
+        let row = try await readSQL().raw(
+            """
             SELECT api_keys.id, api_keys.key_hash, api_keys.label, api_keys.prefix, api_keys.company_id, companies.name, \
             companies.timezone FROM api_keys JOIN companies ON companies.id = api_keys.company_id \
             WHERE api_keys.key_hash = \(bind: hash) AND api_keys.revoked_at IS NULL
-            """).first(decoding: Row.self)
+            """
+        ).first(decoding: Row.self)
         guard let row, constantTimeEquals(row.key_hash, hash), let zone = TimeZone(identifier: row.timezone) else { return nil }
         return AuthenticatedKey(
             keyID: row.id, company: CompanyContext(id: row.company_id, name: row.name, timeZone: zone),

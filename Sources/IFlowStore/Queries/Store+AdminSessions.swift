@@ -14,10 +14,12 @@ extension Store {
         let tokenHash = Self.hash(token)
         try await write { context in
             try await context.sql.raw("DELETE FROM admin_sessions WHERE expires_at < \(bind: now)").run()
-            try await context.sql.raw("""
+            try await context.sql.raw(
+                """
                 INSERT INTO admin_sessions (administrator_id, token_hash, csrf_token, created_at, expires_at) \
                 VALUES (\(bind: administratorID), \(bind: tokenHash), \(bind: csrf), \(bind: now), \(bind: expiresAt))
-                """).run()
+                """
+            ).run()
         }
         return AdminSessionGrant(token: token, csrfToken: csrf, expiresAt: expiresAt)
     }

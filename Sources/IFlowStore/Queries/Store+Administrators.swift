@@ -22,14 +22,16 @@ extension Store {
         let createdAt = Date()
         do {
             administrator.id = try await write { context in
-                let row = try await context.sql.raw("""
+                let row = try await context.sql.raw(
+                    """
                     INSERT INTO administrators (company_id, email, password_hash, language, created_at) \
                     VALUES (\(bind: companyID), \(bind: email), \(bind: hash), \(bind: language.rawValue), \(bind: createdAt)) RETURNING id
-                    """).first()
+                    """
+                ).first()
                 guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "administrators") }
                 return id
             }
-        } catch where error.isConstraintFailure {
+        } catch  where error.isConstraintFailure {
             throw AdministratorError.emailTaken
         }
         administrator.createdAt = createdAt

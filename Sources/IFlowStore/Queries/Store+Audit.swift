@@ -18,10 +18,12 @@ extension Store {
                     ])
                 )
             }
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO audit_events (company_id, actor_type, actor_id, actor_label, action, entity, entity_id, fields, detail, created_at) \
                 VALUES \(SQLList(values))
-                """).run()
+                """
+            ).run()
             start = end
         }
     }
@@ -35,11 +37,14 @@ extension Store {
             if let entityID = filter.entityID { query = query.where("entity_id", .equal, SQLBind(entityID)) }
             return query
         }
-        let total = try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count"))
+        let total =
+            try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count"))
             .first(decodingColumn: "count", as: Int.self) ?? 0
-        let events = try await filtered(sql.select().columns("id", "actor_type", "actor_id", "actor_label", "action", "entity", "entity_id", "fields", "detail", "created_at"))
-            .orderBy("id", .descending).limit(filter.limit).offset(filter.offset)
-            .all(decoding: AuditEvent.self)
+        let events = try await filtered(
+            sql.select().columns("id", "actor_type", "actor_id", "actor_label", "action", "entity", "entity_id", "fields", "detail", "created_at")
+        )
+        .orderBy("id", .descending).limit(filter.limit).offset(filter.offset)
+        .all(decoding: AuditEvent.self)
         return (events, total)
     }
 }

@@ -8,9 +8,11 @@ extension Store {
         let company = Company(name: name, timezone: timezone)
         let createdAt = Date()
         company.id = try await write { context in
-            let row = try await context.sql.raw("""
+            let row = try await context.sql.raw(
+                """
                 INSERT INTO companies (name, timezone, created_at) VALUES (\(bind: name), \(bind: timezone), \(bind: createdAt)) RETURNING id
-                """).first()
+                """
+            ).first()
             guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "companies") }
             return id
         }

@@ -16,7 +16,8 @@ extension Store {
         return try await write { context in
             let sql = context.sql
             var changed = 0
-            let rows = try await sql.select().columns("id", "cnp_sealed", "id_card_sealed", "bank_account_sealed").from("users").all(decoding: Row.self)
+            let rows = try await sql.select().columns("id", "cnp_sealed", "id_card_sealed", "bank_account_sealed").from("users").all(
+                decoding: Row.self)
             for row in rows {
                 func reseal(_ sealed: String?) throws -> String? {
                     guard let sealed, !protector.isCurrent(sealed) else { return sealed }

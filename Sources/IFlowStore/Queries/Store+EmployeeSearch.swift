@@ -41,7 +41,8 @@ extension Store {
             .all(decoding: Row.self).map(\.id)
         guard !ids.isEmpty else { return ([], total) }
         let db = try database()
-        let byID = Dictionary(uniqueKeysWithValues: try await User.query(on: db).filter(\.$companyID == companyID).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
+        let byID = Dictionary(
+            uniqueKeysWithValues: try await User.query(on: db).filter(\.$companyID == companyID).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
         let teamNames = try await self.teamNames(companyID: companyID, on: db)
         let users = try ids.compactMap { id in
             try byID[id].map { try UserRecord($0, teamName: $0.teamID.flatMap { teamNames[$0] }, protector: protector) }

@@ -133,11 +133,13 @@ extension Store {
     public func dayPlans(userIDs: [Int], from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
         var plans: [Int: [DayPlan]] = [:]
         guard !userIDs.isEmpty else { return plans }
-        let rows = try await readSQL().raw("""
+        let rows = try await readSQL().raw(
+            """
             SELECT user_id, date, type, shifts, break_minutes, overtime, time_off FROM day_plans \
             WHERE user_id IN (\(binds: userIDs)) AND date >= \(bind: from.description) AND date <= \(bind: through.description) \
             ORDER BY user_id, date
-            """).all()
+            """
+        ).all()
         for row in rows {
             let userID = try row.decode(column: "user_id", as: Int.self)
             guard let date = LocalDate(iso: try row.decode(column: "date", as: String.self)),

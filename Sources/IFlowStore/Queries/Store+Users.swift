@@ -34,7 +34,7 @@ extension Store {
                     try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, in: context)
                 }
                 if let applied { return applied }
-            } catch where error.isConstraintFailure {
+            } catch  where error.isConstraintFailure {
                 // PostgreSQL's answer to a unique value another request took since: work it out again.
             }
         }
@@ -47,7 +47,7 @@ extension Store {
                 }
                 if let applied { return applied }
                 // Only PostgreSQL gets here: another transaction created the employee after this one looked.
-            } catch where error.isConstraintFailure && attempt < 5 {}
+            } catch  where error.isConstraintFailure && attempt < 5 {}
         }
         throw UserUpdateContention()
     }
@@ -149,10 +149,12 @@ extension Store {
         // Column names are this file's own constants: written out, not escaped, on the writer's path.
         let assignments: [any SQLExpression] =
             columns.map { SQLQueryString("\(unsafeRaw: $0.0) = \(bind: $0.1)") } + [SQLRaw("row_version = row_version + 1")]
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             \(unsafeRaw: verb) users SET \(SQLList(assignments)) \
             WHERE id = \(bind: stored.id) AND row_version = \(bind: stored.version) RETURNING id
-            """).first()
+            """
+        ).first()
         guard let row else { return nil }
         let id = try row.decode(column: "id", as: Int.self)
         context.audit(
@@ -181,10 +183,12 @@ extension Store {
                 let chunk = indices[start..<min(start + 200, indices.endIndex)]
                 start = chunk.endIndex
                 let values = chunk.map { index -> any SQLExpression in SQLGroupExpression(SQLList(rows[index].columns.map { SQLBind($0.1) })) }
-                let inserted = try await sql.raw("""
+                let inserted = try await sql.raw(
+                    """
                     INSERT INTO users (\(unsafeRaw: columns)) VALUES \(SQLList(values)) ON CONFLICT DO NOTHING \
                     RETURNING id, company_id, \(unsafeRaw: NewUserRow.uniqueColumns.joined(separator: ", "))
-                    """).all()
+                    """
+                ).all()
                 // RETURNING's order is not promised: a row is found by its company and unique values, which no
                 // other inserted row shares. Two requests for the same new employee in one statement have the same
                 // ones, and only the first was inserted; the other gets nil, and is worked out again.
@@ -208,10 +212,12 @@ extension Store {
         // Called when the team was missing a moment ago, so insert first. A clash (on PostgreSQL, another transaction
         // just created it) inserts nothing, and the team is there to read instead of the request failing.
         let sql = context.sql
-        let inserted = try await sql.raw("""
+        let inserted = try await sql.raw(
+            """
             INSERT INTO teams (company_id, name, created_at) VALUES (\(bind: companyID), \(bind: name), \(bind: Date())) \
             ON CONFLICT (company_id, name) DO NOTHING RETURNING id
-            """).first()
+            """
+        ).first()
         var row = inserted
         if row == nil { row = try await sql.raw("SELECT id FROM teams WHERE company_id = \(bind: companyID) AND name = \(bind: name)").first() }
         guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "teams") }

@@ -63,7 +63,9 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     }
 
     /// `withConnection` typed: the transaction runs its statements on the guarded database it is handed.
-    private func withGuardedConnection<T>(_ closure: @escaping @Sendable (GuardedPostgresDatabase) -> EventLoopFuture<T>)
+    private func withGuardedConnection<T>(
+        _ closure: @escaping @Sendable (GuardedPostgresDatabase) -> EventLoopFuture<T>
+    )
         -> EventLoopFuture<T>
     {
         if connection != nil { return closure(self) }

@@ -111,7 +111,9 @@ extension TestClientProtocol {
             var allowed = CharacterSet.alphanumerics
             allowed.insert(charactersIn: "-._~")
             let body = fields.sorted { $0.key < $1.key }
-                .map { "\($0.key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
+                .map {
+                    "\($0.key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+                }
                 .joined(separator: "&")
             buffer.writeString(body)
         case .multipart:

@@ -19,7 +19,8 @@ struct AdministratorStoreTests {
                 try await f.store.createAdministrator(companyID: f.companyID, email: "ion@acme.ro", password: "short", cost: 4)
             }
             await #expect(throws: AdministratorError.passwordTooLong(maximumBytes: 72)) {
-                try await f.store.createAdministrator(companyID: f.companyID, email: "ion@acme.ro", password: String(repeating: "ă", count: 37), cost: 4)
+                try await f.store.createAdministrator(
+                    companyID: f.companyID, email: "ion@acme.ro", password: String(repeating: "ă", count: 37), cost: 4)
             }
             await #expect(throws: AdministratorError.invalidEmail) {
                 try await f.store.createAdministrator(companyID: f.companyID, email: "ion at acme", password: WebTest.password, cost: 4)

@@ -351,7 +351,10 @@ struct RequestFieldsTests {
 
         // validation
         #expect(describe(fields.issues) == ["a integer", "b required", "c in_list allowed=0, 1", "d valid_date"])
-        guard case .failure(let failure) = result else { Issue.record("expected a failure"); return }
+        guard case .failure(let failure) = result else {
+            Issue.record("expected a failure")
+            return
+        }
         #expect(failure.issues == fields.issues)
     }
 
