@@ -5,9 +5,10 @@ import SQLKit
 
 /// A new PostgreSQL database for one test, on the local server `adminURL` names, dropped afterwards.
 ///
-/// The store it hands to `body` is not migrated; callers migrate it when they need the schema.
+/// The store it hands to `body` is not migrated; callers migrate it when they need the schema. It has `poolSize`
+/// connections per event loop.
 public func withThrowawayPostgres<T>(
-    adminURL: String, keyring: DataKeyring, logger: Logger, _ body: (Store) async throws -> T
+    adminURL: String, poolSize: Int = 2, keyring: DataKeyring, logger: Logger, _ body: (Store) async throws -> T
 ) async throws -> T {
     precondition(adminURL.contains("127.0.0.1") || adminURL.contains("localhost"), "tests only run against a local PostgreSQL")
     let name = "iflow_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
@@ -15,7 +16,7 @@ public func withThrowawayPostgres<T>(
     try await admin.sql().raw("CREATE DATABASE \(unsafeRaw: name)").run()
     var components = URLComponents(string: adminURL)!
     components.path = "/" + name
-    let store = try Store(location: .postgres(url: components.string!), poolSize: 2, keyring: keyring, logger: logger)
+    let store = try Store(location: .postgres(url: components.string!), poolSize: poolSize, keyring: keyring, logger: logger)
     return try await admin.use { admin in
         do {
             let result = try await store.use(body)

@@ -27,7 +27,7 @@ enum TestStores {
     }
 
     /// A store on a new, empty (not migrated) PostgreSQL database, dropped afterwards.
-    static func withFreshPostgres<T>(_ body: (Store) async throws -> T) async throws -> T {
-        try await withThrowawayPostgres(adminURL: try #require(postgresAdminURL), keyring: keyring, logger: logger, body)
+    static func withFreshPostgres<T>(poolSize: Int = 2, _ body: (Store) async throws -> T) async throws -> T {
+        try await withThrowawayPostgres(adminURL: try #require(postgresAdminURL), poolSize: poolSize, keyring: keyring, logger: logger, body)
     }
 }
