@@ -47,7 +47,7 @@ struct UserUpdateRaceTests {
             return try await store.write { context in
                 try await Store.applyUserUpdatePlan(plan, companyID: companyID, actor: .commandLine, in: context)
             }
-        } catch  where error.isConstraintFailure {
+        } catch let error where error.isConstraintFailure {
             return nil
         }
     }

@@ -31,7 +31,7 @@ extension Store {
                 guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.corruptRow(table: "administrators") }
                 return id
             }
-        } catch  where error.isConstraintFailure {
+        } catch let error where error.isConstraintFailure {
             throw AdministratorError.emailTaken
         }
         administrator.createdAt = createdAt

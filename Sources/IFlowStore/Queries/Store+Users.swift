@@ -34,7 +34,7 @@ extension Store {
                     try await Self.applyUserUpdatePlan(plan, companyID: companyID, actor: actor, in: context)
                 }
                 if let applied { return applied }
-            } catch  where error.isConstraintFailure {
+            } catch let error where error.isConstraintFailure {
                 // PostgreSQL's answer to a unique value another request took since: work it out again.
             }
         }
@@ -47,7 +47,7 @@ extension Store {
                 }
                 if let applied { return applied }
                 // Only PostgreSQL gets here: another transaction created the employee after this one looked.
-            } catch  where error.isConstraintFailure && attempt < 5 {}
+            } catch let error where error.isConstraintFailure && attempt < 5 {}
         }
         throw UserUpdateContention()
     }
