@@ -13,5 +13,5 @@ struct APIRequest: Sendable {
     var logger: Logger
 
     /// The body's fields, for the endpoint's request type: `XQuery.parse(request.requestFields)`.
-    var requestFields: RequestFields { RequestFields(fields.values) }
+    var requestFields: RequestFields { fields.requestFields }
 }

@@ -186,6 +186,25 @@ public struct RequestFields {
         integer("month", in: 1...12, .required)
     }
 
+    /// A month written `YYYY-MM` (`valid_date`), within `years` (`between` the first and the last month).
+    public mutating func yearMonth(_ name: String, _ presence: Presence = .optional, years: ClosedRange<Int>) -> (year: Int, month: Int)? {
+        read(name, presence) { text in
+            guard text.utf8.count == 7, let first = LocalDate(iso: text + "-01") else {
+                return .failure(ValidationIssue(field: name, check: .validDate))
+            }
+            guard years.contains(first.year) else {
+                let bounds = ["min": "\(years.lowerBound)-01", "max": "\(years.upperBound)-12"]
+                return .failure(ValidationIssue(field: name, check: .between, parameters: bounds))
+            }
+            return .success((first.year, first.month))
+        }
+    }
+
+    /// `page`, a page of a list shown to a person: 1 to `maxPage`.
+    public mutating func page(maxPage: Int = 100_000) -> Int? {
+        integer("page", in: 1...maxPage)
+    }
+
     /// `limit` (1 to `maxLimit`) and `offset` (0 to the largest 32-bit integer); `nil` for each one not sent.
     public mutating func paging(maxLimit: Int) -> (limit: Int?, offset: Int?) {
         let limit = integer("limit", in: 1...maxLimit)

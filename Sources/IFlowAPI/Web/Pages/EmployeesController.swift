@@ -18,16 +18,15 @@ struct EmployeesController {
     @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
         let administrator = try context.requireAdministrator()
         let language = administrator.language
-        let query = WebEnvironment.query(request)
+        let query = EmployeeListPageQuery.parse(WebEnvironment.query(request).requestFields)
         let teams = try await web.store.teamNames(companyID: administrator.company.id)
 
         var search = EmployeeSearch()
-        let text = String(TextField.trimmed(query["q"] ?? "").prefix(100))
-        search.text = text.isEmpty ? nil : text
-        search.teamName = query["team"].flatMap { teams.contains($0) ? $0 : nil }
-        let status = query["status"] ?? ""
-        search.isEnabled = status == "active" ? true : status == "inactive" ? false : nil
-        let page = max(1, min(Int(query["page"] ?? "") ?? 1, 100_000))
+        search.text = query.text
+        search.teamName = query.team.flatMap { teams.contains($0) ? $0 : nil }
+        let status = query.status ?? ""
+        search.isEnabled = query.status.map { $0 == "active" }
+        let page = query.page
         search.limit = pageSize
         search.offset = (page - 1) * pageSize
         let (users, total) = try await web.store.searchUsers(companyID: administrator.company.id, search: search)
@@ -38,7 +37,7 @@ struct EmployeesController {
             )
         }
         var values: [String: Any] = [
-            "query": text,
+            "query": query.text ?? "",
             "teams": teams.map { ["teamName": $0, "selected": $0 == search.teamName] as [String: Any] },
             "statuses": [("", "all_statuses"), ("active", "active"), ("inactive", "inactive")].map { value, key -> [String: Any] in
                 ["statusValue": value, "statusLabel": WebText.format(key, language), "selected": value == status]

@@ -47,21 +47,16 @@ struct TimesheetController {
     }
 
     func selection(_ request: Request, administrator: SignedInAdministrator) async throws -> Selection {
-        let query = WebEnvironment.query(request)
+        let query = TimesheetPageQuery.parse(WebEnvironment.query(request).requestFields)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = administrator.company.timeZone
         let today = calendar.dateComponents([.year, .month], from: Date())
-        var year = today.year ?? 2000
-        var month = today.month ?? 1
-        if let raw = query["month"], raw.utf8.count == 7, let parsed = LocalDate(iso: raw + "-01"),
-            RomanianHolidays.supportedYears.contains(parsed.year)
-        {
-            (year, month) = (parsed.year, parsed.month)
-        }
         let teams = try await web.store.teamNames(companyID: administrator.company.id)
-        let team = query["team"].flatMap { teams.contains($0) ? $0 : nil }
-        let page = max(1, min(Int(query["page"] ?? "") ?? 1, 100_000))
-        return Selection(year: year, month: month, team: team, includeInactive: query["inactive"] == "1", teams: teams, page: page)
+        return Selection(
+            year: query.year ?? today.year ?? 2000, month: query.month ?? today.month ?? 1,
+            team: query.team.flatMap { teams.contains($0) ? $0 : nil },
+            includeInactive: query.includeInactive, teams: teams, page: query.page
+        )
     }
 
     func schedule(_ selection: Selection, administrator: SignedInAdministrator) async throws -> MonthSchedule {
