@@ -25,7 +25,8 @@ struct WorkScheduleUser: Encodable, Sendable {
         case totals
     }
 
-    init(_ month: EmployeeMonth, totals tokens: [TotalsToken], includeDays: Bool, calculator: ScheduleCalculator, language: Language) {
+    /// - Parameter dates: The month's dates (``WorkScheduleDate/month(of:calculator:language:)``); empty without days.
+    init(_ month: EmployeeMonth, totals tokens: [TotalsToken], dates: [WorkScheduleDate]) {
         let user = month.user
         userID = String(user.id)
         fullName = user.fullName
@@ -33,9 +34,9 @@ struct WorkScheduleUser: Encodable, Sendable {
         idCard = user.idCard
         markNumber = user.markNumber
         teamName = user.teamName
-        if includeDays {
+        if !dates.isEmpty {
             let plansByDay = month.plansByDayNumber()
-            days = month.days.map { WorkScheduleDay($0, plan: plansByDay[$0.date.dayNumber], calculator: calculator, language: language) }
+            days = zip(month.days, dates).map { minutes, date in WorkScheduleDay(minutes, date: date, plan: plansByDay[minutes.date.dayNumber]) }
         }
         totals = WorkScheduleTotals(tokens: tokens, totals: month.totals)
     }
@@ -81,15 +82,10 @@ struct WorkScheduleDay: Encodable, Sendable {
         case timeOffHours = "time_off_hours"
     }
 
-    init(_ minutes: DayMinutes, plan: DayPlan?, calculator: ScheduleCalculator, language: Language) {
-        date = minutes.date.description
-        dayType =
-            switch calculator.dayClass(of: minutes.date) {
-            case .holiday: "holiday"
-            case .weekend: "weekend"
-            case .weekdays: "weekday"
-            }
-        holidayName = calculator.holidays.holiday(on: minutes.date)?.name(in: language)
+    init(_ minutes: DayMinutes, date: WorkScheduleDate, plan: DayPlan?) {
+        self.date = date.date
+        dayType = date.dayType
+        holidayName = date.holidayName
         type = plan?.type.rawValue
         shifts = plan.map { TimeRangeList.format($0.shifts) }
         breakMinutes = plan.map { String($0.breakMinutes) }
@@ -98,6 +94,32 @@ struct WorkScheduleDay: Encodable, Sendable {
         regularHours = HoursFormat.hours(minutes: minutes.regular)
         overtimeHours = HoursFormat.hours(minutes: minutes.overtime)
         timeOffHours = HoursFormat.hours(minutes: minutes.timeOff)
+    }
+}
+
+/// What a date's row says whoever's row it is: the date, its class and its holiday's name, worked out once per report
+/// rather than once per employee.
+struct WorkScheduleDate: Sendable {
+    var date: String
+    var dayType: String
+    var holidayName: String?
+
+    init(_ date: LocalDate, calculator: ScheduleCalculator, language: Language) {
+        self.date = date.description
+        dayType =
+            switch calculator.dayClass(of: date) {
+            case .holiday: "holiday"
+            case .weekend: "weekend"
+            case .weekdays: "weekday"
+            }
+        holidayName = calculator.holidays.holiday(on: date)?.name(in: language)
+    }
+
+    /// Every date of the schedule's month, in order: the dates of each `EmployeeMonth.days`.
+    static func month(of schedule: MonthSchedule, language: Language) -> [WorkScheduleDate] {
+        (0..<LocalDate.daysIn(month: schedule.month, year: schedule.year)).map {
+            WorkScheduleDate(schedule.firstDay.adding(days: $0), calculator: schedule.calculator, language: language)
+        }
     }
 }
 

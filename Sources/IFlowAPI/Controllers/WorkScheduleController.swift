@@ -24,7 +24,7 @@ struct WorkScheduleController {
             store: store, calculator: calculators.calculator(for: request.company.timeZone), companyID: request.company.id,
             year: query.year, month: query.month, filter: query.filter
         )
-        let language = request.language
+        let dates = query.includeDays ? WorkScheduleDate.month(of: schedule, language: request.language) : []
         let batchSize = self.batchSize
 
         let body = ResponseBody { writer in
@@ -34,9 +34,7 @@ struct WorkScheduleController {
             try await schedule.forEachBatch(size: batchSize) { months in
                 for month in months {
                     if written > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                    let user = WorkScheduleUser(
-                        month, totals: query.totals, includeDays: query.includeDays, calculator: schedule.calculator, language: language
-                    )
+                    let user = WorkScheduleUser(month, totals: query.totals, dates: dates)
                     try APIJSONEncoder.encode(user, into: &buffer)
                     written += 1
                 }
