@@ -14,7 +14,7 @@ extension Store {
                 .where(SQLColumn("company_id", table: "users"), .equal, SQLBind(companyID))
             if let teamName = search.teamName { query = query.where(SQLColumn("name", table: "teams"), .equal, SQLBind(teamName)) }
             if let isEnabled = search.isEnabled { query = query.where(SQLColumn("is_enabled", table: "users"), .equal, SQLBind(isEnabled)) }
-            if let text = search.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+            if let text = search.text, !text.isEmpty {
                 let pattern = "%" + Self.escapedForLike(text) + "%"
                 let lowered = "%" + Self.escapedForLike(text.lowercased()) + "%"
                 query = query.where { group in
