@@ -250,20 +250,6 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         try writer.encode(value)
     }
 
-    mutating func encode(_ value: Bool) throws { throw refused(value) }
-    mutating func encode(_ value: Double) throws { throw refused(value) }
-    mutating func encode(_ value: Float) throws { throw refused(value) }
-    mutating func encode(_ value: Int) throws { throw refused(value) }
-    mutating func encode(_ value: Int8) throws { throw refused(value) }
-    mutating func encode(_ value: Int16) throws { throw refused(value) }
-    mutating func encode(_ value: Int32) throws { throw refused(value) }
-    mutating func encode(_ value: Int64) throws { throw refused(value) }
-    mutating func encode(_ value: UInt) throws { throw refused(value) }
-    mutating func encode(_ value: UInt8) throws { throw refused(value) }
-    mutating func encode(_ value: UInt16) throws { throw refused(value) }
-    mutating func encode(_ value: UInt32) throws { throw refused(value) }
-    mutating func encode(_ value: UInt64) throws { throw refused(value) }
-
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         writer.unsupported("nestedContainer")
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(writer: writer))
@@ -289,6 +275,12 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { writer.writeString(value) }
     mutating func encode(_ value: some Encodable) throws { try writer.encode(value) }
 
+}
+
+/// The scalars an unkeyed or single-value container refuses: one list for both, since their requirements are the same.
+private protocol RefusesNumbers {}
+
+extension RefusesNumbers {
     mutating func encode(_ value: Bool) throws { throw refused(value) }
     mutating func encode(_ value: Double) throws { throw refused(value) }
     mutating func encode(_ value: Float) throws { throw refused(value) }
@@ -303,3 +295,6 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) throws { throw refused(value) }
     mutating func encode(_ value: UInt64) throws { throw refused(value) }
 }
+
+extension UnkeyedContainer: RefusesNumbers {}
+extension SingleValueContainer: RefusesNumbers {}
