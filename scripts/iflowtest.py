@@ -1,4 +1,4 @@
-"""Shared helpers of the process-level tests (multiprocess-test.py, pg-restart-test.py). Python 3 stdlib only.
+"""Shared helpers of the process-level tests (multiprocess-test.py, pg-restart-test.py, cluster-test.py). Python 3 stdlib only.
 
 They drive a built `iflow` binary against a local PostgreSQL: a fresh database per run, a company and key made with
 the CLI, `iflow serve` processes on free loopback ports, and form-encoded API calls.
@@ -8,8 +8,10 @@ import json
 import base64
 import hashlib
 import hmac
+import http.client
 import os
 import random
+import shlex
 import shutil
 import socket
 import subprocess
@@ -82,6 +84,49 @@ class Database:
             print(f"warning: could not drop {self.name}: {error.stderr.strip()}", file=sys.stderr)
 
 
+class Cluster:
+    """pg_ctl on the cluster in IFLOW_PG_DIR/data (as .ci/pg-start made it), run as the postgres user when root."""
+
+    def __init__(self, pg_bin, pg_dir):
+        self.pg_ctl = os.path.join(pg_bin, "pg_ctl")
+        self.data = os.path.join(pg_dir, "data")
+        self.log = os.path.join(pg_dir, "server.log")
+        if not os.access(self.pg_ctl, os.X_OK) or not os.path.isdir(self.data):
+            fail(f"no cluster at {self.data} or no pg_ctl in {pg_bin}")
+        # The options the cluster was started with (port, socket directory…), to start it again the same way.
+        with open(os.path.join(self.data, "postmaster.opts")) as opts:
+            words = shlex.split(opts.read())[1:]
+        options = []
+        while words:
+            word = words.pop(0)
+            if word == "-D":
+                words.pop(0)
+            else:
+                options.append(word)
+        self.options = shlex.join(options)
+
+    def run(self, *arguments):
+        command = [self.pg_ctl, "-D", self.data, *arguments]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
+
+    def restart(self):
+        self.run("-m", "fast", "-w", "-t", "60", "-l", self.log, "restart")
+
+    def stop(self):
+        self.run("-m", "fast", "-w", "-t", "60", "stop")
+
+    def start(self):
+        self.run("-w", "-t", "60", "-l", self.log, "-o", self.options, "start")
+
+    def ensure_running(self):
+        try:
+            self.run("status")
+        except subprocess.CalledProcessError:
+            self.start()
+
+
 def cli(binary, *arguments):
     """Runs an iflow command and returns its standard output, stripped."""
     result = subprocess.run([binary, *arguments], capture_output=True, text=True, timeout=120)
@@ -123,12 +168,13 @@ def lookup(value):
 class Server:
     """An `iflow serve` process on a free loopback port; its log goes to a file."""
 
-    def __init__(self, binary, url, pool_size=4, log_dir=None, log_level="warning"):
-        self.port = free_port()
+    def __init__(self, binary, url, pool_size=4, log_dir=None, log_level="warning", port=None):
+        self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         log_dir = log_dir or tempfile.mkdtemp(prefix="iflow-serve-")
         self.log_path = os.path.join(log_dir, f"serve-{self.port}.log")
-        self.log = open(self.log_path, "w")
+        # Appended to, so a server started again on the same port keeps its predecessor's log.
+        self.log = open(self.log_path, "a")
         self.process = subprocess.Popen(
             [binary, "serve", "--database", url, "--port", str(self.port), "--pool-size", str(pool_size), "--log-level-name", log_level],
             stdout=self.log,
@@ -201,7 +247,8 @@ def post(base, path, fields, timeout=CLIENT_TIMEOUT):
             status, raw = response.status, response.read()
     except urllib.error.HTTPError as error:
         status, raw = error.code, error.read()
-    except (OSError, urllib.error.URLError) as error:
+    except (OSError, urllib.error.URLError, http.client.HTTPException) as error:
+        # HTTPException: a reply cut short, e.g. a streamed report whose server died.
         return Reply("bad", detail=f"{type(error).__name__}: {error}")
     try:
         body = json.loads(raw)

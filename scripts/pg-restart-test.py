@@ -17,8 +17,6 @@ Exits 1 on any violation, 2 when the test itself cannot run. Needs the cluster's
 
 import argparse
 import os
-import shlex
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,49 +25,6 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import iflowtest  # noqa: E402
-
-
-class Cluster:
-    """pg_ctl on the cluster in IFLOW_PG_DIR/data."""
-
-    def __init__(self, pg_bin, pg_dir):
-        self.pg_ctl = os.path.join(pg_bin, "pg_ctl")
-        self.data = os.path.join(pg_dir, "data")
-        self.log = os.path.join(pg_dir, "server.log")
-        if not os.access(self.pg_ctl, os.X_OK) or not os.path.isdir(self.data):
-            iflowtest.fail(f"no cluster at {self.data} or no pg_ctl in {pg_bin}")
-        # The options the cluster was started with (port, socket directory…), to start it again the same way.
-        with open(os.path.join(self.data, "postmaster.opts")) as opts:
-            words = shlex.split(opts.read())[1:]
-        options = []
-        while words:
-            word = words.pop(0)
-            if word == "-D":
-                words.pop(0)
-            else:
-                options.append(word)
-        self.options = shlex.join(options)
-
-    def run(self, *arguments):
-        command = [self.pg_ctl, "-D", self.data, *arguments]
-        if os.geteuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
-
-    def restart(self):
-        self.run("-m", "fast", "-w", "-t", "60", "-l", self.log, "restart")
-
-    def stop(self):
-        self.run("-m", "fast", "-w", "-t", "60", "stop")
-
-    def start(self):
-        self.run("-w", "-t", "60", "-l", self.log, "-o", self.options, "start")
-
-    def ensure_running(self):
-        try:
-            self.run("status")
-        except subprocess.CalledProcessError:
-            self.start()
 
 
 class HealthWatch(threading.Thread):
@@ -112,7 +67,7 @@ def main():
     if not args.pg_bin or not args.pg_dir:
         iflowtest.fail("IFLOW_PG_BIN and IFLOW_PG_DIR (from .ci/pg-start) are needed to restart PostgreSQL")
 
-    cluster = Cluster(args.pg_bin, args.pg_dir)
+    cluster = iflowtest.Cluster(args.pg_bin, args.pg_dir)
     psql = iflowtest.find_psql(args.psql or os.path.join(args.pg_bin, "psql"))
     database = iflowtest.Database(args.postgres_url, psql, "iflow_restart")
     server = None
