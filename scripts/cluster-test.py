@@ -28,6 +28,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -142,7 +143,8 @@ class Balancer:
         return b"".join(chunks).decode()
 
     def servers(self):
-        """{server name: (status, sessions so far)} from `show stat`; empty while haproxy does not answer."""
+        """{server name: its `show stat` row (status, scur: current sessions, stot: sessions so far…)}; empty while
+        haproxy does not answer."""
         try:
             lines = self.command("show stat").splitlines()
         except OSError:
@@ -151,11 +153,14 @@ class Balancer:
             return {}
         header = lines[0][2:].split(",")
         rows = [dict(zip(header, line.split(","))) for line in lines[1:] if line]
-        return {
-            row["svname"]: (row["status"], int(row["stot"] or 0))
-            for row in rows
-            if row["pxname"] == self.backend and row["svname"] not in ("FRONTEND", "BACKEND")
-        }
+        return {row["svname"]: row for row in rows if row["pxname"] == self.backend and row["svname"] not in ("FRONTEND", "BACKEND")}
+
+    def count(self, name, column):
+        """One number of a server's `show stat` row (0 while haproxy does not answer)."""
+        return int(self.servers().get(name, {}).get(column) or 0)
+
+    def set_state(self, name, state):
+        self.command(f"set server {self.backend}/{name} state {state}")
 
     def stop(self):
         if self.process.poll() is None:
@@ -169,7 +174,7 @@ class Balancer:
 
 
 class StateWatch(threading.Thread):
-    """Polls haproxy's stats socket and remembers every change of a server's status, and its session counts."""
+    """Polls haproxy's stats socket and remembers every change of a server's status."""
 
     def __init__(self, balancer, started):
         super().__init__(daemon=True)
@@ -177,17 +182,15 @@ class StateWatch(threading.Thread):
         self.started = started
         self.changes = []
         self.current = {}
-        self.sessions = {}
         self.stopping = threading.Event()
 
     def run(self):
         while not self.stopping.is_set():
             now = time.monotonic() - self.started
-            for name, (status, sessions) in self.balancer.servers().items():
-                if self.current.get(name) != status:
-                    self.current[name] = status
-                    self.changes.append((now, name, status))
-                self.sessions[name] = sessions
+            for name, row in self.balancer.servers().items():
+                if self.current.get(name) != row["status"]:
+                    self.current[name] = row["status"]
+                    self.changes.append((now, name, row["status"]))
             time.sleep(0.2)
 
     def wait_for(self, name, status, since, timeout):
@@ -491,6 +494,33 @@ def sign_ins(load):
     guarded(load.tally, requests)
 
 
+def deploy(balancer, watch, servers, index, name, start, problems):
+    """The README's deploy of one server, under load: `maint`, wait for its sessions to end, SIGTERM (it must exit 0),
+    start it again on its port, `ready`. Returns the times it was taken out and seen UP again (or None)."""
+    balancer.set_state(name, "maint")
+    out = time.monotonic() - watch.started
+    deadline = time.monotonic() + 30
+    while balancer.count(name, "scur") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    sessions = balancer.count(name, "stot")
+    server = servers[index]
+    server.process.send_signal(signal.SIGTERM)
+    try:
+        status = server.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        status = "no exit after 30 s"
+    server.stop()
+    if status != 0:
+        problems.append(f"{name} answered SIGTERM with exit status {status}; log: {server.log_path}")
+    servers[index] = start(server.port)
+    servers[index].wait_ready()
+    if balancer.count(name, "stot") != sessions:
+        problems.append(f"haproxy sent {name} {balancer.count(name, 'stot') - sessions} requests while it was in maint")
+    balancer.set_state(name, "ready")
+    ready = time.monotonic() - watch.started
+    return out, watch.wait_for(name, "UP", ready, 30)
+
+
 def verify(load, database, company, problems):
     """Every acknowledged write is stored, nothing is duplicated; returns (employees, stored without a 200)."""
     employees = [e for client in load.clients for e in client.employees]
@@ -596,8 +626,10 @@ def main():
         if created.returncode != 0:
             iflowtest.fail(f"`iflow admin create` failed: {created.stderr.strip()}")
 
-        server_count = sum(line.split()[:1] == ["server"] for line in template.splitlines())
-        servers = [iflowtest.Server(args.iflow, database.url, log_dir=work_dir) for _ in range(server_count)]
+        def start(port=None):
+            return iflowtest.Server(args.iflow, database.url, log_dir=work_dir, port=port)
+
+        servers = [start() for line in template.splitlines() if line.split()[:1] == ["server"]]
         for server in servers:
             server.wait_ready()
         listen_port = iflowtest.free_port()
@@ -624,16 +656,20 @@ def main():
         servers[victim].log.close()
         killed = at()
         marked_down = watch.wait_for(name, "DOWN", killed, 30)
-        servers[victim] = iflowtest.Server(args.iflow, database.url, log_dir=work_dir, port=servers[victim].port)
+        servers[victim] = start(servers[victim].port)
         servers[victim].wait_ready()
         restarted = at()
         marked_up = watch.wait_for(name, "UP", restarted, 30)
-        sessions_back_in = watch.sessions.get(name, 0)
+        sessions_back_in = balancer.count(name, "stot")
 
         # PostgreSQL restarts past the middle of the load, once the server is back.
         time.sleep(max(1.0, args.seconds * 0.55 - at()))
         cluster.restart()
         pg_restarted = at()
+
+        # Then another server is deployed as the README says: out of rotation, SIGTERM, started again, back in.
+        time.sleep(max(1.0, args.seconds * 0.7 - at()))
+        deployed, deployed_up = deploy(balancer, watch, servers, len(servers) - 1, names[-1], start, problems)
 
         for thread in threads:
             thread.join(timeout=args.seconds + args.budget + 60)
@@ -643,19 +679,6 @@ def main():
         if not watch.all_up(names, 30):
             problems.append(f"not every server is UP after the load: {watch.current}")
 
-        # The README's deploy step: a server in `maint` gets no request, and is back in once `ready`.
-        name_out = names[-1]
-        balancer.command(f"set server {backend}/{name_out} state maint")
-        sessions_before = balancer.servers()[name_out][1]
-        for _ in range(3 * len(servers)):
-            iflowtest.post(balancer.base, API + "user/get_list", dict(load.common, limit="1"), timeout=args.client_timeout)
-        sessions_in_maint = balancer.servers()[name_out][1] - sessions_before
-        if sessions_in_maint:
-            problems.append(f"haproxy sent {name_out} {sessions_in_maint} requests while it was in maint")
-        balancer.command(f"set server {backend}/{name_out} state ready")
-        if not watch.all_up(names, 30):
-            problems.append(f"{name_out} is not UP again after `state ready`: {watch.current}")
-
         tally = load.tally
         problems.extend(tally.problems)
         employees, unacknowledged_but_stored = verify(load, database, company, problems)
@@ -664,8 +687,10 @@ def main():
             problems.append(f"haproxy never marked {name} DOWN after it was killed: {watch.changes}")
         if marked_up is None:
             problems.append(f"haproxy never marked {name} UP after it was restarted: {watch.changes}")
-        if watch.sessions.get(name, 0) <= sessions_back_in:
-            problems.append(f"haproxy sent {name} nothing after it came back ({watch.sessions})")
+        if deployed_up is None:
+            problems.append(f"haproxy never marked {names[-1]} UP after its deploy: {watch.changes}")
+        if balancer.count(name, "stot") <= sessions_back_in:
+            problems.append(f"haproxy sent {name} nothing after it came back")
         for server, server_name in zip(servers, names):
             if not server.alive:
                 problems.append(f"{server_name} (port {server.port}) died; log: {server.log_path}")
@@ -687,6 +712,7 @@ def main():
             f"{tally.total('requests')} requests ({tally.total('attempts')} sent), {tally.total('acknowledged')} acknowledged, "
             f"{tally.total('failed')} failed, {tally.total('retried')} retried; {name} killed at {killed:.1f} s, DOWN {moment(marked_down)}, "
             f"restarted {restarted:.1f} s, UP {moment(marked_up)}; PostgreSQL restarted at {pg_restarted:.1f} s; "
+            f"{names[-1]} deployed (maint, SIGTERM, start, ready) at {deployed:.1f} s, UP {moment(deployed_up)}; "
             f"{employees} employees (+{unacknowledged_but_stored} stored without a 200), {len(problems)} problems; "
             f"{time.monotonic() - began:.0f} s in all: {verdict}"
         )
