@@ -15,7 +15,7 @@ struct WebAdmin {
             preconditionFailure("a web template does not parse: \(error)")
         }
         web = WebEnvironment(store: store, options: options, calculators: calculators, library: library)
-        throttle = SignInThrottle(limit: options.signInAttempts, window: options.signInWindow)
+        throttle = SignInThrottle(store: store, limit: options.signInAttempts, window: options.signInWindow)
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {

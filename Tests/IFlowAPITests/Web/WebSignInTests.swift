@@ -158,20 +158,24 @@ struct WebSignInTests {
     }
 
     @Test("the throttle's window slides: attempts older than the window stop counting; a success forgets them")
-    func throttleWindow() {
-        // setup
-        let throttle = SignInThrottle(limit: 2, window: 900)
-        let start = Date(timeIntervalSince1970: 1_000_000)
-        // MUT, validation
-        #expect(throttle.attempt("a", now: start) == nil)
-        #expect(throttle.attempt("a", now: start.addingTimeInterval(100)) == nil)
-        #expect(throttle.attempt("a", now: start.addingTimeInterval(200)) == 700)
-        #expect(throttle.attempt("b", now: start.addingTimeInterval(200)) == nil)
-        #expect(throttle.attempt("a", now: start.addingTimeInterval(901)) == nil)
-        throttle.reset("a")
-        #expect(throttle.attempt("a", now: start.addingTimeInterval(902)) == nil)
-        #expect(throttle.attempt("a", now: start.addingTimeInterval(903)) == nil)
-        #expect(throttle.attempt("a", now: start.addingTimeInterval(904)) != nil)
+    func throttleWindow() async throws {
+        for backend in TestBackend.all {
+            try await backend.withStore { store in
+                // setup
+                let throttle = SignInThrottle(store: store, limit: 2, window: 900)
+                let start = Date(timeIntervalSince1970: 1_000_000)
+                // MUT, validation
+                #expect(try await throttle.attempt("a", now: start) == nil)
+                #expect(try await throttle.attempt("a", now: start.addingTimeInterval(100)) == nil)
+                #expect(try await throttle.attempt("a", now: start.addingTimeInterval(200)) == 700)
+                #expect(try await throttle.attempt("b", now: start.addingTimeInterval(200)) == nil)
+                #expect(try await throttle.attempt("a", now: start.addingTimeInterval(901)) == nil)
+                try await throttle.reset("a")
+                #expect(try await throttle.attempt("a", now: start.addingTimeInterval(902)) == nil)
+                #expect(try await throttle.attempt("a", now: start.addingTimeInterval(903)) == nil)
+                #expect(try await throttle.attempt("a", now: start.addingTimeInterval(904)) != nil)
+            }
+        }
     }
 
     @Test("signing out ends the session on the server, not only in the browser")

@@ -46,7 +46,7 @@ struct SignInController {
         }
 
         let key = email.lowercased() + "\n" + (context.remoteAddress?.ipAddress ?? "unknown")
-        if let wait = throttle.attempt(key) {
+        if let wait = try await throttle.attempt(key) {
             let minutes = String(max(1, Int((wait / 60).rounded(.up))))
             var response = signInPage(
                 request, language: language, next: next, email: email,
@@ -60,7 +60,7 @@ struct SignInController {
             return signInPage(
                 request, language: language, next: next, email: email, error: WebText.format("sign_in_failed", language), status: .unauthorized)
         }
-        throttle.reset(key)
+        try await throttle.reset(key)
 
         let grant = try await web.store.createAdminSession(administratorID: administratorID, lifetime: web.options.sessionLifetime)
         guard let administrator = try await web.store.signedInAdministrator(token: grant.token) else {

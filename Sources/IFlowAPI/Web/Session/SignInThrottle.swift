@@ -1,40 +1,23 @@
 import Foundation
-import Synchronization
+import IFlowStore
 
-/// Counts sign-in attempts per key (e-mail address and client address) in a sliding window, in memory.
+/// Counts sign-in attempts per key (e-mail address and client address) in a sliding window, in the database, so the
+/// limit holds across every server on it.
 ///
 /// An attempt is counted before the password is checked, so parallel guesses cannot slip past the limit; a successful
-/// sign-in forgets the key's attempts. Keys whose attempts have all left the window are dropped as the table grows.
-final class SignInThrottle: Sendable {
+/// sign-in forgets the key's attempts.
+struct SignInThrottle: Sendable {
+    let store: Store
     let limit: Int
     let window: TimeInterval
-    private let attempts = Mutex<[String: [Date]]>([:])
-    private static let pruneThreshold = 10_000
-
-    init(limit: Int, window: TimeInterval) {
-        self.limit = limit
-        self.window = window
-    }
 
     /// Records an attempt; `nil` when it may go ahead, otherwise the seconds until the oldest counted attempt expires.
-    func attempt(_ key: String, now: Date = Date()) -> TimeInterval? {
-        attempts.withLock { table in
-            if table.count >= Self.pruneThreshold {
-                table = table.filter { _, dates in dates.contains { now.timeIntervalSince($0) < window } }
-            }
-            var recent = (table[key] ?? []).filter { now.timeIntervalSince($0) < window }
-            if recent.count >= limit {
-                table[key] = recent
-                return window - now.timeIntervalSince(recent[0])
-            }
-            recent.append(now)
-            table[key] = recent
-            return nil
-        }
+    func attempt(_ key: String, now: Date = Date()) async throws -> TimeInterval? {
+        try await store.recordSignInAttempt(key: key, limit: limit, window: window, now: now)
     }
 
     /// Forgets the key's attempts (after a successful sign-in).
-    func reset(_ key: String) {
-        _ = attempts.withLock { $0.removeValue(forKey: key) }
+    func reset(_ key: String) async throws {
+        try await store.forgetSignInAttempts(key: key)
     }
 }
