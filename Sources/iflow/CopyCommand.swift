@@ -35,10 +35,12 @@ struct CopyCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "iflow")
         logger.logLevel = .warning
-        let environment = ProcessInfo.processInfo.environment
-        let keyring = try DataKeyring.load(
-            environment: environment, file: dataKeyFile ?? environment["IFLOW_DATA_KEY_FILE"] ?? "iflow.datakey", create: false
-        )
+        let keyFile = dataKeyFile ?? ProcessInfo.processInfo.environment["IFLOW_DATA_KEY_FILE"] ?? "iflow.datakey"
+        let keySource = dataKeySource(file: keyFile)
+        guard let keyring = try DataKeyring.load(environment: ProcessInfo.processInfo.environment, file: keyFile) else {
+            printError("no key file at \(keySource) and IFLOW_DATA_KEY is not set: copy needs the keys of the installation it copies")
+            throw ExitCode.failure
+        }
         let source = try Store(location: DatabaseLocation(from), keyring: keyring, logger: logger)
         let target: Store
         do {
@@ -47,12 +49,25 @@ struct CopyCommand: AsyncParsableCommand {
             await source.shutdown()
             throw error
         }
+        // Both ends before anything is written: the keys must be the source's, and the target new or already the same
+        // installation's. The source's fingerprint is copied with its tables.
+        for (end, store) in [("source", source), ("target", target)] {
+            do {
+                try await store.checkDataKeys()
+            } catch {
+                await target.shutdown()
+                await source.shutdown()
+                printError("\(end) \(store.location):")
+                throw exitReportingDataKeyRefusal(exitReportingDatabaseFailure(error, location: store.location), keySource: keySource)
+            }
+        }
         let report: CopyReport
         do {
             printError("copying \(source.location) to \(target.location)")
             report = try await target.copy(from: source, batchSize: batchSize) { table, rows in
                 printError("  \(table): \(rows) rows")
             }
+            try await target.migrateCheckingDataKeys()
             await target.shutdown()
             await source.shutdown()
         } catch {

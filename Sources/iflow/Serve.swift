@@ -55,6 +55,7 @@ struct Serve: AsyncParsableCommand, AppArguments {
     }
 
     func run() async throws {
+        try await databaseOptions.checkDataKeys()
         if demo {
             try await databaseOptions.withStore { store in
                 guard try await store.companies().isEmpty else {

@@ -56,45 +56,57 @@ struct PersonalDataTests {
         }
     }
 
-    @Test("rotation re-seals under a new data key; the old key alone no longer opens the data")
+    @Test("rotation re-seals and re-hashes under new keys; the old keys alone no longer open the data")
     func rotation() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appendingPathComponent("data.sqlite").path
             let old = DataKeyring.generate()
             let store = try Store(location: .sqliteFile(path: path), keyring: old, logger: Logger(label: "t"))
-            try await store.migrate()
+            try await store.migrateCheckingDataKeys()
             let companyID = try await addEmployee(store)
             await store.shutdown()
 
             // MUT
-            let rotated = old.addingDataKey()
+            let rotated = old.addingKeys()
             let rotating = try Store(location: .sqliteFile(path: path), keyring: rotated, logger: Logger(label: "t"))
-            #expect(try await rotating.resealPersonalData() == 3)
-            #expect(try await rotating.resealPersonalData() == 0)
+            #expect(try await rotating.checkDataKeys(allowUnfinishedRotation: true) == .rotating)
+            #expect(try await rotating.rotateDataKeys() == 5)
+            #expect(try await rotating.rotateDataKeys() == 0)
             await rotating.shutdown()
 
             // validation
-            let current = try Store(location: .sqliteFile(path: path), keyring: rotated.droppingOldDataKeys(), logger: Logger(label: "t"))
-            let (users, _) = try await current.users(companyID: companyID, filter: UserListFilter())
+            let current = try Store(location: .sqliteFile(path: path), keyring: rotated.droppingOldKeys(), logger: Logger(label: "t"))
+            #expect(try await current.checkDataKeys() == .current)
+            var filter = UserListFilter()
+            filter.cnp = Self.cnp
+            let (users, _) = try await current.users(companyID: companyID, filter: filter)
             #expect(users.first?.values[.cnp] == Self.cnp)
             #expect(users.first?.values[.bankAccount] == Self.iban)
             await current.shutdown()
             let stale = try Store(location: .sqliteFile(path: path), keyring: old, logger: Logger(label: "t"))
+            await #expect(throws: DataKeyRefusal.mismatch(recorded: rotated.fingerprint, offered: old.fingerprint)) {
+                try await stale.checkDataKeys()
+            }
             await #expect(throws: (any Error).self) { try await stale.users(companyID: companyID, filter: UserListFilter()) }
             await stale.shutdown()
         }
     }
 
-    @Test("a key file is created with mode 0600 and a readable-by-others one is refused")
+    @Test("a key file is written with mode 0600, never created by loading, and a readable-by-others one is refused")
     func keyFile() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("iflow-key-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let created = try DataKeyring.load(environment: [:], file: path)
+        #expect(try DataKeyring.load(environment: [:], file: path) == nil)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let created = DataKeyring.generate()
+        try created.write(to: path, replacing: false)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(try DataKeyring.load(environment: [:], file: path).text == created.text)
+        #expect(try DataKeyring.load(environment: [:], file: path) == created)
+        try DataKeyring.generate().write(to: path, replacing: false)
+        #expect(try DataKeyring.load(environment: [:], file: path) == created)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         #expect(throws: DataKeyring.Failure.self) { try DataKeyring.load(environment: [:], file: path) }
-        #expect(try DataKeyring.load(environment: ["IFLOW_DATA_KEY": created.text], file: "/nonexistent").text == created.text)
+        #expect(try DataKeyring.load(environment: ["IFLOW_DATA_KEY": created.text], file: "/nonexistent") == created)
     }
 }

@@ -1,14 +1,15 @@
 import Crypto
 import Foundation
 
-/// The keys that protect personal numbers at rest: one lookup key (HMAC, so equal values can be found through an
-/// index) and data keys (AES-GCM), the first of which seals new values; older ones only open what they sealed.
+/// The keys that protect personal numbers at rest: lookup keys (HMAC, so equal values can be found through an index)
+/// and data keys (AES-GCM). The first of each is the current one: it hashes and seals new values. Older ones are kept
+/// only while `iflow rotate-data-key` moves the rows off them.
 ///
-/// Text form, one key a line: `lookup:BASE64` then `data:BASE64` lines, newest first. The same text (lines may be
-/// separated by spaces) can come from `IFLOW_DATA_KEY` instead of a file.
-public struct DataKeyring: Sendable {
-    /// Raw key bytes (`SymmetricKey` is not `Sendable`; one is made per use).
-    let lookupKey: Data
+/// Text form, one key a line: `lookup:BASE64` and `data:BASE64` lines, each kind newest first. The same text (lines
+/// may be separated by spaces) can come from `IFLOW_DATA_KEY` instead of a file.
+public struct DataKeyring: Sendable, Equatable {
+    /// Raw key bytes (`SymmetricKey` is not `Sendable`; one is made per use). Newest first; never empty.
+    let lookupKeys: [Data]
     /// Newest first; never empty.
     let dataKeys: [Data]
 
@@ -24,25 +25,38 @@ public struct DataKeyring: Sendable {
         }
     }
 
-    init(lookupKey: Data, dataKeys: [Data]) {
-        precondition(!dataKeys.isEmpty, "a keyring needs a data key")
-        self.lookupKey = lookupKey
+    init(lookupKeys: [Data], dataKeys: [Data]) {
+        precondition(!lookupKeys.isEmpty && !dataKeys.isEmpty, "a keyring needs a lookup key and a data key")
+        self.lookupKeys = lookupKeys
         self.dataKeys = dataKeys
     }
 
-    /// Fresh random keys: for tests and in-memory databases, whose data does not outlive the process.
+    /// Fresh random keys: for a new database, and for in-memory ones, whose data does not outlive the process.
     public static func generate() -> DataKeyring {
-        DataKeyring(lookupKey: randomKey(), dataKeys: [randomKey()])
+        DataKeyring(lookupKeys: [randomKey()], dataKeys: [randomKey()])
     }
 
-    /// The same lookup key with a new data key in front, the old ones kept for reading.
-    public func addingDataKey() -> DataKeyring {
-        DataKeyring(lookupKey: lookupKey, dataKeys: [Self.randomKey()] + dataKeys)
+    /// A new lookup key and a new data key in front, the old ones kept so that a rotation can read what they wrote.
+    public func addingKeys() -> DataKeyring {
+        DataKeyring(lookupKeys: [Self.randomKey()] + lookupKeys, dataKeys: [Self.randomKey()] + dataKeys)
     }
 
-    /// Only the newest data key.
-    public func droppingOldDataKeys() -> DataKeyring {
-        DataKeyring(lookupKey: lookupKey, dataKeys: [dataKeys[0]])
+    /// Only the current keys.
+    public func droppingOldKeys() -> DataKeyring {
+        DataKeyring(lookupKeys: [lookupKeys[0]], dataKeys: [dataKeys[0]])
+    }
+
+    /// Whether older keys are kept beside the current ones.
+    public var hasOldKeys: Bool { lookupKeys.count > 1 || dataKeys.count > 1 }
+
+    /// The fingerprint of the current keys, which a database records.
+    public var fingerprint: DataKeyFingerprint {
+        DataKeyFingerprint(lookup: DataKeyFingerprint.of(lookupKeys[0]), data: DataKeyFingerprint.of(dataKeys[0]))
+    }
+
+    /// Whether this keyring holds the keys of `fingerprint`, current or older.
+    func holds(_ fingerprint: DataKeyFingerprint) -> Bool {
+        lookupKeys.contains { DataKeyFingerprint.of($0) == fingerprint.lookup } && dataKeys.contains { DataKeyFingerprint.of($0) == fingerprint.data }
     }
 
     static func randomKey() -> Data {
@@ -50,7 +64,7 @@ public struct DataKeyring: Sendable {
     }
 
     public init(text: String) throws {
-        var lookup: Data?
+        var lookup: [Data] = []
         var data: [Data] = []
         for item in text.split(whereSeparator: { $0.isWhitespace }) {
             let parts = item.split(separator: ":", maxSplits: 1)
@@ -58,32 +72,28 @@ public struct DataKeyring: Sendable {
                 throw Failure.malformed("each entry is lookup:BASE64 or data:BASE64 of 32 bytes")
             }
             switch parts[0] {
-            case "lookup" where lookup == nil: lookup = bytes
+            case "lookup": lookup.append(bytes)
             case "data": data.append(bytes)
-            default: throw Failure.malformed("one lookup key, then data keys")
+            default: throw Failure.malformed("each entry is lookup:BASE64 or data:BASE64 of 32 bytes")
             }
         }
-        guard let lookup, !data.isEmpty else { throw Failure.malformed("a lookup key and at least one data key are needed") }
-        self.init(lookupKey: lookup, dataKeys: data)
+        guard !lookup.isEmpty, !data.isEmpty else { throw Failure.malformed("a lookup key and at least one data key are needed") }
+        self.init(lookupKeys: lookup, dataKeys: data)
     }
 
     public var text: String {
         func encode(_ key: Data) -> String { key.base64EncodedString() }
-        return (["lookup:" + encode(lookupKey)] + dataKeys.map { "data:" + encode($0) }).joined(separator: "\n") + "\n"
+        return (lookupKeys.map { "lookup:" + encode($0) } + dataKeys.map { "data:" + encode($0) }).joined(separator: "\n") + "\n"
     }
 
-    /// Reads the keyring from `IFLOW_DATA_KEY` when set, else from `file`, which is created (mode 0600) with new keys
-    /// when it does not exist yet and `create` allows it.
-    public static func load(environment: [String: String], file: String, create: Bool = true) throws -> DataKeyring {
+    /// Reads the keyring from `IFLOW_DATA_KEY` when set, else from `file`; `nil` when neither exists. It never creates
+    /// a file: only a database without sealed data may get new keys, which the caller checks first.
+    public static func load(environment: [String: String], file: String) throws -> DataKeyring? {
         if let inline = environment["IFLOW_DATA_KEY"], !inline.isEmpty {
             return try DataKeyring(text: inline)
         }
         let manager = FileManager.default
-        if !manager.fileExists(atPath: file) {
-            guard create else { throw Failure.malformed("no data key file at \(file) and IFLOW_DATA_KEY is not set") }
-            // Two servers starting at once must end up with the same keys: only the first file is kept.
-            try generate().write(to: file, replacing: false)
-        }
+        guard manager.fileExists(atPath: file) else { return nil }
         let attributes = try manager.attributesOfItem(atPath: file)
         if let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0 { throw Failure.insecureFile(file) }
         return try DataKeyring(text: String(contentsOfFile: file, encoding: .utf8))

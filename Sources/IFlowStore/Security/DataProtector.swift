@@ -10,8 +10,13 @@ import Foundation
 public struct DataProtector: Sendable {
     private let lookupKey: Data
     private let sealingKey: Data
-    private let sealingKeyID: String
+    /// The id that prefixes every value sealed with the current data key.
+    let sealingKeyID: String
     private let openingKeys: [String: Data]
+    /// The current keys' fingerprint, which the database must record (see ``DataKeyFingerprint``).
+    public let fingerprint: DataKeyFingerprint
+    /// Whether the keyring holds given keys, current or older: a rotation reads what the older ones wrote.
+    let holds: @Sendable (DataKeyFingerprint) -> Bool
 
     public enum Failure: Error {
         /// The value was sealed with a key this keyring does not have.
@@ -20,17 +25,19 @@ public struct DataProtector: Sendable {
     }
 
     public init(keyring: DataKeyring) {
-        lookupKey = keyring.lookupKey
+        lookupKey = keyring.lookupKeys[0]
         let identified = keyring.dataKeys.map { (Self.identifier(of: $0), $0) }
         (sealingKeyID, sealingKey) = identified[0]
         openingKeys = Dictionary(identified, uniquingKeysWith: { first, _ in first })
+        fingerprint = keyring.fingerprint
+        holds = { [keyring] in keyring.holds($0) }
     }
 
     static func identifier(of key: Data) -> String {
         SHA256.hash(data: key).prefix(4).lowerHex
     }
 
-    /// The value's lookup hash: 64 hex characters.
+    /// The value's lookup hash under the current lookup key: 64 hex characters.
     public func lookup(_ value: String) -> String {
         HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: lookupKey)).lowerHex
     }

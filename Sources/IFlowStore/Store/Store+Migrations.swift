@@ -14,6 +14,7 @@ extension Store {
             CreateAdministrator(),
             CreateAdminSession(),
             AddUserRowVersion(),
+            CreateDataKeyRecord(),
             CreateSignInAttempt(),
         ]
     }
