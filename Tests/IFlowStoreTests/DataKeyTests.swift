@@ -97,7 +97,7 @@ struct DataKeyTests {
         }
     }
 
-    /// The keyring's text with its lookup key, or its data keys, taken from `other`.
+    /// A keyring with the lookup key of `first` and the data key of `second`: one key of the pair changed.
     func mixing(lookupOf first: DataKeyring, dataOf second: DataKeyring) throws -> DataKeyring {
         let lines =
             first.text.split(separator: "\n").filter { $0.hasPrefix("lookup:") } + second.text.split(separator: "\n").filter { $0.hasPrefix("data:") }
