@@ -7,13 +7,15 @@ from several client threads for a bounded time: `user/update` creations (two rac
 CNP and one by id card, both with the CNP, id card and RFID tag) and updates, `schedule/set_day`,
 `user/get_work_schedule` reports (each checked against the client's own acknowledged plans) and web sign-ins. The
 clients retry on connection errors and 5xx as an integrator would; a retried request counts once. During the load
-one server is SIGKILLed and started again, and PostgreSQL is restarted. Then checks, through the API and with psql,
-that
+one server is SIGKILLed and started again, PostgreSQL is restarted, and another server is deployed as the README says
+(`maint` on the stats socket, SIGTERM, started again, `ready`). Then checks, through the API and with psql, that
   - every acknowledged creation, update and plan is stored (a value may only have been overwritten by a later
     request of the same client that got no answer),
   - no CNP, id card or RFID tag is held by two employees of the company, and each employee is one row,
-  - haproxy marked the killed server DOWN, then UP again, and sent it requests afterwards,
+  - haproxy marked the killed server DOWN, then UP again, and sent it requests afterwards; it sent the server in
+    `maint` none, and that server exited 0 on SIGTERM,
   - no request was refused (4xx) or given up after its retry budget, and every server is alive at the end,
+  - five wrong passwords spread over the three servers (asked directly) lock the address on all three,
   - the README's haproxy snippet is docs/haproxy.cfg, word for word.
 Prints its figures and exits 1 on any violation, 2 when the test itself cannot run. Needs the cluster's data
 directory and binaries, as .ci/pg-start exports them (IFLOW_PG_DIR, IFLOW_PG_BIN).
@@ -278,7 +280,8 @@ def api_call(tally, base, action, fields, budget, timeout):
         if reply.kind == "ok":
             return True, None, reply
         if reply.kind == "bad" or (reply.status or 500) >= 500:
-            return False, f"{action} {reply.status or 'no reply'} {','.join(reply.checks) or reply.detail.split(':')[0]}", reply
+            checks = ",".join(check.split(":")[-1] for check in reply.checks)
+            return False, f"{action} {reply.status or 'no reply'} {checks or reply.detail.split(':')[0]}", reply
         return False, None, reply
 
     done, reply = retrying(tally, action, budget, send)
@@ -494,6 +497,24 @@ def sign_ins(load):
     guarded(load.tally, requests)
 
 
+def throttle_across(servers, problems):
+    """Five wrong passwords for one address, spread over the servers (each asked directly, not through the balancer),
+    lock that address on every server: the right password is then refused with 429 everywhere."""
+    spread = [servers[i % len(servers)] for i in range(5)]
+    for number, server in enumerate(spread, 1):
+        status, _, body = sign_in_attempt(server.base, ADMIN_EMAIL, "not the password")
+        if status != 401:
+            problems.append(f"wrong password {number} (port {server.port}): HTTP {status}, expected 401: {body[:120]!r}")
+    refused = 0
+    for server in servers:
+        status, cookies, body = sign_in_attempt(server.base, ADMIN_EMAIL, ADMIN_PASSWORD)
+        if status == 429 and "iflow_session" not in cookies:
+            refused += 1
+        else:
+            problems.append(f"the right password after five wrong ones (port {server.port}): HTTP {status}, expected 429")
+    return refused
+
+
 def deploy(balancer, watch, servers, index, name, start, problems):
     """The README's deploy of one server, under load: `maint`, wait for its sessions to end, SIGTERM (it must exit 0),
     start it again on its port, `ready`. Returns the times it was taken out and seen UP again (or None)."""
@@ -679,6 +700,9 @@ def main():
         if not watch.all_up(names, 30):
             problems.append(f"not every server is UP after the load: {watch.current}")
 
+        # The load's sign-ins are over; now five wrong passwords for their address must lock it on every server.
+        throttled = throttle_across(servers, problems)
+
         tally = load.tally
         problems.extend(tally.problems)
         employees, unacknowledged_but_stored = verify(load, database, company, problems)
@@ -713,7 +737,8 @@ def main():
             f"{tally.total('failed')} failed, {tally.total('retried')} retried; {name} killed at {killed:.1f} s, DOWN {moment(marked_down)}, "
             f"restarted {restarted:.1f} s, UP {moment(marked_up)}; PostgreSQL restarted at {pg_restarted:.1f} s; "
             f"{names[-1]} deployed (maint, SIGTERM, start, ready) at {deployed:.1f} s, UP {moment(deployed_up)}; "
-            f"{employees} employees (+{unacknowledged_but_stored} stored without a 200), {len(problems)} problems; "
+            f"{employees} employees (+{unacknowledged_but_stored} stored without a 200); five wrong passwords over "
+            f"{len(servers)} servers lock the address on {throttled}/{len(servers)}; {len(problems)} problems; "
             f"{time.monotonic() - began:.0f} s in all: {verdict}"
         )
     finally:
