@@ -751,7 +751,9 @@ def main():
             balancer.stop()
         for server in servers:
             server.stop()
-        if not args.keep:
+        if args.keep:
+            print(f"kept database {database.name} and the logs in {work_dir}", file=sys.stderr)
+        else:
             database.drop()
             iflowtest.keep_logs_if(problems, work_dir)
 
