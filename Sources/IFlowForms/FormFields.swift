@@ -55,6 +55,15 @@ public struct FormFields: Sendable {
         mediaType(of: contentType) == "multipart/form-data"
     }
 
+    /// Whether `decode` reads a body of this `Content-Type` for what it says it is: none (a form, as the original
+    /// API's curl sends it), urlencoded, multipart or JSON. `decode` reads any other as a form; the API refuses it.
+    public static func isSupported(contentType: String?) -> Bool {
+        switch mediaType(of: contentType) {
+        case "", "application/x-www-form-urlencoded", "multipart/form-data", "application/json": true
+        default: false
+        }
+    }
+
     static func mediaType(of contentType: String?) -> String {
         contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
     }

@@ -61,8 +61,9 @@ struct OpenAPIDocumentTests {
             // setup
             let router = buildRouter(store: store, keyUse: KeyUseRecorder(store: store, logger: Logger(label: "test")))
             // MUT
-            // The web administration (/admin) is HTML for people behind a session cookie, not part of the API contract.
-            let served = Self.servedOperations(router).filter { !$0.contains(" /admin") }
+            // The web administration (/admin, and / that leads there) is HTML for people behind a session cookie, not part
+            // of the API contract.
+            let served = Self.servedOperations(router).filter { !$0.contains(" /admin") && $0 != "GET /" }
             let documented = Self.documentedOperations(try Self.document())
             // validation
             #expect(served.filter { $0.hasPrefix("POST /api/api_v2/") }.count >= 6)
@@ -75,17 +76,18 @@ struct OpenAPIDocumentTests {
         }
     }
 
-    @Test("every documented API action answers any other method than POST with 405 and Allow: POST")
+    @Test("every documented API action answers every other method token than POST with 405, Allow: POST and the envelope")
     func otherMethods() async throws {
         let actions = Self.documentedOperations(try Self.document()).filter { $0.hasPrefix("POST ") }.map { String($0.dropFirst(5)) }
         try await withApp { client, _ in
             for path in actions {
-                for method in [HTTPRequest.Method.get, .head, .put, .patch, .delete, .options, .trace] {
+                for method in APIDispatcher.refusedMethods {
                     // MUT
-                    let response = try await client.executeRequest(uri: path, method: method, headers: [:], body: nil)
+                    let reply = try await client.send(path, method: method)
                     // validation
-                    #expect(response.status == .methodNotAllowed, "\(method) \(path)")
-                    #expect(response.headers[.allow] == "POST", "\(method) \(path)")
+                    #expect(reply.status == .methodNotAllowed, "\(method) \(path)")
+                    #expect(reply.headers[.allow] == "POST", "\(method) \(path)")
+                    if method != .head { #expect(reply.checks == ["-:method"], "\(method) \(path)") }
                 }
             }
         }
@@ -112,12 +114,153 @@ struct OpenAPIDocumentTests {
         let enumLine = try #require(lines[start...].first { $0.hasPrefix("      enum: [") })
         let documented = Set(
             enumLine.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        // MUT
-        var sent = Set(CheckName.allCases.map(\.rawValue))
-        for status in [HTTPResponse.Status.notFound, .methodNotAllowed, .contentTooLarge, .internalServerError, .badRequest] {
-            sent.insert(ErrorEnvelopeMiddleware<AppRequestContext>.describe(status).check)
-        }
+        // MUT: the two types every check_name the server sends comes from
+        let sent = Set(CheckName.allCases.map(\.rawValue)).union(TransportFailure.allCases.map(\.rawValue))
         // validation
         #expect(documented == sent, "only documented: \(documented.subtracting(sent).sorted()); only sent: \(sent.subtracting(documented).sorted())")
+    }
+
+    /// The lines of each operation under `paths:`, keyed `METHOD /path`: the method key's block, up to the next key
+    /// indented four spaces or less.
+    static func operationBlocks(_ yaml: String) -> [String: [Substring]] {
+        var blocks: [String: [Substring]] = [:]
+        var current: String?
+        var inPaths = false
+        var path = ""
+        for line in yaml.split(separator: "\n") {
+            if !line.hasPrefix(" ") {
+                inPaths = line == "paths:"
+                current = nil
+                continue
+            }
+            guard inPaths else { continue }
+            if line.hasPrefix("  /") {
+                path = String(line.dropFirst(2).dropLast())
+                current = nil
+            } else if line.hasPrefix("    "), !line.hasPrefix("     ") {
+                current = "\(line.dropFirst(4).prefix { $0 != ":" }.uppercased()) \(path)"
+                blocks[current!, default: []] = []
+            } else if let current {
+                blocks[current, default: []].append(line)
+            }
+        }
+        return blocks
+    }
+
+    /// The top-level `components:` block's entries, `kind/Name` → their lines.
+    static func components(_ yaml: String) -> [String: [Substring]] {
+        var entries: [String: [Substring]] = [:]
+        var inComponents = false
+        var kind = ""
+        var current: String?
+        for line in yaml.split(separator: "\n") {
+            if !line.hasPrefix(" ") {
+                inComponents = line == "components:"
+                continue
+            }
+            guard inComponents, !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") else { continue }
+            if line.hasPrefix("  "), !line.hasPrefix("   ") {
+                kind = String(line.dropFirst(2).dropLast())
+                current = nil
+            } else if line.hasPrefix("    "), !line.hasPrefix("     ") {
+                current = "\(kind)/\(line.dropFirst(4).prefix { $0 != ":" })"
+                entries[current!] = []
+            } else if let current {
+                entries[current, default: []].append(line)
+            }
+        }
+        return entries
+    }
+
+    @Test("every API action declares 200, 404, 405, 413, 415, 429 and 500, every GET 404, 405 and 500")
+    func declaredReplies() throws {
+        // setup
+        let operations = Self.operationBlocks(try Self.document())
+        #expect(operations.count == Self.documentedOperations(try Self.document()).count)
+        for (operation, lines) in operations {
+            // MUT
+            let codes = Set(lines.filter { $0.hasPrefix("        '") && !$0.hasPrefix("         ") }.map { String($0.dropFirst(9).prefix(3)) })
+            // validation
+            let expected: Set<String> =
+                operation.hasPrefix("POST ") ? ["200", "404", "405", "413", "415", "429", "500"] : ["200", "404", "405", "500"]
+            #expect(codes.isSuperset(of: expected), "\(operation) lacks \(expected.subtracting(codes).sorted())")
+        }
+    }
+
+    @Test("every request body has one media type: urlencoded, or multipart for the upload")
+    func oneBodyPerOperation() throws {
+        // setup
+        let bodies = Self.components(try Self.document()).filter { $0.key.hasPrefix("requestBodies/") }
+        #expect(bodies.count == 7)
+        for (name, lines) in bodies {
+            // MUT
+            let mediaTypes = lines.filter { $0.hasPrefix("        ") && !$0.hasPrefix("         ") && $0.hasSuffix(":") }.map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            // validation
+            let expected = name == "requestBodies/ScheduleImport" ? "multipart/form-data:" : "application/x-www-form-urlencoded:"
+            #expect(mediaTypes == [expected], "\(name): \(mediaTypes)")
+            let description = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            let says = name == "requestBodies/ScheduleImport" ? "Only multipart carries a file" : "body with the same fields is accepted too"
+            #expect(description.contains(says), "\(name)")
+        }
+    }
+
+    @Test("every component is referenced, every tag used is declared, every enum value that is no identifier is named")
+    func tidyDocument() throws {
+        // setup
+        let yaml = try Self.document()
+        let components = Self.components(yaml)
+        // MUT
+        let referenced = Set(
+            yaml.split(separator: "'").filter { $0.hasPrefix("#/components/") }.map { String($0.dropFirst("#/components/".count)) })
+        let declaredTags = Set(yaml.split(separator: "\n").filter { $0.hasPrefix("  - name: ") }.map { String($0.dropFirst(10)) })
+        let usedTags = Set(
+            yaml.split(separator: "\n").filter { $0.hasPrefix("      tags: [") }.map { String($0.dropFirst(13).dropLast()) })
+        // validation
+        #expect(components.count > 40)
+        let schemes = Set(components.keys.filter { $0.hasPrefix("securitySchemes/") })
+        #expect(
+            Set(components.keys).subtracting(schemes).subtracting(referenced).isEmpty,
+            "unused: \(Set(components.keys).subtracting(schemes).subtracting(referenced).sorted())")
+        #expect(referenced.subtracting(components.keys).isEmpty, "missing: \(referenced.subtracting(components.keys).sorted())")
+        #expect(usedTags.isSubset(of: declaredTags) && usedTags.contains("audit"), "undeclared: \(usedTags.subtracting(declaredTags).sorted())")
+        let lines = yaml.split(separator: "\n")
+        var unnamed: [String] = []
+        for (index, line) in lines.enumerated() {
+            guard let range = line.range(of: "enum: [") else { continue }
+            let values = line[range.upperBound...].prefix { $0 != "]" }.split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+            }
+            let identifiers = values.allSatisfy { $0.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) != nil }
+            let next = index + 1 < lines.count ? lines[index + 1] : ""
+            let names = next.drop { $0 == " " }.hasPrefix("x-enum-varnames: [") ? next.split(separator: ",").count : 0
+            if !identifiers, names != values.count { unnamed.append(String(line)) }
+        }
+        #expect(unnamed.isEmpty, "enums without x-enum-varnames: \(unnamed)")
+        #expect(yaml.contains("x-enum-varnames: [DEFAULT, OFF, ON]"))
+    }
+
+    @Test("offset's pattern takes exactly what the server reads: 0 to 2147483647 without leading zeros")
+    func offsetPattern() throws {
+        // setup
+        let lines = try Self.document().split(separator: "\n")
+        let start = try #require(lines.firstIndex(of: "    Offset:"))
+        let line = try #require(lines[start...].first { $0.hasPrefix("      pattern: '") })
+        let pattern = String(line.dropFirst("      pattern: '".count).dropLast())
+        let regex = try NSRegularExpression(pattern: pattern)
+        func matches(_ text: String) -> Bool { regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
+        // MUT, validation
+        for accepted in ["0", "7", "999999999", "1000000000", "2099999999", "2147483647", "2147483639", "2147482999"] {
+            #expect(matches(accepted), "\(accepted)")
+            var fields = RequestFields(["offset": accepted])
+            #expect(fields.paging(maxLimit: 1000).offset == Int(accepted), "\(accepted)")
+        }
+        for refused in ["2147483648", "2147483650", "2200000000", "9999999999", "10000000000", "-1", "01", ""] {
+            #expect(!matches(refused), "\(refused)")
+        }
+        var fields = RequestFields(["offset": "2147483648"])
+        #expect(fields.paging(maxLimit: 1000).offset == nil)
+        #expect(!fields.issues.isEmpty)
     }
 }

@@ -15,8 +15,15 @@ struct APIDispatcher {
     /// of what the API serves (the OpenAPI test reads them).
     let endpoints: [APIEndpoint]
 
-    /// The methods the API's actions answer with 405 and `Allow: POST`, registered beside each action's POST.
-    static let refusedMethods: [HTTPRequest.Method] = [.get, .put, .patch, .delete, .head, .options, .trace]
+    /// The methods the API's actions answer with 405 and `Allow: POST`, registered beside each action's POST: every
+    /// token NIO's HTTP parser (llhttp) reads, but POST. The parser answers any other token (`FOO`) itself with a bare
+    /// 400 and closes the connection, before the server sees the request.
+    static let refusedMethods: [HTTPRequest.Method] =
+        ([
+            "GET", "HEAD", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "QUERY", "COPY", "LOCK", "MKCOL", "MOVE",
+            "PROPFIND", "PROPPATCH", "SEARCH", "UNLOCK", "BIND", "REBIND", "UNBIND", "ACL", "REPORT", "MKACTIVITY", "CHECKOUT",
+            "MERGE", "M-SEARCH", "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE", "PURGE", "MKCALENDAR", "LINK", "UNLINK", "SOURCE",
+        ] as [String]).compactMap { HTTPRequest.Method($0) }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         for endpoint in endpoints {
@@ -31,6 +38,8 @@ struct APIDispatcher {
     }
 
     func respond(to request: Request, context: AppRequestContext, endpoint: APIEndpoint) async throws -> Response {
+        // A body of another media type is refused unread, rather than read as a form it is not.
+        guard FormFields.isSupported(contentType: request.headers[.contentType]) else { throw HTTPError(.unsupportedMediaType) }
 
         // Only a file upload may be large; the same endpoint's fields in any other encoding get the ordinary limit.
         let isUpload = endpoint.acceptsUpload && FormFields.isMultipart(contentType: request.headers[.contentType])
@@ -58,7 +67,7 @@ struct APIDispatcher {
                 language = parsed
             } else {
                 language = .enUS
-                issues.append(ValidationIssue(field: "api_language", check: .inList, parameters: ["allowed": "en_US, ro_RO"]))
+                issues.append(ValidationIssue(field: "api_language", check: .inList, parameters: ["allowed": Language.documentedAPIValues]))
             }
         } else {
             language = .enUS

@@ -1,0 +1,151 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import IFlowStore
+import Logging
+import NIOCore
+import Testing
+
+@testable import IFlowAPI
+
+@Suite("Methods and media types")
+struct MethodAndMediaTypeTests {
+    @Test("every method token the HTTP parser reads is refused on an action, QUERY among them, and only POST is served")
+    func everyMethodToken() async throws {
+        // setup
+        let tokens = Set(APIDispatcher.refusedMethods.map(\.rawValue))
+        let query = try #require(HTTPRequest.Method("QUERY"))
+        // validation
+        #expect(tokens.count == 34)
+        #expect(tokens.isSuperset(of: ["QUERY", "PROPFIND", "M-SEARCH", "GET", "HEAD", "CONNECT", "SOURCE"]))
+        #expect(!tokens.contains("POST"))
+        try await withApp { client, _ in
+            // MUT
+            let action = try await client.send("/api/api_v2/audit/get_list", method: query)
+            let unknown = try await client.send("/api_v2/user/nothing", method: query)
+            let health = try await client.send("/healthz", method: query)
+            // validation
+            #expect(action.status == .methodNotAllowed)
+            #expect(action.headers[.allow] == "POST")
+            #expect(action.text == #"{"api_reply":{"error":[{"field_name":null,"check_name":"method","message":"Use POST for this endpoint"}]}}"#)
+            #expect(unknown.status == .notFound)
+            #expect(health.status == .methodNotAllowed)
+            #expect(health.headers[.allow] == "GET")
+        }
+    }
+
+    @Test("through a real socket: QUERY reaches the server and answers 405 JSON; FOO is refused by the parser with a bare 400")
+    func realParser() async throws {
+        try await TestBackend.sqlite.withStore { store in
+            // setup
+            let app = buildApplication(store: store, logger: Logger(label: "test"))
+            try await app.test(.live) { client in
+                // MUT
+                let query = try await client.executeRequest(
+                    uri: "/api_v2/user/update?api_language=ro_RO", method: try #require(HTTPRequest.Method("QUERY")), headers: [:], body: nil)
+                // validation
+                #expect(query.status == .methodNotAllowed)
+                #expect(query.headers[.allow] == "POST")
+                #expect(query.headers[.contentType] == APIReply.contentType)
+                let text = String(buffer: query.body)
+                #expect(
+                    text == #"{"api_reply":{"error":[{"field_name":null,"check_name":"method","message":"Folosiți POST pentru acest endpoint"}]}}"#)
+            }
+            try await app.test(.live) { client in
+                // MUT
+                let unknown = try await client.executeRequest(
+                    uri: "/api_v2/user/update", method: try #require(HTTPRequest.Method("FOO")), headers: [:], body: nil)
+                // validation: NIO's llhttp refuses the token before Hummingbird, as the document says
+                #expect(unknown.status == .badRequest)
+                #expect(unknown.body.readableBytes == 0)
+                #expect(unknown.headers[.contentType] == nil)
+            }
+        }
+    }
+
+    @Test("404 and 405 messages are in the body's api_language, else the query string's, else English")
+    func transportLanguage() async throws {
+        try await withApp { client, f in
+            // MUT
+            let body = try await client.post("/api_v2/user/nothing", ["api_key": f.key, "api_language": "ro_RO"])
+            let multipart = try await client.post("/api_v2/user/nothing", ["api_language": "ro_RO"], encoding: .multipart)
+            let json = try await client.post("/api_v2/user/nothing", ["api_language": "ro_RO"], encoding: .json)
+            let query = try await client.send("/nothing?api_language=ro_RO", method: .get)
+            let bodyFirst = try await client.post("/api_v2/user/nothing?api_language=ro_RO", ["api_language": "en_US"])
+            let english = try await client.send("/api_v2/user/nothing", method: .post)
+            let unknownLanguage = try await client.send("/api_v2/user/nothing?api_language=fr_FR", method: .post)
+            let method = try await client.send("/api_v2/user/get_list?api_language=ro_RO", method: .get)
+            let methodBody = try await client.post("/healthz", ["api_language": "ro_RO"])
+            // validation
+            let notFound = #"{"api_reply":{"error":[{"field_name":null,"check_name":"endpoint","message":"Endpoint-ul nu este disponibil"}]}}"#
+            for reply in [body, multipart, json, query] {
+                #expect(reply.status == .notFound)
+                #expect(reply.text == notFound)
+            }
+            #expect(bodyFirst.errors.map(\.message) == ["The endpoint is not available"])
+            #expect(english.errors.map(\.message) == ["The endpoint is not available"])
+            #expect(unknownLanguage.errors.map(\.message) == ["The endpoint is not available"])
+            #expect(method.status == .methodNotAllowed)
+            #expect(method.errors.map(\.message) == ["Folosiți POST pentru acest endpoint"])
+            #expect(methodBody.status == .methodNotAllowed)
+            #expect(methodBody.errors.map(\.message) == ["Folosiți GET pentru acest endpoint"])
+        }
+    }
+
+    @Test(
+        "a body of an unsupported media type is 415 with the envelope and changes nothing", arguments: ["text/plain", "application/xml", "text/csv"])
+    func unsupportedMediaType(_ contentType: String) async throws {
+        try await withApp { client, f in
+            // setup
+            let form = "api_key=\(f.key)&api_language=en_US&update_by=cnp&update_by_value=1800101221144&full_name=Ion"
+            // MUT
+            let reply = try await client.send(
+                "/api_v2/user/update", method: .post, headers: [.contentType: contentType], body: ByteBuffer(string: form))
+            let romanian = try await client.send(
+                "/api_v2/user/update?api_language=ro_RO", method: .post, headers: [.contentType: "\(contentType); charset=utf-8"],
+                body: ByteBuffer(string: form))
+            // validation
+            #expect(reply.status == .unsupportedMediaType)
+            #expect(reply.headers[.contentType] == APIReply.contentType)
+            let english = "The Content-Type must be application/x-www-form-urlencoded, multipart/form-data or application/json"
+            #expect(reply.text == #"{"api_reply":{"error":[{"field_name":null,"check_name":"media_type","message":"\#(english)"}]}}"#)
+            #expect(romanian.status == .unsupportedMediaType)
+            #expect(
+                romanian.errors.map(\.message)
+                    == ["Content-Type trebuie să fie application/x-www-form-urlencoded, multipart/form-data sau application/json"])
+            let list = try await client.post("/api_v2/user/get_list", ["api_key": f.key, "api_language": "en_US"])
+            #expect(try list.decode(UserListReplyMirror.self).total == "0")
+        }
+    }
+
+    @Test("without a Content-Type, and in each accepted media type, the body is read as its fields")
+    func acceptedMediaTypes() async throws {
+        try await withApp { client, f in
+            // setup
+            let form = "api_key=\(f.key)&api_language=en_US&update_by=cnp&update_by_value=1800101221144&full_name=Ion"
+            // MUT
+            let bare = try await client.send("/api_v2/user/update", method: .post, body: ByteBuffer(string: form))
+            let mixedCase = try await client.send(
+                "/api_v2/user/update", method: .post, headers: [.contentType: "Application/X-WWW-Form-Urlencoded; charset=UTF-8"],
+                body: ByteBuffer(string: form))
+            let json = try await client.post("/api_v2/user/get_list", ["api_key": f.key, "api_language": "en_US"], encoding: .json)
+            let multipart = try await client.post("/api_v2/user/get_list", ["api_key": f.key, "api_language": "en_US"], encoding: .multipart)
+            // validation
+            #expect(try bare.decode(UserUpdateReplyMirror.self).action == "created")
+            #expect(try mixedCase.decode(UserUpdateReplyMirror.self).action == "updated")
+            #expect(try json.decode(UserListReplyMirror.self).total == "1")
+            #expect(try multipart.decode(UserListReplyMirror.self).total == "1")
+        }
+    }
+
+    @Test("an api_language the API does not know lists the documented values, US among them")
+    func languageValues() async throws {
+        try await withApp { client, f in
+            // MUT
+            let reply = try await client.post("/api_v2/user/get_list", ["api_key": f.key, "api_language": "fr_FR"])
+            // validation
+            #expect(reply.errors.map(\.message) == ["api_language must be one of: en_US, US, ro_RO"])
+        }
+    }
+}
