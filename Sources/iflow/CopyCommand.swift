@@ -35,12 +35,7 @@ struct CopyCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "iflow")
         logger.logLevel = .warning
-        let keyFile = dataKeyFile ?? ProcessInfo.processInfo.environment["IFLOW_DATA_KEY_FILE"] ?? "iflow.datakey"
-        let keySource = dataKeySource(file: keyFile)
-        guard let keyring = try DataKeyring.load(environment: ProcessInfo.processInfo.environment, file: keyFile) else {
-            printError("no key file at \(keySource) and IFLOW_DATA_KEY is not set: copy needs the keys of the installation it copies")
-            throw ExitCode.failure
-        }
+        let (keyring, keySource) = try existingDataKeys(file: dataKeyFile, neededFor: "copy needs the keys of the installation it copies")
         let source = try Store(location: DatabaseLocation(from), keyring: keyring, logger: logger)
         let target: Store
         do {

@@ -112,6 +112,18 @@ func dataKeySource(file: String) -> String {
     return URL(fileURLWithPath: file).standardizedFileURL.path
 }
 
+/// The keys of `IFLOW_DATA_KEY`, else of the key file (`file`, `IFLOW_DATA_KEY_FILE` or `iflow.datakey`), for a command
+/// that never makes new ones; without any it exits with status 1, saying why it needs them.
+func existingDataKeys(file: String?, neededFor why: String) throws -> (keyring: DataKeyring, source: String) {
+    let path = file ?? ProcessInfo.processInfo.environment["IFLOW_DATA_KEY_FILE"] ?? "iflow.datakey"
+    let source = dataKeySource(file: path)
+    guard let keyring = try DataKeyring.load(environment: ProcessInfo.processInfo.environment, file: path) else {
+        printError("no key file at \(source) and IFLOW_DATA_KEY is not set: \(why)")
+        throw ExitCode.failure
+    }
+    return (keyring, source)
+}
+
 /// A refusal of the keys is printed with what to do and becomes exit status 1; any other error is returned as is.
 func exitReportingDataKeyRefusal(_ error: any Error, keySource: String) -> any Error {
     guard let refusal = error as? DataKeyRefusal else { return error }

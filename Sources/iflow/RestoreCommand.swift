@@ -29,12 +29,7 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "iflow")
         logger.logLevel = .warning
-        let keyFile = dataKeyFile ?? ProcessInfo.processInfo.environment["IFLOW_DATA_KEY_FILE"] ?? "iflow.datakey"
-        let keySource = dataKeySource(file: keyFile)
-        guard let keyring = try DataKeyring.load(environment: ProcessInfo.processInfo.environment, file: keyFile) else {
-            printError("no key file at \(keySource) and IFLOW_DATA_KEY is not set: restore the key file that belongs to this backup first")
-            throw ExitCode.failure
-        }
+        let (keyring, keySource) = try existingDataKeys(file: dataKeyFile, neededFor: "restore the key file that belongs to this backup first")
         // The backup is checked in a private copy, so that nothing (not even SQLite's -shm file) is written beside it.
         let staging = to + ".restore-\(UUID().uuidString.prefix(8))"
         defer {

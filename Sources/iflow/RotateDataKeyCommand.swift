@@ -29,14 +29,10 @@ struct RotateDataKeyCommand: AsyncParsableCommand {
         let inline = environment["IFLOW_DATA_KEY"].map { !$0.isEmpty } ?? false
         let file = databaseOptions.resolvedDataKeyFile
         guard databaseOptions.location != .sqliteMemory else { throw ValidationError("an in-memory database has no keys to rotate") }
-        guard inline || FileManager.default.fileExists(atPath: file) else {
-            printError("no key file at \(databaseOptions.keySource) and IFLOW_DATA_KEY is not set: there are no keys to rotate")
-            throw ExitCode.failure
-        }
+        var keyring = try existingDataKeys(file: databaseOptions.dataKeyFile, neededFor: "there are no keys to rotate").keyring
         let standing = try await databaseOptions.openStore(poolSize: 1, logLevel: .warning, allowUnfinishedRotation: true).use {
             try await $0.checkDataKeys(allowUnfinishedRotation: true)
         }
-        var keyring = try databaseOptions.dataKeyring()
         if standing == .current {
             guard !inline else {
                 printError("IFLOW_DATA_KEY holds only this database's keys: put a new lookup: and data: entry in front of them first")
