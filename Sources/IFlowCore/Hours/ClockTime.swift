@@ -41,9 +41,23 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `HH:MM`, e.g. `08:30` or `24:00`.
     public var description: String {
+        String(unsafeUninitializedCapacity: Self.textLength) { write(into: $0, at: 0) }
+    }
+
+    /// The length of `HH:MM`.
+    static let textLength = 5
+
+    /// Writes `HH:MM` at `out[at...]` and returns the index after it: a month's report formats millions of times, and
+    /// writing digits costs no intermediate strings.
+    func write(into out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
         let hour = minutes / 60
         let minute = minutes % 60
-        return (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+        out[at] = UInt8(ascii: "0") + UInt8(hour / 10)
+        out[at + 1] = UInt8(ascii: "0") + UInt8(hour % 10)
+        out[at + 2] = UInt8(ascii: ":")
+        out[at + 3] = UInt8(ascii: "0") + UInt8(minute / 10)
+        out[at + 4] = UInt8(ascii: "0") + UInt8(minute % 10)
+        return at + Self.textLength
     }
 
     public static func < (lhs: ClockTime, rhs: ClockTime) -> Bool { lhs.minutes < rhs.minutes }

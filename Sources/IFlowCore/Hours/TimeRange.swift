@@ -37,5 +37,17 @@ public struct TimeRange: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `HH:MM-HH:MM`.
-    public var description: String { "\(start)-\(end)" }
+    public var description: String {
+        String(unsafeUninitializedCapacity: Self.textLength) { write(into: $0, at: 0) }
+    }
+
+    /// The length of `HH:MM-HH:MM`.
+    static let textLength = 2 * ClockTime.textLength + 1
+
+    /// Writes `HH:MM-HH:MM` at `out[at...]` and returns the index after it (see `ClockTime.write(into:at:)`).
+    func write(into out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        let dash = start.write(into: out, at: at)
+        out[dash] = UInt8(ascii: "-")
+        return end.write(into: out, at: dash + 1)
+    }
 }

@@ -64,6 +64,16 @@ public enum TimeRangeList {
 
     /// The canonical text of `ranges`: items joined with "," and no spaces.
     public static func format(_ ranges: [TimeRange]) -> String {
-        ranges.map(\.description).joined(separator: ",")
+        String(unsafeUninitializedCapacity: ranges.count * (TimeRange.textLength + 1)) { out in
+            var at = 0
+            for range in ranges {
+                if at > 0 {
+                    out[at] = UInt8(ascii: ",")
+                    at += 1
+                }
+                at = range.write(into: out, at: at)
+            }
+            return at
+        }
     }
 }

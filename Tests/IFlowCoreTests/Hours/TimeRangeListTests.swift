@@ -50,6 +50,17 @@ struct TimeRangeListTests {
     }
 
     @Test(
+        "a list formats as its ranges joined by commas, each HH:MM-HH:MM",
+        arguments: [
+            ("", ""), ("00:00-24:00", "00:00-24:00"), ("23:59-00:01", "23:59-00:01"),
+            ("06:00-09:30, 10:00-12:00,13:05-22:00", "06:00-09:30,10:00-12:00,13:05-22:00"),
+        ])
+    func formats(text: String, formatted: String) throws {
+        // MUT and validation
+        #expect(TimeRangeList.format(try TimeRangeList.parse(text).get()) == formatted)
+    }
+
+    @Test(
         "wall lengths: an end at or before the start is on the next day",
         arguments: [
             ("08:00-16:00", 480, false), ("22:00-06:00", 480, true), ("08:00-08:00", 1440, true),
