@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Contract test: runs schemathesis against a live `iflow serve`, over every operation of the OpenAPI document the
-# server itself serves (GET /api/openapi.yaml), and fails on a 5xx, a reply that contradicts the document (status,
-# Content-Type, JSON schema) or a request that hangs.
+# server itself serves (GET /api/openapi.yaml), with all of its checks but those named below, and fails on a 5xx, a
+# reply that contradicts the document (status, Content-Type, headers, JSON schema), a valid request refused, another
+# method not answered 405, or a request that hangs.
 #
 # Usage: scripts/schemathesis.sh [sqlite|postgres|DATABASE]
 #   sqlite      a fresh SQLite file in a temporary folder (the default)
@@ -81,13 +82,20 @@ done
 post --data-urlencode user_by=mark_number --data-urlencode user_by_value=M-17 --data-urlencode date=2026-03-09 \
     --data-urlencode type=CO "$base/api/api_v2/schedule/set_day"
 
+# Every check but the one that cannot apply to this API, which answers a request that fails validation with HTTP 200
+# and an error list (the original iFlow API's contract, kept for its clients): negative_data_rejection expects a 4xx
+# for a schema-violating request, and here that is a 200 `{"api_reply":{"error":[…]}}`. (ignored_auth passes as it
+# is: the document declares the bearer scheme optional, since api_key may be in the body.)
+excluded_checks=negative_data_rejection
+
 echo "schemathesis: $version against $base (${1:-sqlite}), at most $max_examples examples per operation"
 set +e
 # Run from the temporary folder: schemathesis keeps a cache in .schemathesis/ of the working directory.
 (cd "$work" && "$venv/bin/schemathesis" run "$base/api/openapi.yaml" \
     --url "$base" \
     --header "Authorization: Bearer $key" \
-    --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
+    --checks all \
+    --exclude-checks "$excluded_checks" \
     --max-examples "$max_examples" \
     --request-timeout 20 \
     --max-response-time 20 \

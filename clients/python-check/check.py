@@ -1,0 +1,159 @@
+"""Drives the Python client that openapi-python-client generated from the served document against a live server.
+
+Usage: check.py BASE_URL API_KEY LIMITED_BASE_URL LIMITED_API_KEY (the generated package `iflow_client` on
+PYTHONPATH). The limited server allows one request a second, for the 429. Every reply is a typed value of the
+generated client; a wrong status, type or value exits 1.
+"""
+
+import io
+import sys
+
+from iflow_client import AuthenticatedClient
+from iflow_client.api.calendar import calendar_get_holidays
+from iflow_client.api.schedule import schedule_import, schedule_set_day
+from iflow_client.api.user import user_get_list, user_get_work_schedule, user_update
+from iflow_client.models import (
+    ApiLanguage,
+    CalendarGetHolidaysReply,
+    CalendarGetHolidaysRequest,
+    CheckName,
+    DayType,
+    ErrorReply,
+    Flag,
+    FlagOrEmpty,
+    ScheduleImportReply,
+    ScheduleImportRequest,
+    ScheduleSetDayReply,
+    ScheduleSetDayRequest,
+    UserBy,
+    UserGetListReply,
+    UserGetListRequest,
+    UserGetWorkScheduleReply,
+    UserGetWorkScheduleRequest,
+    UserUpdateReply,
+    UserUpdateReplyApiReplyAction,
+    UserUpdateRequest,
+    UserUpdateRequestUpdateBy,
+)
+from iflow_client.types import File, Unset
+
+
+def expect(condition, what):
+    if not condition:
+        print(f"python client: FAILED: {what}", file=sys.stderr)
+        sys.exit(1)
+
+
+def typed(reply, kind, what):
+    expect(isinstance(reply, kind), f"{what}: expected {kind.__name__}, got {type(reply).__name__}: {reply!r}")
+    return reply.api_reply
+
+
+def main(base, key, limited_base, limited_key):
+    client = AuthenticatedClient(base_url=base, token=key, raise_on_unexpected_status=True)
+    en = ApiLanguage.EN_US
+
+    # Employees: two created, one updated (the team is created on the way).
+    ion = UserUpdateRequest(
+        api_language=en, update_by=UserUpdateRequestUpdateBy.CNP, update_by_value="1800101221144", full_name="Ion Popescu",
+        team_name="Producție", mark_number="M-1", employment_date="2020-01-01", is_enabled=Flag.ON,
+    )
+    created = typed(user_update.sync(client=client, body=ion), UserUpdateReply, "user/update Ion")
+    expect(created.action == UserUpdateReplyApiReplyAction.CREATED, "Ion is created")
+    expect(created.new_user.team_name == "Producție" and created.new_user.is_enabled == Flag.ON, "Ion's fields")
+    maria = UserUpdateRequest(
+        api_language=en, update_by=UserUpdateRequestUpdateBy.CNP, update_by_value="2950724420010", full_name="Maria Ionescu",
+        mark_number="M-2",
+    )
+    typed(user_update.sync(client=client, body=maria), UserUpdateReply, "user/update Maria")
+    ion.city = "Brașov"
+    updated = typed(user_update.sync(client=client, body=ion), UserUpdateReply, "user/update Ion again")
+    expect(updated.action == UserUpdateReplyApiReplyAction.UPDATED and updated.new_user.city == "Brașov", "Ion is updated")
+
+    listed = typed(
+        user_get_list.sync(client=client, body=UserGetListRequest(api_language=en, is_enabled=FlagOrEmpty.ON, limit="50")),
+        UserGetListReply, "user/get_list",
+    )
+    expect(listed.total == "2", f"two enabled employees, got {listed.total}")
+    expect([user.full_name for user in listed.users] == ["Ion Popescu", "Maria Ionescu"], "the list in id order")
+
+    # Days: a weekday with a break and overtime, and a Saturday night shift that ends on Sunday.
+    for day in [
+        ScheduleSetDayRequest(api_language=en, user_by=UserBy.CNP, user_by_value="1800101221144", date="2026-03-02",
+                              shifts="08:00-16:30", break_minutes="30", overtime="16:30-18:00"),
+        ScheduleSetDayRequest(api_language=en, user_by=UserBy.MARK_NUMBER, user_by_value="M-1", date="2026-03-07",
+                              type_=DayType.WORK, shifts="22:00-06:00"),
+    ]:
+        stored = typed(schedule_set_day.sync(client=client, body=day), ScheduleSetDayReply, f"schedule/set_day {day.date}")
+        expect(stored.date == day.date and stored.shifts == day.shifts, f"{day.date} as stored")
+
+    csv = (
+        "user_by,user_by_value,date,type,shifts,break_minutes,time_off\n"
+        "cnp,2950724420010,2026-03-03,work,09:00-17:00,60,\n"
+        "mark_number,M-2,2026-03-04,CO,,,\n"
+        "cnp,1800101221144,2026-03-11,work,,,08:00-10:00\n"
+    )
+    upload = File(payload=io.BytesIO(csv.encode()), file_name="plan.csv", mime_type="text/csv")
+    imported = typed(
+        schedule_import.sync(client=client, body=ScheduleImportRequest(api_language=en, file=upload)),
+        ScheduleImportReply, "schedule/import",
+    )
+    expect(imported.rows == "3" and imported.users == "2", f"3 rows of 2 employees, got {imported.rows}, {imported.users}")
+
+    # The month's report, with totals worked out by hand from the plans above.
+    totals = "regular,overtime,total,total_night,total_weekend,time_off,overtime_balance"
+    report = typed(
+        user_get_work_schedule.sync(client=client, body=UserGetWorkScheduleRequest(
+            api_language=en, year="2026", month="03", totals=totals, include_days=FlagOrEmpty.OFF)),
+        UserGetWorkScheduleReply, "user/get_work_schedule",
+    )
+    expected = {
+        "Ion Popescu": {"regular": "16.00", "overtime": "1.50", "total": "17.50", "total_night": "8.00",
+                        "total_weekend": "8.00", "time_off": "2.00", "overtime_balance": "-0.50"},
+        "Maria Ionescu": {"regular": "7.00", "overtime": "0.00", "total": "7.00", "total_night": "0.00",
+                          "total_weekend": "0.00", "time_off": "0.00", "overtime_balance": "0.00"},
+    }
+    got = {user.full_name: user.totals.additional_properties for user in report.users}
+    expect(got == expected, f"the month's totals: {got}")
+    expect(all(isinstance(user.days, Unset) for user in report.users), "no days when include_days=0")
+
+    holidays = typed(
+        calendar_get_holidays.sync(client=client, body=CalendarGetHolidaysRequest(api_language=ApiLanguage.RO_RO, year="2026")),
+        CalendarGetHolidaysReply, "calendar/get_holidays",
+    )
+    dates = [holiday.date for holiday in holidays.holidays]
+    expect(dates == sorted(dates) and "2026-01-01" in dates and "2026-12-25" in dates, f"2026's holidays: {dates}")
+    expect(any("Crăciun" in holiday.name for holiday in holidays.holidays), "holiday names in Romanian")
+
+    # A validation failure is HTTP 200 with the typed error reply.
+    wrong = UserUpdateRequest(api_language=ApiLanguage.RO_RO, update_by=UserUpdateRequestUpdateBy.CNP,
+                              update_by_value="1800101221145", full_name="Nobody")
+    error = typed(user_update.sync(client=client, body=wrong), ErrorReply, "an invalid CNP")
+    expect([(item.field_name, item.check_name) for item in error.error] == [("update_by_value", CheckName.VALID_CNP)],
+           f"valid_cnp on update_by_value: {error.error}")
+
+    # A 404: the client pointed at a base URL under which the server serves nothing.
+    lost = AuthenticatedClient(base_url=base + "/nowhere", token=key, raise_on_unexpected_status=True)
+    response = user_get_list.sync_detailed(client=lost, body=UserGetListRequest(api_language=ApiLanguage.RO_RO))
+    expect(response.status_code == 404, f"404, got {response.status_code}")
+    item = typed(response.parsed, ErrorReply, "the 404").error[0]
+    expect(item.field_name is None and item.check_name == CheckName.ENDPOINT, f"the 404's error: {item}")
+    expect(item.message == "Endpoint-ul nu este disponibil", f"the 404 in ro_RO: {item.message}")
+
+    # A 429 from the server that allows one request a second (bursts of two).
+    limited = AuthenticatedClient(base_url=limited_base, token=limited_key, raise_on_unexpected_status=True)
+    statuses = []
+    for _ in range(10):
+        response = calendar_get_holidays.sync_detailed(client=limited, body=CalendarGetHolidaysRequest(api_language=en, year="2026"))
+        statuses.append(response.status_code)
+        if response.status_code == 429:
+            break
+    expect(statuses[-1] == 429, f"a 429 within 10 requests, got {statuses}")
+    item = typed(response.parsed, ErrorReply, "the 429").error[0]
+    expect(item.field_name == "api_key" and item.check_name == CheckName.RATE_LIMIT, f"the 429's error: {item}")
+    expect(int(response.headers["retry-after"]) >= 1, "Retry-After")
+    print("python client: employees, list, days, import, report, holidays, validation error, 404 and 429 as typed values")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
