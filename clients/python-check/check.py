@@ -9,11 +9,15 @@ import io
 import sys
 
 from iflow_client import AuthenticatedClient
+from iflow_client.api.audit import audit_get_list
 from iflow_client.api.calendar import calendar_get_holidays
 from iflow_client.api.schedule import schedule_import, schedule_set_day
 from iflow_client.api.user import user_get_list, user_get_work_schedule, user_update
 from iflow_client.models import (
     ApiLanguage,
+    AuditGetListReply,
+    AuditGetListRequest,
+    AuditGetListRequestEntity,
     CalendarGetHolidaysReply,
     CalendarGetHolidaysRequest,
     CheckName,
@@ -125,6 +129,13 @@ def main(base, key, limited_base, limited_key):
     expect(dates == sorted(dates) and "2026-01-01" in dates and "2026-12-25" in dates, f"2026's holidays: {dates}")
     expect(any("Crăciun" in holiday.name for holiday in holidays.holidays), "holiday names in Romanian")
 
+    audit = typed(
+        audit_get_list.sync(client=client, body=AuditGetListRequest(api_language=en, entity=AuditGetListRequestEntity.USER, limit="100")),
+        AuditGetListReply, "audit/get_list",
+    )
+    actions = [event.action for event in audit.events]
+    expect(actions.count("user.created") == 2 and "user.updated" in actions, f"the audit trail's user events: {actions}")
+
     # A validation failure is HTTP 200 with the typed error reply.
     wrong = UserUpdateRequest(api_language=ApiLanguage.RO_RO, update_by=UserUpdateRequestUpdateBy.CNP,
                               update_by_value="1800101221145", full_name="Nobody")
@@ -152,7 +163,7 @@ def main(base, key, limited_base, limited_key):
     item = typed(response.parsed, ErrorReply, "the 429").error[0]
     expect(item.field_name == "api_key" and item.check_name == CheckName.RATE_LIMIT, f"the 429's error: {item}")
     expect(int(response.headers["retry-after"]) >= 1, "Retry-After")
-    print("python client: employees, list, days, import, report, holidays, validation error, 404 and 429 as typed values")
+    print("python client: employees, list, days, import, report, holidays, audit, validation error, 404 and 429 as typed values")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ struct ClientCheck {
         }
         do {
             try await run(base: base, key: arguments[2], limitedBase: limitedBase, limitedKey: arguments[4])
-            print("swift client: employees, list, days, import, report, holidays, validation error, 404 and 429 as typed values")
+            print("swift client: employees, list, days, import, report, holidays, audit, validation error, 404 and 429 as typed values")
         } catch {
             print("swift client: FAILED: \(error)")
             exit(1)
@@ -115,6 +115,12 @@ struct ClientCheck {
         let dates = holidays.map(\.date)
         try expect(dates == dates.sorted() && dates.contains("2026-01-01") && dates.contains("2026-12-25"), "2026's holidays: \(dates)")
         try expect(holidays.contains { $0.name.contains("Crăciun") }, "holiday names in Romanian")
+
+        let trail = try await client.auditGetList(body: .urlEncodedForm(.init(apiKey: key, apiLanguage: .enUS, entity: .user, limit: "100")))
+            .ok.body.json
+        let actions = try unwrap(trail.value1, or: trail.value2, "audit/get_list").apiReply.events.map(\.action)
+        try expect(
+            actions.filter { $0 == "user.created" }.count == 2 && actions.contains("user.updated"), "the audit trail's user events: \(actions)")
 
         // A validation failure is HTTP 200 with the typed error reply.
         let wrong = Components.Schemas.UserUpdateRequest(
