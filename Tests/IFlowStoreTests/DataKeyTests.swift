@@ -188,6 +188,42 @@ struct DataKeyTests {
         }
     }
 
+    @Test(
+        "two servers starting together on a new database with keys of their own: one records its keys, the other is refused",
+        .enabled(if: TestStores.postgresAdminURL != nil))
+    func racingFirstStarts() async throws {
+        try await withDatabase(.postgres) { location in
+            // setup
+            let keyrings = [DataKeyring.generate(), DataKeyring.generate()]
+
+            // MUT
+            let outcomes = await withTaskGroup(of: (DataKeyring, (any Error)?).self) { group in
+                for keyring in keyrings {
+                    group.addTask {
+                        do {
+                            try await with(location, keyring) { try await $0.migrateCheckingDataKeys() }
+                            return (keyring, nil)
+                        } catch {
+                            return (keyring, error)
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+
+            // validation
+            let winners = outcomes.filter { $0.1 == nil }.map(\.0)
+            #expect(winners.count == 1)
+            let winner = try #require(winners.first)
+            let loser = try #require(keyrings.first { $0 != winner })
+            #expect(outcomes.first { $0.0 == loser }?.1 as? DataKeyRefusal == .mismatch(recorded: winner.fingerprint, offered: loser.fingerprint))
+            try await with(location, loser) { store in
+                let recorded = try await store.recordedDataKeys()
+                #expect(recorded == winner.fingerprint)
+            }
+        }
+    }
+
     struct Interrupted: Error {}
 
     @Test("an interrupted rotation keeps every row readable, lets nothing else start, and finishes on the next run", arguments: backends)
