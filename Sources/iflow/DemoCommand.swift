@@ -23,15 +23,20 @@ struct DemoCommand: AsyncParsableCommand {
         DemoCommand.printWelcome(demo, baseURL: "http://127.0.0.1:8080")
     }
 
-    /// The key and ready-to-paste requests, on standard output; the key is shown only here.
+    /// The key, the administrator and ready-to-paste requests, on standard output; the secrets are shown only here.
+    ///
+    /// Written straight to the file descriptor rather than through `print`'s buffer: with standard output on a pipe
+    /// (`docker logs`, the journal) a buffered key would appear only when the server exits.
     static func printWelcome(_ demo: DemoCompany, baseURL: String) {
         let month = demo.months.last!
         let monthText = (month.month < 10 ? "0" : "") + String(month.month)
-        print(
-            """
+        let text = """
             Demo company \(demo.companyID): \(demo.employees) employees, \(demo.plans) planned days in \
             \(demo.months.map { "\($0.year)-\($0.month < 10 ? "0" : "")\($0.month)" }.joined(separator: " and ")).
             API key (shown only now): \(demo.key.secret)
+            Web administration: \(baseURL)/admin
+              e-mail: \(demo.administratorEmail)
+              password (shown only now): \(demo.administratorPassword)
 
             Try it:
               curl -d "api_key=\(demo.key.secret)&api_language=ro_RO&year=\(month.year)&month=\(monthText)&totals=total,overtime" \\
@@ -40,7 +45,8 @@ struct DemoCommand: AsyncParsableCommand {
                    -X POST \(baseURL)/api/api_v2/user/get_work_schedule
               curl -d "api_key=\(demo.key.secret)&api_language=en_US&limit=5" -X POST \(baseURL)/api/api_v2/user/get_list
               curl -d "api_key=\(demo.key.secret)&api_language=ro_RO&year=\(month.year)" -X POST \(baseURL)/api/api_v2/calendar/get_holidays
+
             """
-        )
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

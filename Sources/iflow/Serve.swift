@@ -19,6 +19,21 @@ struct Serve: AsyncParsableCommand, AppArguments {
     @Option(name: .long, help: "Requests per second per API key, bursts of twice that; 0 turns the limit off (env IFLOW_RATE_LIMIT; default 100).")
     var rateLimitPerSecond: Double = ProcessInfo.processInfo.environment["IFLOW_RATE_LIMIT"].flatMap(Double.init) ?? 100
 
+    @Option(
+        name: .long,
+        help: "Seconds a stop (SIGTERM, SIGINT) waits for requests in flight and pending writes (env IFLOW_SHUTDOWN_TIMEOUT; default 10)."
+    )
+    var shutdownTimeout: Double = ProcessInfo.processInfo.environment["IFLOW_SHUTDOWN_TIMEOUT"].flatMap(Double.init) ?? 10
+
+    @Option(
+        name: .customLong("metrics-port"),
+        help: "Serve GET /metrics (Prometheus) on this port of --host, apart from the API (env IFLOW_METRICS_PORT; default off)."
+    )
+    var metricsPortOption: Int?
+
+    @Option(name: .long, help: "text or json: one JSON object per line, for log shippers (env IFLOW_LOG_FORMAT; default text).")
+    var logFormat: String = ProcessInfo.processInfo.environment["IFLOW_LOG_FORMAT"] ?? "text"
+
     @Flag(name: .long, help: "On first start (no company yet), create the demo company and print its API key.")
     var demo = false
 
@@ -45,16 +60,27 @@ struct Serve: AsyncParsableCommand, AppArguments {
     var logLevel: Logger.Level { Logger.Level(rawValue: logLevelName) ?? .info }
     func dataKeyring() throws -> DataKeyring { try databaseOptions.dataKeyring() }
     var rateLimit: RateLimiter.Policy { RateLimiter.Policy(rate: rateLimitPerSecond) }
+    var metricsPort: Int? { metricsPortOption ?? ProcessInfo.processInfo.environment["IFLOW_METRICS_PORT"].flatMap(Int.init) }
 
     func validate() throws {
         guard rateLimitPerSecond >= 0, rateLimitPerSecond.isFinite else { throw ValidationError("--rate-limit-per-second must be 0 or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        if let metricsPort {
+            guard (1...65535).contains(metricsPort), metricsPort != port else {
+                throw ValidationError("--metrics-port must be between 1 and 65535 and differ from --port")
+            }
+        }
+        guard shutdownTimeout > 0, shutdownTimeout <= 3600 else {
+            throw ValidationError("--shutdown-timeout must be more than 0 and at most 3600 seconds")
+        }
+        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
         guard Logger.Level(rawValue: logLevelName) != nil else {
             throw ValidationError("--log-level-name must be one of trace, debug, info, notice, warning, error, critical")
         }
     }
 
     func run() async throws {
+        if logFormat == "json" { LoggingSystem.bootstrap { JSONLogHandler(label: $0) } }
         try await databaseOptions.checkDataKeys()
         if demo {
             try await databaseOptions.withStore { store in
@@ -70,7 +96,7 @@ struct Serve: AsyncParsableCommand, AppArguments {
         }
         do {
             let app = try await buildApplication(self)
-            try await app.runService()
+            try await app.runService(shutdownTimeout: .milliseconds(Int(shutdownTimeout * 1000)))
         } catch {
             throw exitReportingDatabaseFailure(error, location: database)
         }

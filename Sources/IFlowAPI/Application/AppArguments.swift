@@ -14,8 +14,11 @@ public protocol AppArguments: Sendable {
     func dataKeyring() throws -> DataKeyring
     /// Sessions and sign-in limits of the web administration.
     var web: WebOptions { get }
+    /// The port of the metrics listener (`GET /metrics`, on `host`); `nil` serves no metrics and records none.
+    var metricsPort: Int? { get }
 }
 
 extension AppArguments {
     public var web: WebOptions { WebOptions() }
+    public var metricsPort: Int? { nil }
 }

@@ -7,17 +7,30 @@ import ServiceLifecycle
 public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "iflow")
     logger.logLevel = arguments.logLevel
+    // Before the store and the router: their metric handles are made when they are.
+    let registry = arguments.metricsPort.map { _ in ServerMetrics.bootstrap() }
     let store = try Store(location: arguments.database, poolSize: arguments.poolSize, keyring: arguments.dataKeyring(), logger: logger)
     try await store.migrate()
     var limits = RequestLimits()
     limits.rate = arguments.rateLimit
-    return buildApplication(store: store, host: arguments.host, port: arguments.port, limits: limits, logger: logger, web: arguments.web)
+    var app = makeApplication(store: store, host: arguments.host, port: arguments.port, limits: limits, logger: logger, web: arguments.web)
+    if let registry, let metricsPort = arguments.metricsPort {
+        app.addServices(buildMetricsApplication(registry: registry, host: arguments.host, port: metricsPort, logger: logger))
+    }
+    return app
 }
 
 /// Builds the server on a store that is already migrated.
 public func buildApplication(
     store: Store, host: String = "127.0.0.1", port: Int = 8080, limits: RequestLimits = .init(), logger: Logger, web: WebOptions = .init()
 ) -> some ApplicationProtocol {
+    makeApplication(store: store, host: host, port: port, limits: limits, logger: logger, web: web)
+}
+
+/// The application with its concrete type, so that services can still be added.
+func makeApplication(
+    store: Store, host: String, port: Int, limits: RequestLimits, logger: Logger, web: WebOptions
+) -> Application<RouterResponder<AppRequestContext>> {
     let keyUse = KeyUseRecorder(store: store, logger: logger)
     let router = buildRouter(store: store, keyUse: keyUse, limits: limits, web: web)
     var app = Application(
@@ -36,8 +49,11 @@ public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLim
 {
     let router = Router(context: AppRequestContext.self)
     let calculators = CalculatorCache()
+    router.middlewares.add(RequestMetricsMiddleware(metrics: RequestMetrics(reports: reportPaths)))
     router.middlewares.add(RequestLogMiddleware())
-    router.middlewares.add(ErrorEnvelopeMiddleware(getOnlyPaths: [HealthController.path, "/" + OpenAPIController.path]))
+    router.middlewares.add(ErrorEnvelopeMiddleware(getOnlyPaths: ["/", HealthController.path, "/" + OpenAPIController.path]))
+    // The front door leads people to the web administration, which sends them on to sign in.
+    router.get("/") { _, _ in WebEnvironment.redirect(to: "/admin") }
     HealthController(store: store).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     let api = APIDispatcher(
@@ -53,6 +69,11 @@ public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLim
 
 /// Where the API actions are served: the original path and the alias the API document also uses.
 let apiMountPoints = ["api/api_v2", "api_v2"]
+
+/// The routes that are reports, by path, with the name `iflow_report_duration_seconds` gives them.
+let reportPaths: [String: String] =
+    Dictionary(uniqueKeysWithValues: apiMountPoints.map { ("/\($0)/user/get_work_schedule", "get_work_schedule") })
+    .merging(["/admin/timesheet.csv": "timesheet_csv"]) { first, _ in first }
 
 /// Every API action, `group/action` → handler; the dispatcher serves each under every mount point.
 func apiEndpoints(store: Store, calculators: CalculatorCache = CalculatorCache()) -> [APIEndpoint] {

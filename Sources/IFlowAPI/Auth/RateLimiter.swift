@@ -1,9 +1,12 @@
 import Foundation
+import Metrics
 import Synchronization
 
 /// A token bucket per API key: `rate` requests a second on average, bursts up to `burst`.
 ///
-/// Per process: several server processes on one database each allow the rate.
+/// Per process, on purpose: N servers behind a load balancer allow a key up to N times the rate (see the README's
+/// "Several servers"). A shared bucket would cost every request a database round trip and a write, while the
+/// limit exists to keep one client from starving the others on a server, which each server's bucket already does.
 public final class RateLimiter: Sendable {
     public struct Policy: Sendable {
         /// Requests per second; 0 turns limiting off.
@@ -25,6 +28,7 @@ public final class RateLimiter: Sendable {
 
     private let policy: Policy
     private let buckets = Mutex<[Int: Bucket]>([:])
+    private let refused = Counter(label: "iflow_rate_limited_requests_total")
 
     public init(policy: Policy) {
         self.policy = policy
@@ -40,7 +44,10 @@ public final class RateLimiter: Sendable {
             bucket.tokens = min(policy.burst, bucket.tokens + seconds * policy.rate)
             bucket.updated = now
             defer { buckets[key] = bucket }
-            guard bucket.tokens >= 1 else { return max(1, Int(((1 - bucket.tokens) / policy.rate).rounded(.up))) }
+            guard bucket.tokens >= 1 else {
+                refused.increment()
+                return max(1, Int(((1 - bucket.tokens) / policy.rate).rounded(.up)))
+            }
             bucket.tokens -= 1
             return nil
         }

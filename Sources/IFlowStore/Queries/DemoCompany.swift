@@ -2,6 +2,9 @@
 public struct DemoCompany: Sendable {
     public var companyID: Int
     public var key: IssuedAPIKey
+    /// The web administration's demo administrator; the password is shown once and stored only as a bcrypt hash.
+    public var administratorEmail: String
+    public var administratorPassword: String
     public var employees: Int
     public var plans: Int
     public var months: [(year: Int, month: Int)]

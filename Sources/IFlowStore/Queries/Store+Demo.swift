@@ -2,7 +2,7 @@ import IFlowCore
 
 extension Store {
     /// Creates a demo company: teams, `employees` employees (through the same path as `user/update`), the previous
-    /// and the current month planned, and an API key.
+    /// and the current month planned, an API key, and an administrator of the web administration with a random password.
     public func createDemoCompany(employees count: Int, today: LocalDate, seed: UInt64 = 2026) async throws -> DemoCompany {
         let company = try await createCompany(name: "Demo Producție SRL", timezone: "Europe/Bucharest")
         let companyID = try company.requireID()
@@ -19,6 +19,14 @@ extension Store {
         }
         try await importPlans(plans, companyID: companyID, actor: actor)
         let key = try await createAPIKey(companyID: companyID, label: "demo", actor: actor)
-        return DemoCompany(companyID: companyID, key: key, employees: count, plans: plans.count, months: months)
+        // 16 characters of base64url: 96 random bits, within bcrypt's 72 bytes and above the 12-character minimum.
+        let password = Self.randomToken(bytes: 12)
+        // `.example` is reserved for examples, so the address reaches no one; the id keeps it unique per demo company.
+        let email = "administrator\(companyID)@demo.example"
+        _ = try await createAdministrator(companyID: companyID, email: email, password: password)
+        return DemoCompany(
+            companyID: companyID, key: key, administratorEmail: email, administratorPassword: password, employees: count,
+            plans: plans.count, months: months
+        )
     }
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import Metrics
 import NIOCore
 import SQLKit
 import SQLiteKit
@@ -16,6 +17,7 @@ final class GroupCommit: Sendable {
     private let database: @Sendable () throws -> any Database
     private let maxBatch: Int
     private let state = Mutex<State>(State())
+    private let metrics = StoreMetrics()
 
     private struct State {
         var pending: [any GroupedWrite] = []
@@ -77,6 +79,9 @@ final class GroupCommit: Sendable {
 
     private func drain() async {
         while let batch = nextBatch() {
+            let start = ContinuousClock.now
+            metrics.batchSize.record(batch.count)
+            for write in batch { metrics.batchWait.record(duration: start - write.arrived) }
             do {
                 do {
                     try await commit(batch, isolated: false)
@@ -102,7 +107,9 @@ final class GroupCommit: Sendable {
     /// a savepoint and one that throws is rolled back alone and answered at once.
     private func commit(_ batch: [any GroupedWrite], isolated: Bool) async throws {
         guard let database = try database() as? any SQLiteDatabase else { throw StoreError.notSQLite }
+        let asked = ContinuousClock.now
         try await Self.withLeasedConnection(database) { connection in
+            metrics.writerConnectionWait.record(duration: .now - asked)
             // The batch's statements skip FluentKit's futures (see SQLiteDirectDatabase): each is a round trip through
             // SQLite's thread on the path every write of the batch waits on.
             let sql = SQLiteDirectDatabase(connections: .held(connection), logger: database.logger, eventLoop: connection.eventLoop)
@@ -186,6 +193,8 @@ final class GroupCommit: Sendable {
 private protocol GroupedWrite: Sendable {
     /// The new employee this write inserts, when that is all it does: inserted with the batch's others.
     var newUser: NewUserRow? { get }
+    /// When the write was queued, for the group-commit wait metric.
+    var arrived: ContinuousClock.Instant { get }
     /// Sets the result of a `newUser` write inserted with the others.
     func complete(insertedID: Int?)
     func perform(in context: WriteContext) async throws
@@ -203,6 +212,7 @@ private final class Write<Value: Sendable>: GroupedWrite {
     struct NotPerformed: Error {}
 
     let newUser: NewUserRow?
+    let arrived = ContinuousClock.now
     /// The write's result from the id `newUser` was inserted with.
     private let newUserResult: (@Sendable (Int?) -> Value)?
 

@@ -1,0 +1,16 @@
+import Metrics
+
+/// The store's metrics, through swift-metrics: no-ops unless the process bootstrapped a backend before it opened the
+/// store (`iflow serve --metrics-port`), since each handle is made once, here.
+public struct StoreMetrics: Sendable {
+    /// Writes per group-commit transaction (SQLite).
+    public static let batchSizeLabel = "iflow_group_commit_batch_size"
+    /// From a write's arrival to the start of the transaction it runs in (SQLite).
+    public static let batchWaitLabel = "iflow_group_commit_wait_seconds"
+    /// From asking a pool for a connection to holding it, by pool.
+    public static let connectionWaitLabel = "iflow_database_connection_wait_seconds"
+
+    let batchSize = Recorder(label: batchSizeLabel)
+    let batchWait = Timer(label: batchWaitLabel)
+    let writerConnectionWait = Timer(label: connectionWaitLabel, dimensions: [("pool", "sqlite_writer")])
+}
