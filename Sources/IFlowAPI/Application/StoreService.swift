@@ -11,7 +11,9 @@ struct StoreService: Service {
 
     func run() async throws {
         try? await gracefulShutdown()
-        await store.shutdown()
+        // In a task of its own, which a stop past its timeout does not cancel: cancelled midway, closing would leave
+        // SQLite connections open.
+        await Task { [store] in await store.shutdown() }.value
         store.logger.info("stopped: the database is closed")
     }
 }
