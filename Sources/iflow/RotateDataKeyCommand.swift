@@ -53,8 +53,7 @@ struct RotateDataKeyCommand: AsyncParsableCommand {
         let changed: Int
         do {
             changed = try await Store(location: databaseOptions.location, poolSize: 1, keyring: keyring, logger: logger).use { store in
-                try await store.checkDataKeys(allowUnfinishedRotation: true)
-                return try await store.rotateDataKeys(batchSize: batchSize) { rows in printError("  \(rows) employees") }
+                try await store.rotateDataKeys(batchSize: batchSize) { rows in printError("  \(rows) employees") }
             }
         } catch {
             throw exitReportingDataKeyRefusal(

@@ -122,6 +122,10 @@ struct DataKeyTests {
                 await #expect(throws: DataKeyRefusal.keysMissing(recorded: own.fingerprint)) {
                     try await with(location, keys) { try await $0.checkNewDataKeysAllowed() }
                 }
+                let rotating = keys.addingKeys()
+                await #expect(throws: DataKeyRefusal.mismatch(recorded: own.fingerprint, offered: rotating.fingerprint)) {
+                    try await with(location, rotating) { try await $0.rotateDataKeys() }
+                }
             }
             #expect(try await snapshot(location) == before)
             try await with(location, own) { store in

@@ -5,8 +5,8 @@ extension Store {
     /// Moves every employee's personal numbers to this store's current keys: re-sealed under the current data key and
     /// re-hashed under the current lookup key, a batch of rows per transaction. Returns how many values changed.
     ///
-    /// The store's keyring holds the new keys first and the database's current ones after them
-    /// (``migrateCheckingDataKeys(allowUnfinishedRotation:)`` answered `.rotating`). The database records the target
+    /// The store's keyring holds the new keys first and the database's current ones after them (checked first, as
+    /// ``checkDataKeys(allowUnfinishedRotation:)`` does, on a migrated database). The database records the target
     /// first, so every other command refuses to start until the rotation is done: no lookup ever runs while some rows
     /// are hashed under one key and some under the other. Every row is worked out from its sealed values, so stopping
     /// at any point is safe: a second call redoes nothing that is done and finishes. The target becomes current only
@@ -17,6 +17,7 @@ extension Store {
     ///     rotation there, and a later call resumes it.
     @discardableResult
     public func rotateDataKeys(batchSize: Int = 500, progress: (Int) async throws -> Void = { _ in }) async throws -> Int {
+        try await checkDataKeys(allowUnfinishedRotation: true)
         let target = protector.fingerprint
         try await write { context in
             try await context.sql.update("data_keys")
