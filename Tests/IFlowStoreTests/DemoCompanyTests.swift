@@ -46,6 +46,10 @@ struct StoreTests {
                 from: LocalDate(year: 2025, month: 12, day: 1)!, through: LocalDate(year: 2026, month: 1, day: 31)!
             )
             #expect(plans.values.reduce(0) { $0 + $1.count } == demo.plans)
+            let administrator = try await store.verifyAdministrator(email: demo.administratorEmail, password: demo.administratorPassword)
+            #expect(administrator != nil, "the printed password signs the demo administrator in")
+            #expect(try await store.administrators(companyID: demo.companyID).map(\.email) == [demo.administratorEmail])
+            #expect(demo.administratorPassword.count >= AdministratorCredentials.minimumPasswordLength)
         }
     }
 
