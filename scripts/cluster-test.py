@@ -750,6 +750,9 @@ def main():
         if balancer:
             balancer.stop()
         for server in servers:
+            if server.alive:
+                server.process.terminate()  # all drain at once; stop() then waits for each
+        for server in servers:
             server.stop()
         if args.keep:
             print(f"kept database {database.name} and the logs in {work_dir}", file=sys.stderr)
