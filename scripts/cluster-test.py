@@ -55,10 +55,14 @@ ADMIN_EMAIL = "ana@cluster.test"
 ADMIN_PASSWORD = "cluster-test-password"
 
 
+def installed_haproxy():
+    """The haproxy binary on PATH or where Debian puts it, or None."""
+    return shutil.which("haproxy") or ("/usr/sbin/haproxy" if os.access("/usr/sbin/haproxy", os.X_OK) else None)
+
+
 def find_haproxy():
     """The haproxy binary; installed from Debian when missing, with a policy-rc.d that keeps its service stopped."""
-    found = shutil.which("haproxy") or next((p for p in ("/usr/sbin/haproxy",) if os.access(p, os.X_OK)), None)
-    if found:
+    if found := installed_haproxy():
         return found
     if os.geteuid() != 0:
         iflowtest.fail("haproxy is missing: apt-get install haproxy")
@@ -76,7 +80,7 @@ def find_haproxy():
     finally:
         if added:
             os.remove(policy)
-    return shutil.which("haproxy") or "/usr/sbin/haproxy"
+    return installed_haproxy() or iflowtest.fail("apt-get installed haproxy, but there is no haproxy binary")
 
 
 def readme_shows(config_text):
@@ -120,13 +124,13 @@ def balancer_config(template, listen_port, server_ports, socket_path):
 class Balancer:
     """haproxy in the foreground on a configuration file, with its stats socket."""
 
-    def __init__(self, binary, config_text, backend, work_dir, port):
+    def __init__(self, binary, config_text, backend, work_dir, port, socket_path):
         self.backend = backend
         self.base = f"http://127.0.0.1:{port}"
+        self.socket_path = socket_path
         self.config_path = os.path.join(work_dir, "haproxy.cfg")
         with open(self.config_path, "w") as config:
             config.write(config_text)
-        self.socket_path = re.search(r"stats socket (\S+)", config_text).group(1)
         check = subprocess.run([binary, "-c", "-q", "-f", self.config_path], capture_output=True, text=True)
         if check.returncode != 0:
             iflowtest.fail(f"haproxy refuses the configuration: {check.stdout}{check.stderr}")
@@ -545,11 +549,18 @@ def deploy(balancer, watch, servers, index, name, start, problems):
 def verify(load, database, company, problems):
     """Every acknowledged write is stored, nothing is duplicated; returns (employees, stored without a 200)."""
     employees = [e for client in load.clients for e in client.employees]
-    reply = iflowtest.post(load.base, API + "user/get_list", dict(load.common, limit="1000"), timeout=load.timeout)
-    if reply.kind != "ok":
-        problems.append(f"user/get_list after the load: {reply}")
-        return len(employees), 0
-    users = reply.api_reply.get("users", [])
+    users, total = [], None
+    while total is None or len(users) < int(total):
+        fields = dict(load.common, limit="1000", offset=str(len(users)))
+        reply = iflowtest.post(load.base, API + "user/get_list", fields, timeout=load.timeout)
+        if reply.kind != "ok":
+            problems.append(f"user/get_list after the load, from {len(users)}: {reply}")
+            return len(employees), 0
+        page = reply.api_reply.get("users", [])
+        users += page
+        total = reply.api_reply.get("total")
+        if not page:
+            break
     by_cnp = collections.defaultdict(list)
     for user in users:
         by_cnp[user.get("cnp")].append(user)
@@ -573,8 +584,8 @@ def verify(load, database, company, problems):
             problems.append(f"employee {employee.cnp} was answered `created` {employee.created_actions} times")
     if by_cnp:
         problems.append(f"{sum(map(len, by_cnp.values()))} employees no client sent, e.g. {list(by_cnp)[:3]}")
-    if reply.api_reply.get("total") != str(len(users)):
-        problems.append(f"user/get_list total {reply.api_reply.get('total')} for {len(users)} employees")
+    if total != str(len(users)):
+        problems.append(f"user/get_list total {total} for {len(users)} employees")
 
     # In the database: no lookup hash or tag twice, and each employee's CNP, id card and tag on one row.
     scope = f"company_id = {int(company)}"
@@ -653,9 +664,9 @@ def main():
         servers = [start() for line in template.splitlines() if line.split()[:1] == ["server"]]
         for server in servers:
             server.wait_ready()
-        listen_port = iflowtest.free_port()
-        config_text, backend, names = balancer_config(template, listen_port, [s.port for s in servers], os.path.join(work_dir, "admin.sock"))
-        balancer = Balancer(haproxy, config_text, backend, work_dir, listen_port)
+        listen_port, socket_path = iflowtest.free_port(), os.path.join(work_dir, "admin.sock")
+        config_text, backend, names = balancer_config(template, listen_port, [s.port for s in servers], socket_path)
+        balancer = Balancer(haproxy, config_text, backend, work_dir, listen_port, socket_path)
         watch = StateWatch(balancer, time.monotonic())
         watch.start()
         if not watch.all_up(names, 30):
