@@ -81,6 +81,7 @@ struct MetricsTests {
                 #expect(moved("iflow_report_duration_seconds_count", #"report="get_work_schedule""#), "\(backend)")
                 #expect(moved("iflow_rate_limited_requests_total"), "\(backend)")
                 if case .postgres = backend {
+                    #expect(moved("iflow_database_connection_wait_seconds_count", #"pool="postgres""#), "\(backend)")
                 } else {
                     #expect(moved("iflow_group_commit_batch_size_count"), "\(backend)")
                     #expect(moved("iflow_group_commit_wait_seconds_count"), "\(backend)")

@@ -1,6 +1,7 @@
 import FluentKit
 import FluentPostgresDriver
 import Logging
+import Metrics
 import NIOCore
 import SQLKit
 
@@ -69,7 +70,9 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
         -> EventLoopFuture<T>
     {
         if connection != nil { return closure(self) }
+        let asked = ContinuousClock.now
         return base.withConnection { bound in
+            StoreMetrics.postgresConnectionWait.record(duration: .now - asked)
             guard let postgres = bound as? any PostgresDatabase else { return bound.eventLoop.makeFailedFuture(StoreError.notPostgres) }
             return postgres.withConnection { connection in
                 closure(GuardedPostgresDatabase(base: bound, connection: connection))
