@@ -48,7 +48,8 @@ def raw_request(port, method, path, body=b"", headers=None, timeout=iflowtest.CL
     or "whole" (a complete response, its body as long as Content-Length says)."""
     try:
         connection = socket.create_connection(("127.0.0.1", port), timeout=timeout)
-    except ConnectionRefusedError:
+    except (ConnectionRefusedError, ConnectionResetError):
+        # A reset during the handshake: the listener closed with this connection in its backlog, before any request.
         return "refused", None, {}, b"", time.monotonic()
     lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: close", f"Content-Length: {len(body)}"]
     lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
