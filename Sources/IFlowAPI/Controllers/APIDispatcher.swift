@@ -16,13 +16,14 @@ struct APIDispatcher {
     let endpoints: [APIEndpoint]
 
     /// The methods the API's actions answer with 405 and `Allow: POST`, registered beside each action's POST: every
-    /// token NIO's HTTP parser (llhttp) reads, but POST. The parser answers any other token (`FOO`) itself with a bare
-    /// 400 and closes the connection, before the server sees the request.
+    /// token NIO's HTTP parser (llhttp) reads, but POST, as NIO names it (`M-SEARCH` arrives as `MSEARCH`). The
+    /// parser answers any other token (`FOO`) itself with a bare 400 and closes the connection, before the server
+    /// sees the request.
     static let refusedMethods: [HTTPRequest.Method] =
         ([
             "GET", "HEAD", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "QUERY", "COPY", "LOCK", "MKCOL", "MOVE",
             "PROPFIND", "PROPPATCH", "SEARCH", "UNLOCK", "BIND", "REBIND", "UNBIND", "ACL", "REPORT", "MKACTIVITY", "CHECKOUT",
-            "MERGE", "M-SEARCH", "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE", "PURGE", "MKCALENDAR", "LINK", "UNLINK", "SOURCE",
+            "MERGE", "MSEARCH", "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE", "PURGE", "MKCALENDAR", "LINK", "UNLINK", "SOURCE",
         ] as [String]).compactMap { HTTPRequest.Method($0) }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
