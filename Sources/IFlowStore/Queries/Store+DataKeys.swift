@@ -64,10 +64,11 @@ extension Store {
     /// different new keys both try: the row's key lets one win, and the other finds the winner's keys and refuses.
     func recordDataKeysIfAbsent() async throws {
         let offered = protector.fingerprint
+        let sealingKeyID = protector.sealingKeyID
         let recorded = try await write { context in
             try await context.sql.insert(into: "data_keys")
-                .columns("id", "lookup_fingerprint", "data_fingerprint")
-                .values(SQLBind(1), SQLBind(offered.lookup), SQLBind(offered.data))
+                .columns("id", "lookup_fingerprint", "data_fingerprint", "data_key_id")
+                .values(SQLBind(1), SQLBind(offered.lookup), SQLBind(offered.data), SQLBind(sealingKeyID))
                 .ignoringConflicts(with: "id")
                 .run()
             return try await Self.readDataKeyRow(context.sql)

@@ -8,11 +8,6 @@ public enum DataKeyRefusal: Error, Equatable {
     case cannotOpenSealedData(offered: DataKeyFingerprint)
     /// A rotation to these keys is unfinished: only `iflow rotate-data-key` may continue it.
     case rotationUnfinished(from: DataKeyFingerprint, to: DataKeyFingerprint)
-    /// Rows were sealed with an old key while the rotation ran: a server with the old keys is still writing.
-    case writtenWithOldKeys(rows: Int)
-    /// Re-hashed, an employee's CNP or id card equals another's: a server with the old keys, whose lookups missed the
-    /// rows already re-hashed, created them again during the rotation.
-    case duplicateDuringRotation(userID: Int)
 
     /// What is wrong and what to do; `keySource` names where the keys came from: the key file's path, or `IFLOW_DATA_KEY`.
     public func message(keySource: String) -> String {
@@ -41,17 +36,6 @@ public enum DataKeyRefusal: Error, Equatable {
                 data keys: a rotation of this database's keys from \(from) to \(to) is unfinished. Run `iflow rotate-data-key` \
                 again with the key file it was started with, which holds both (this time the keys came from \(keySource)), then \
                 start the servers. Nothing was changed.
-                """
-        case .writtenWithOldKeys(let rows):
-            return """
-                data keys: \(rows) employees were written with the old keys while the rotation ran, so a server with the \
-                old keys is still running. Stop every server, then run `iflow rotate-data-key` again to finish.
-                """
-        case .duplicateDuringRotation(let userID):
-            return """
-                data keys: employee \(userID) has the CNP or id card of another employee: a server with the old keys created it \
-                while the rotation ran. Stop every server, merge or delete employee \(userID), then run `iflow rotate-data-key` \
-                again to finish (every row stays readable meanwhile).
                 """
         }
     }

@@ -9,8 +9,9 @@ extension Store {
     /// ``checkDataKeys(allowUnfinishedRotation:)`` does, on a migrated database). The database records the target
     /// first, so every other command refuses to start until the rotation is done: no lookup ever runs while some rows
     /// are hashed under one key and some under the other. Every row is worked out from its sealed values, so stopping
-    /// at any point is safe: a second call redoes nothing that is done and finishes. The target becomes current only
-    /// once no value is sealed under another data key.
+    /// at any point is safe: a second call redoes nothing that is done and finishes. Meanwhile the database accepts new
+    /// values sealed under the target's data key only (see `CreateDataKeyRecord`), so a server left running with the
+    /// old keys can neither write what the rotation would have to move again nor create an employee its lookups missed.
     /// - Parameters:
     ///   - batchSize: Rows per transaction.
     ///   - progress: Called after each committed batch with the rows gone through so far; what it throws stops the
@@ -19,9 +20,11 @@ extension Store {
     public func rotateDataKeys(batchSize: Int = 500, progress: (Int) async throws -> Void = { _ in }) async throws -> Int {
         try await checkDataKeys(allowUnfinishedRotation: true)
         let target = protector.fingerprint
+        let targetKeyID = protector.sealingKeyID
         try await write { context in
             try await context.sql.update("data_keys")
                 .set("next_lookup_fingerprint", to: SQLBind(target.lookup)).set("next_data_fingerprint", to: SQLBind(target.data))
+                .set("next_data_key_id", to: SQLBind(targetKeyID))
                 .where("id", .equal, 1).run()
         }
         var after = 0
@@ -78,39 +81,25 @@ extension Store {
                 let changes = pairs.filter { $0.0 != $0.1 }.count
                 guard changes > 0 else { continue }
                 changed += changes
-                do {
-                    try await sql.update("users")
-                        .set("cnp_lookup", to: SQLBind(new.cnp_lookup)).set("cnp_sealed", to: SQLBind(new.cnp_sealed))
-                        .set("id_card_lookup", to: SQLBind(new.id_card_lookup)).set("id_card_sealed", to: SQLBind(new.id_card_sealed))
-                        .set("bank_account_sealed", to: SQLBind(new.bank_account_sealed))
-                        .set(SQLIdentifier("row_version"), to: SQLRaw("row_version + 1"))
-                        .where("id", .equal, row.id).run()
-                } catch  where error.isConstraintFailure {
-                    throw DataKeyRefusal.duplicateDuringRotation(userID: row.id)
-                }
+                try await sql.update("users")
+                    .set("cnp_lookup", to: SQLBind(new.cnp_lookup)).set("cnp_sealed", to: SQLBind(new.cnp_sealed))
+                    .set("id_card_lookup", to: SQLBind(new.id_card_lookup)).set("id_card_sealed", to: SQLBind(new.id_card_sealed))
+                    .set("bank_account_sealed", to: SQLBind(new.bank_account_sealed))
+                    .set(SQLIdentifier("row_version"), to: SQLRaw("row_version + 1"))
+                    .where("id", .equal, row.id).run()
             }
             return (rows.last?.id, rows.count, changed)
         }
     }
 
-    /// Makes the target current, unless a value is still sealed under another data key: then a server with the old
-    /// keys wrote during the rotation, and its lookups may have missed rows already re-hashed.
+    /// Makes the target current: its keys are the ones every command must now start with.
     private func finishRotation() async throws {
-        let prefix = protector.sealingKeyID + ".%"
         try await write { context in
-            let stale =
-                try await context.sql.raw(
-                    """
-                    SELECT COUNT(*) AS n FROM users WHERE (cnp_sealed IS NOT NULL AND cnp_sealed NOT LIKE \(bind: prefix))
-                    OR (id_card_sealed IS NOT NULL AND id_card_sealed NOT LIKE \(bind: prefix))
-                    OR (bank_account_sealed IS NOT NULL AND bank_account_sealed NOT LIKE \(bind: prefix))
-                    """
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
-            guard stale == 0 else { throw DataKeyRefusal.writtenWithOldKeys(rows: stale) }
             try await context.sql.raw(
                 """
                 UPDATE data_keys SET lookup_fingerprint = next_lookup_fingerprint, data_fingerprint = next_data_fingerprint,
-                next_lookup_fingerprint = NULL, next_data_fingerprint = NULL WHERE id = 1 AND next_lookup_fingerprint IS NOT NULL
+                data_key_id = next_data_key_id, next_lookup_fingerprint = NULL, next_data_fingerprint = NULL, next_data_key_id = NULL
+                WHERE id = 1 AND next_lookup_fingerprint IS NOT NULL
                 """
             ).run()
         }
