@@ -254,8 +254,10 @@ def run_backend(name: str, binary: str, database: str, workdir: str, rounds: int
     log_path = os.path.join(workdir, f"server-{name}.log")
 
     def cli(*args: str) -> str:
+        # The server's key file: a database refuses any other once the CLI has recorded its keys.
+        env = dict(os.environ, IFLOW_DATA_KEY_FILE=os.path.join(workdir, "iflow.datakey"))
         result = subprocess.run([binary, *args, "--database", database], capture_output=True, text=True, timeout=120,
-                                stdin=subprocess.DEVNULL)
+                                stdin=subprocess.DEVNULL, env=env)
         if result.returncode != 0:
             raise RuntimeError(f"iflow {' '.join(args)} failed: {result.stderr.strip()}")
         return result.stdout.strip()
