@@ -6,7 +6,7 @@ public enum DataKeyRefusal: Error, Equatable {
     case mismatch(recorded: DataKeyFingerprint, offered: DataKeyFingerprint)
     /// A database from before fingerprints holds sealed values these keys do not open (or lookups they do not match).
     case cannotOpenSealedData(offered: DataKeyFingerprint)
-    /// A rotation to these keys is unfinished: only `iflow rotate-data-key` may continue it.
+    /// A rotation of the database's keys is unfinished: only `iflow rotate-data-key`, with its key file, may continue it.
     case rotationUnfinished(from: DataKeyFingerprint, to: DataKeyFingerprint)
 
     /// What is wrong and what to do; `keySource` names where the keys came from: the key file's path, or `IFLOW_DATA_KEY`.
