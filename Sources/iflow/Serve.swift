@@ -65,6 +65,9 @@ struct Serve: AsyncParsableCommand, AppArguments {
     func validate() throws {
         guard rateLimitPerSecond >= 0, rateLimitPerSecond.isFinite else { throw ValidationError("--rate-limit-per-second must be 0 or more") }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        if metricsPortOption == nil, let raw = ProcessInfo.processInfo.environment["IFLOW_METRICS_PORT"], Int(raw) == nil {
+            throw ValidationError("IFLOW_METRICS_PORT must be a port number")
+        }
         if let metricsPort {
             guard (1...65535).contains(metricsPort), metricsPort != port else {
                 throw ValidationError("--metrics-port must be between 1 and 65535 and differ from --port")

@@ -157,6 +157,24 @@ struct WebSignInTests {
         }
     }
 
+    @Test("GET / leads to the web administration, which sends a visitor without a session on to sign in; other methods get 405")
+    func frontDoor() async throws {
+        try await withApp { client, _ in
+            var browser = Browser()
+            // MUT
+            let front = try await client.get("/", as: &browser)
+            let posted = try await client.send("/", method: .post)
+            // validation
+            #expect(front.status == .seeOther)
+            #expect(front.location == "/admin")
+            let admin = try await client.get(try #require(front.location), as: &browser)
+            let next = try await client.get(try #require(admin.location), as: &browser)
+            #expect(next.location?.hasPrefix("/admin/sign-in") == true)
+            #expect(posted.status == .methodNotAllowed)
+            #expect(posted.headers[.allow] == "GET")
+        }
+    }
+
     @Test("the throttle's window slides: attempts older than the window stop counting; a success forgets them")
     func throttleWindow() async throws {
         for backend in TestBackend.all {
