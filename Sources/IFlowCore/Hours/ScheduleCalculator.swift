@@ -55,15 +55,20 @@ public struct ScheduleCalculator: Sendable {
         return perDay.enumerated().map { DayMinutes(date: LocalDate(dayNumber: days.lowerBound + $0.offset), totals: $0.element) }
     }
 
+    /// The local date, in `timeZone`, of the UTC instant `seconds`.
+    public func localDate(ofInstant seconds: Int) -> LocalDate {
+        LocalDate(dayNumber: Self.floorDivide(seconds + wallClock.offset(at: seconds), WallClock.secondsPerDay))
+    }
+
     // MARK: - Pieces
 
-    private func dayClass(dayNumber: Int) -> DayClass {
+    func dayClass(dayNumber: Int) -> DayClass {
         if holidays.isHoliday(dayNumber: dayNumber) { return .holiday }
         let weekdayIndex = (dayNumber + 3) % 7  // 0 = Monday, as 1970-01-01 was a Thursday.
         return (weekdayIndex < 0 ? weekdayIndex + 7 : weekdayIndex) >= 5 ? .weekend : .weekdays
     }
 
-    private static func dayNumbers(of month: (year: Int, month: Int)) -> ClosedRange<Int>? {
+    static func dayNumbers(of month: (year: Int, month: Int)) -> ClosedRange<Int>? {
         guard let first = LocalDate(year: month.year, month: month.month, day: 1) else { return nil }
         let count = LocalDate.daysIn(month: month.month, year: month.year)
         return first.dayNumber...(first.dayNumber + count - 1)
@@ -72,34 +77,24 @@ public struct ScheduleCalculator: Sendable {
     /// Calls `body` with each non-empty piece of `plan` after the break: (day number, kind, time of day, minutes).
     ///
     /// Regular pieces (shifts less the break) come first, then overtime, then time off, each in chronological order.
-    /// The unpaid break comes out of the regular minutes of the plan's own date, day minutes first, then night
-    /// minutes; what is left of it comes out of the following regular pieces in chronological order. Pieces that the
-    /// break uses up entirely are left out, and no piece is ever negative.
+    /// The break is taken as `deductBreak(_:from:planDay:)` documents. Pieces that the break uses up entirely are left
+    /// out, and no piece is ever negative.
     private func forEachPiece(of plan: DayPlan, _ body: (Int, HourKind, TimeOfDay, Int) -> Void) {
         let planDay = plan.date.dayNumber
-        func chronologicalPieces(of ranges: [TimeRange]) -> [(wallStart: Int, dayNumber: Int, time: TimeOfDay, minutes: Int)] {
-            var pieces: [(wallStart: Int, dayNumber: Int, time: TimeOfDay, minutes: Int)] = []
+        func chronologicalPieces(of ranges: [TimeRange]) -> [HourPiece] {
+            var pieces: [HourPiece] = []
             pieces.reserveCapacity(ranges.count * 3)
             for range in ranges {
-                forEachPiece(of: range, on: planDay) { pieces.append(($0, $1, $2, $3)) }
+                let interval = instants(of: range, on: planDay)
+                forEachPiece(from: interval.start, to: interval.end) { pieces.append(HourPiece(start: $0, dayNumber: $1, time: $2, minutes: $3)) }
             }
-            pieces.sort { $0.wallStart < $1.wallStart }
+            pieces.sort { $0.start < $1.start }
             return pieces
         }
 
         if !plan.shifts.isEmpty {
             var regular = chronologicalPieces(of: plan.shifts)
-            var breakLeft = max(0, plan.breakMinutes)
-            func deduct(where include: (_ dayNumber: Int, _ time: TimeOfDay) -> Bool) {
-                for index in regular.indices where breakLeft > 0 && include(regular[index].dayNumber, regular[index].time) {
-                    let taken = min(breakLeft, regular[index].minutes)
-                    regular[index].minutes -= taken
-                    breakLeft -= taken
-                }
-            }
-            deduct { dayNumber, time in dayNumber == planDay && time == .day }
-            deduct { dayNumber, time in dayNumber == planDay && time == .night }
-            deduct { dayNumber, _ in dayNumber != planDay }
+            Self.deductBreak(plan.breakMinutes, from: &regular, planDay: planDay)
             for piece in regular where piece.minutes > 0 { body(piece.dayNumber, .regular, piece.time, piece.minutes) }
         }
         if !plan.overtime.isEmpty {
@@ -110,37 +105,71 @@ public struct ScheduleCalculator: Sendable {
         }
     }
 
-    /// Cuts one range laid on `planDay` at local midnight, `ClockTime.nightEnd` and `ClockTime.nightStart` and calls
-    /// `body` with each non-empty piece: (wall start in minutes from the plan date's midnight, day number, time of day,
-    /// real minutes).
-    private func forEachPiece(of range: TimeRange, on planDay: Int, _ body: (Int, Int, TimeOfDay, Int) -> Void) {
-        let minutesPerDay = ClockTime.minutesPerDay
-        let nightEnd = ClockTime.nightEnd.minutes
-        let nightStart = ClockTime.nightStart.minutes
-        let wallEnd = range.endOffsetMinutes
-        var wallStart = range.start.minutes
-        var previous = instantMinutes(planDay: planDay, wallMinutes: wallStart)
-        while wallStart < wallEnd {
-            let dayOffset = wallStart / minutesPerDay
-            let minuteOfDay = wallStart % minutesPerDay
-            let boundary = minuteOfDay < nightEnd ? nightEnd : minuteOfDay < nightStart ? nightStart : minutesPerDay
-            let pieceEnd = min(dayOffset * minutesPerDay + boundary, wallEnd)
-            // Instants of increasing wall times can go backwards across a skipped hour; holding at the latest instant
-            // keeps every piece non-negative and the pieces adding up to the range.
-            let instant = max(previous, instantMinutes(planDay: planDay, wallMinutes: pieceEnd))
-            if instant > previous {
-                let time: TimeOfDay = minuteOfDay >= nightEnd && minuteOfDay < nightStart ? .day : .night
-                body(wallStart, planDay + dayOffset, time, instant - previous)
+    /// Takes an unpaid break out of chronological regular pieces: the plan date's day minutes first, then its night
+    /// minutes, then the following pieces in order. Never makes a piece negative; a break longer than the pieces is lost.
+    static func deductBreak(_ breakMinutes: Int, from pieces: inout [HourPiece], planDay: Int) {
+        var breakLeft = max(0, breakMinutes)
+        func deduct(where include: (_ dayNumber: Int, _ time: TimeOfDay) -> Bool) {
+            for index in pieces.indices where breakLeft > 0 && include(pieces[index].dayNumber, pieces[index].time) {
+                let taken = min(breakLeft, pieces[index].minutes)
+                pieces[index].minutes -= taken
+                breakLeft -= taken
             }
-            previous = instant
-            wallStart = pieceEnd
+        }
+        deduct { dayNumber, time in dayNumber == planDay && time == .day }
+        deduct { dayNumber, time in dayNumber == planDay && time == .night }
+        deduct { dayNumber, _ in dayNumber != planDay }
+    }
+
+    /// The UTC instants (seconds) at which `range`, laid on `planDay`, starts and ends; skipped and repeated wall times
+    /// are read as `WallClock.instant(wallSeconds:)` documents.
+    func instants(of range: TimeRange, on planDay: Int) -> (start: Int, end: Int) {
+        let midnight = planDay * WallClock.secondsPerDay
+        return (
+            wallClock.instant(wallSeconds: midnight + range.start.minutes * 60),
+            wallClock.instant(wallSeconds: midnight + range.endOffsetMinutes * 60)
+        )
+    }
+
+    /// The one cutting rule for planned and worked time: cuts the real interval `start..<end` (UTC seconds) at each
+    /// local midnight, `ClockTime.nightEnd` and `ClockTime.nightStart` of `timeZone` and calls `body` with each
+    /// non-empty piece: (start instant, day number of its local date, time of day, minutes).
+    ///
+    /// A piece takes the date and day/night of the wall time at its start. Minutes are counted between instants rounded
+    /// down to the minute, so the pieces always add up to the interval's minutes. The walk also stops at each offset
+    /// change, where local time jumps; such a cut leaves the date and time of day unchanged.
+    func forEachPiece(from start: Int, to end: Int, _ body: (Int, Int, TimeOfDay, Int) -> Void) {
+        let secondsPerDay = WallClock.secondsPerDay
+        let nightEnd = ClockTime.nightEnd.minutes * 60
+        let nightStart = ClockTime.nightStart.minutes * 60
+        var cursor = start
+        var segment = wallClock.segment(at: cursor)
+        while cursor < end {
+            if cursor >= segment.until { segment = wallClock.segment(at: cursor) }
+            let local = cursor + segment.offset
+            let localDay = Self.floorDivide(local, secondsPerDay)
+            let secondOfDay = local - localDay * secondsPerDay
+            let boundary = secondOfDay < nightEnd ? nightEnd : secondOfDay < nightStart ? nightStart : secondsPerDay
+            let pieceEnd = min(localDay * secondsPerDay + boundary - segment.offset, segment.until, end)
+            let minutes = Self.floorDivide(pieceEnd, 60) - Self.floorDivide(cursor, 60)
+            if minutes > 0 {
+                body(cursor, localDay, secondOfDay >= nightEnd && secondOfDay < nightStart ? .day : .night, minutes)
+            }
+            cursor = pieceEnd
         }
     }
 
-    /// Minutes since 1970-01-01 00:00 UTC (rounded down) of the wall time `wallMinutes` after the local midnight
-    /// that starts `planDay`.
-    private func instantMinutes(planDay: Int, wallMinutes: Int) -> Int {
-        let seconds = wallClock.instant(wallSeconds: planDay * WallClock.secondsPerDay + wallMinutes * 60)
-        return seconds >= 0 ? seconds / 60 : (seconds - 59) / 60
+    /// `value / divisor` rounded towards minus infinity, for instants before 1970.
+    static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
+        let quotient = value / divisor
+        return value % divisor < 0 ? quotient - 1 : quotient
     }
+}
+
+/// A piece of planned or worked time on one date: where it starts (UTC seconds), its date, day or night, and minutes.
+struct HourPiece {
+    let start: Int
+    let dayNumber: Int
+    let time: TimeOfDay
+    var minutes: Int
 }

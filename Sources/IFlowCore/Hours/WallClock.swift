@@ -41,13 +41,31 @@ struct WallClock: Sendable {
         guard instant >= lowerBound, instant < upperBound else {
             return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
         }
+        return offsets[tableIndex(of: instant)]
+    }
+
+    /// The offset in force at `instant` and the first later UTC second at which it may change, so a walk over instants
+    /// looks the table up once per offset rather than once per step.
+    func segment(at instant: Int) -> (offset: Int, until: Int) {
+        guard instant >= lowerBound, instant < upperBound else {
+            let date = Date(timeIntervalSince1970: TimeInterval(instant))
+            let next = timeZone.nextDaylightSavingTimeTransition(after: date).map { Int($0.timeIntervalSince1970.rounded(.down)) }
+            let change = max(next ?? Int.max, instant + 1)
+            return (timeZone.secondsFromGMT(for: date), instant < lowerBound ? min(change, lowerBound) : change)
+        }
+        let index = tableIndex(of: instant)
+        return (offsets[index], index < transitions.count ? transitions[index] : upperBound)
+    }
+
+    /// The index in `offsets` of the offset in force at an instant inside the table: a binary search over `transitions`.
+    private func tableIndex(of instant: Int) -> Int {
         var low = 0
         var high = transitions.count
         while low < high {
             let middle = (low + high) / 2
             if transitions[middle] <= instant { low = middle + 1 } else { high = middle }
         }
-        return offsets[low]
+        return low
     }
 
     /// The UTC instant (seconds since 1970) of a local wall time given as seconds since the local 1970-01-01 00:00.
