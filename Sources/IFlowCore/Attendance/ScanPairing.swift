@@ -1,0 +1,84 @@
+/// One employee's scans turned into statuses and check-in/check-out pairs, as iFlow's terminals document it: the
+/// server decides the direction, a scan within `time_between_check_ins` of the previous one is ignored, and an open
+/// check-in older than `check_in_reset_limit` no longer pairs.
+///
+/// Scans are taken in (instant, id) order, so the arrival order never matters. Deleted scans are ignored. A scan less
+/// than `timeBetweenCheckIns` after the previous kept scan is a duplicate of it (at equal instants the later id is the
+/// duplicate). Before a kept scan is read, an open check-in more than `checkInResetLimit` older (exactly the limit
+/// still pairs) is closed as a missing check-out. Then a scan without a forced direction closes the open check-in or
+/// opens one; a forced `in` closes an open check-in as a missing check-out and opens a new one; a forced `out`
+/// closes the open check-in, or with none open is an unmatched check-out (an exception, paired with nothing).
+public struct ScanPairing: Hashable, Sendable {
+    /// Every scan's status, by id.
+    public let statuses: [Int64: ScanStatus]
+    /// The pairs in check-in order.
+    public let pairs: [ScanPair]
+    /// The limits the scans were paired under.
+    public let limits: AttendanceLimits
+    /// Forced check-outs with no open check-in, in time order.
+    public let unmatchedCheckOuts: [Scan]
+
+    /// Pairs `scans` under `limits`; with `now` (UTC seconds), a check-in left open more than the reset limit before it
+    /// is closed as a missing check-out too.
+    public init(scans: some Sequence<Scan>, limits: AttendanceLimits = .iFlowDefaults, now: Int? = nil) {
+        let ordered = scans.sorted { ($0.instant, $0.id) < ($1.instant, $1.id) }
+        var statuses: [Int64: ScanStatus] = [:]
+        var pairs: [ScanPair] = []
+        var unmatched: [Scan] = []
+        var open: Scan?
+        var previousKept: Scan?
+        func close(_ reason: PairClosure) {
+            if let checkIn = open { pairs.append(ScanPair(checkInID: checkIn.id, checkIn: checkIn.instant, closure: reason)) }
+            open = nil
+        }
+        for scan in ordered {
+            if scan.isDeleted {
+                statuses[scan.id] = .deleted
+                continue
+            }
+            if let previous = previousKept, scan.instant - previous.instant < limits.timeBetweenCheckIns {
+                statuses[scan.id] = .duplicate(of: previous.id)
+                continue
+            }
+            previousKept = scan
+            if let checkIn = open, scan.instant - checkIn.instant > limits.checkInResetLimit { close(.resetLimit) }
+            switch (scan.direction, open) {
+            case (.checkIn, .some):
+                close(.forcedCheckIn)
+                open = scan
+                statuses[scan.id] = .checkIn
+            case (.checkIn, nil), (nil, nil):
+                open = scan
+                statuses[scan.id] = .checkIn
+            case (.checkOut, .some(let checkIn)), (nil, .some(let checkIn)):
+                pairs.append(ScanPair(checkInID: checkIn.id, checkIn: checkIn.instant, checkOutID: scan.id, checkOut: scan.instant))
+                open = nil
+                statuses[scan.id] = .checkOut
+            case (.checkOut, nil):
+                statuses[scan.id] = .unmatchedCheckOut
+                unmatched.append(scan)
+            }
+        }
+        if let checkIn = open {
+            if let now, now - checkIn.instant > limits.checkInResetLimit {
+                close(.resetLimit)
+            } else {
+                pairs.append(ScanPair(checkInID: checkIn.id, checkIn: checkIn.instant))
+            }
+        }
+        self.statuses = statuses
+        self.pairs = pairs
+        self.limits = limits
+        unmatchedCheckOuts = unmatched
+    }
+
+    /// The time present: each closed pair, and with `now` the open pair up to it. A missing check-out counts no time,
+    /// as nobody knows when the employee left.
+    public func intervals(now: Int? = nil) -> [WorkedInterval] {
+        pairs.compactMap { pair in
+            if let checkOut = pair.checkOut { return WorkedInterval(start: pair.checkIn, end: checkOut) }
+            guard pair.isOpen, let now, now > pair.checkIn else { return nil }
+            return WorkedInterval(start: pair.checkIn, end: now)
+        }
+    }
+}

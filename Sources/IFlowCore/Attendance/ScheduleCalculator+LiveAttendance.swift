@@ -1,0 +1,56 @@
+extension ScheduleCalculator {
+    /// The minutes actually worked on each date of `month` (iFlow's *Prezență reală*), one entry per date in order, cut
+    /// and classified by the same rule as planned hours (`forEachPiece(from:to:_:)`).
+    ///
+    /// - `regular`: time present inside a plan's shifts, less the part of the plan's break not taken. The break counts
+    ///   as taken by the time inside the shifts, between the first check-in and the last check-out within them, that
+    ///   the employee was away; only the rest of the break is deducted, as `deductBreak(_:from:planDay:)` does for
+    ///   plans. Present for exactly the shifts, regular equals the planned regular time.
+    /// - `overtime`: time present outside every shift (planned overtime ranges are not presence and count nothing).
+    /// - `timeOff`: as planned.
+    ///
+    /// Pass the previous month's last plan too, as for `dailyMinutes(for:in:)`: its night shift's morning is inside a
+    /// shift. Plans are assumed valid; overlapping presence counts once.
+    /// - Parameters:
+    ///   - plans: the employee's plans, at least those of the month and the day before.
+    ///   - presence: the time present, e.g. `ScanPairing.intervals(now:)`.
+    ///   - month: the month to report.
+    public func liveDailyMinutes(for plans: some Sequence<DayPlan>, presence: [WorkedInterval], in month: (year: Int, month: Int)) -> [DayMinutes] {
+        guard let days = Self.dayNumbers(of: month) else { return [] }
+        var perDay = [HourTotals](repeating: HourTotals(), count: days.count)
+        func add(_ minutes: Int, _ kind: HourKind, _ dayNumber: Int, _ time: TimeOfDay) {
+            if days.contains(dayNumber) {
+                perDay[dayNumber - days.lowerBound].add(minutes, kind: kind, dayClass: dayClass(dayNumber: dayNumber), time: time)
+            }
+        }
+        let present = presence.merged()
+        var allShifts: [WorkedInterval] = []
+        for plan in plans where plan.date.dayNumber >= days.lowerBound - 1 && plan.date.dayNumber <= days.upperBound {
+            let planDay = plan.date.dayNumber
+            let shifts = plan.shifts.map { range in
+                let interval = instants(of: range, on: planDay)
+                return WorkedInterval(start: interval.start, end: interval.end)
+            }.merged()
+            allShifts += shifts
+            let inside = present.intersection(shifts)
+            if let first = inside.first, let last = inside.last {
+                var pieces: [HourPiece] = []
+                for interval in inside {
+                    forEachPiece(from: interval.start, to: interval.end) { pieces.append(HourPiece(start: $0, dayNumber: $1, time: $2, minutes: $3)) }
+                }
+                pieces.sort { $0.start < $1.start }
+                let away = shifts.intersection([WorkedInterval(start: first.start, end: last.end)]).seconds - inside.seconds
+                Self.deductBreak(plan.breakMinutes - away / 60, from: &pieces, planDay: planDay)
+                for piece in pieces where piece.minutes > 0 { add(piece.minutes, .regular, piece.dayNumber, piece.time) }
+            }
+            for range in plan.timeOff {
+                let interval = instants(of: range, on: planDay)
+                forEachPiece(from: interval.start, to: interval.end) { add($3, .timeOff, $1, $2) }
+            }
+        }
+        for interval in present.subtracting(allShifts.merged()) {
+            forEachPiece(from: interval.start, to: interval.end) { add($3, .overtime, $1, $2) }
+        }
+        return perDay.enumerated().map { DayMinutes(date: LocalDate(dayNumber: days.lowerBound + $0.offset), totals: $0.element) }
+    }
+}

@@ -1,0 +1,49 @@
+extension [WorkedInterval] {
+    /// The same time as sorted, disjoint, non-empty intervals; overlapping or touching ones are joined.
+    func merged() -> [WorkedInterval] {
+        var result: [WorkedInterval] = []
+        for interval in sorted(by: { $0.start < $1.start }) where interval.end > interval.start {
+            if let last = result.last, interval.start <= last.end {
+                result[result.count - 1] = WorkedInterval(start: last.start, end: Swift.max(last.end, interval.end))
+            } else {
+                result.append(interval)
+            }
+        }
+        return result
+    }
+
+    /// The time in both; both lists must be `merged()`.
+    func intersection(_ other: [WorkedInterval]) -> [WorkedInterval] {
+        var result: [WorkedInterval] = []
+        var left = 0
+        var right = 0
+        while left < count, right < other.count {
+            let start = Swift.max(self[left].start, other[right].start)
+            let end = Swift.min(self[left].end, other[right].end)
+            if start < end { result.append(WorkedInterval(start: start, end: end)) }
+            if self[left].end < other[right].end { left += 1 } else { right += 1 }
+        }
+        return result
+    }
+
+    /// The time in this list and not in `other`; both lists must be `merged()`.
+    func subtracting(_ other: [WorkedInterval]) -> [WorkedInterval] {
+        var result: [WorkedInterval] = []
+        var right = 0
+        for interval in self {
+            var start = interval.start
+            while right < other.count, other[right].end <= start { right += 1 }
+            var index = right
+            while index < other.count, other[index].start < interval.end {
+                if other[index].start > start { result.append(WorkedInterval(start: start, end: other[index].start)) }
+                start = Swift.max(start, other[index].end)
+                index += 1
+            }
+            if start < interval.end { result.append(WorkedInterval(start: start, end: interval.end)) }
+        }
+        return result
+    }
+
+    /// Total seconds; the list must be `merged()`.
+    var seconds: Int { reduce(0) { $0 + $1.end - $1.start } }
+}
