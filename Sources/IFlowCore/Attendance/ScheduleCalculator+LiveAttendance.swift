@@ -39,7 +39,8 @@ extension ScheduleCalculator {
                     forEachPiece(from: interval.start, to: interval.end) { pieces.append(HourPiece(start: $0, dayNumber: $1, time: $2, minutes: $3)) }
                 }
                 pieces.sort { $0.start < $1.start }
-                let away = shifts.intersection([WorkedInterval(start: first.start, end: last.end)]).seconds - inside.seconds
+                let span = shifts.reduce(0) { $0 + Swift.max(0, Swift.min($1.end, last.end) - Swift.max($1.start, first.start)) }
+                let away = span - inside.seconds
                 Self.deductBreak(plan.breakMinutes - away / 60, from: &pieces, planDay: planDay)
                 for piece in pieces where piece.minutes > 0 { add(piece.minutes, .regular, piece.dayNumber, piece.time) }
             }

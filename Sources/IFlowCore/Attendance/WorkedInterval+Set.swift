@@ -12,12 +12,20 @@ extension [WorkedInterval] {
         return result
     }
 
-    /// The time in both; both lists must be `merged()`.
+    /// The time in both; both lists must be `merged()`. Only the intervals of this list that can meet `other` are
+    /// visited, found by binary search, as a month's presence is read once per plan.
     func intersection(_ other: [WorkedInterval]) -> [WorkedInterval] {
+        guard let first = other.first, let last = other.last else { return [] }
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].end <= first.start { low = middle + 1 } else { high = middle }
+        }
         var result: [WorkedInterval] = []
-        var left = 0
+        var left = low
         var right = 0
-        while left < count, right < other.count {
+        while left < count, right < other.count, self[left].start < last.end {
             let start = Swift.max(self[left].start, other[right].start)
             let end = Swift.min(self[left].end, other[right].end)
             if start < end { result.append(WorkedInterval(start: start, end: end)) }
