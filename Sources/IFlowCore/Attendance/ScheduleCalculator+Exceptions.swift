@@ -6,7 +6,8 @@ extension ScheduleCalculator {
     /// known (a missing check-out, or an open pair without `now`) up to the reset limit, so a forgotten check-out is
     /// not also "no presence". For each shift of a work plan: late when the earliest presence touching it starts more than
     /// `graceMinutes` after the shift, early when the latest presence touching it ended, by a check-out, more than
-    /// `graceMinutes` before the shift's end. A plan none of whose shifts has presence is `noPresence` once its first
+    /// `graceMinutes` before the shift's end. Only `work` plans are checked: an absence or a business trip (`D`, work
+    /// done elsewhere, with no badge to scan) is not. A plan none of whose shifts has presence is `noPresence` once its first
     /// shift has started more than the grace before `now` (always without `now`).
     /// - Parameters:
     ///   - plans: the plans of `days` and of the day before (for its night shift).
@@ -39,7 +40,7 @@ extension ScheduleCalculator {
             let shifts = plan.shifts.map { instants(of: $0, on: planDay) }
             planned += shifts
             planned += plan.overtime.map { instants(of: $0, on: planDay) }
-            guard days.contains(plan.date), !plan.type.isAbsence, let firstShift = shifts.min(by: { $0.start < $1.start }) else { continue }
+            guard days.contains(plan.date), plan.type == .work, let firstShift = shifts.min(by: { $0.start < $1.start }) else { continue }
             var anyPresence = false
             for shift in shifts {
                 let touching = spans.filter { touches($0, shift) }

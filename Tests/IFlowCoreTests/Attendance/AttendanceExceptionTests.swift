@@ -52,12 +52,13 @@ struct AttendanceExceptionTests {
         #expect(exceptions(scans) == [.unmatchedCheckOut(date: wednesday, checkOutID: 3, checkOut: at(16, 40))])
     }
 
-    @Test("planned work with no presence is reported once the shift has begun beyond the grace; an absence is not")
+    @Test("planned work with no presence is reported once the shift has begun beyond the grace; an absence or a business trip is not")
     func noPresence() {
         #expect(exceptions([]) == [.noPresence(date: wednesday, shiftStart: at(8, 0))])
         #expect(exceptions([], now: at(8, 5)).isEmpty)
         #expect(exceptions([], now: at(8, 6)) == [.noPresence(date: wednesday, shiftStart: at(8, 0))])
         #expect(exceptions([], plans: [DayPlan(date: wednesday, type: .CO)]).isEmpty)
+        #expect(exceptions([], plans: [DayPlan(date: wednesday, type: .D, shifts: [TimeRange("08:00-16:30")!])]).isEmpty)
     }
 
     @Test("presence on a day with no plan is reported; the morning of the previous night's shift is not")
