@@ -51,7 +51,7 @@ public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLim
     let calculators = CalculatorCache()
     router.middlewares.add(RequestMetricsMiddleware(metrics: RequestMetrics(reports: reportPaths)))
     router.middlewares.add(RequestLogMiddleware())
-    router.middlewares.add(ErrorEnvelopeMiddleware(getOnlyPaths: ["/", HealthController.path, "/" + OpenAPIController.path]))
+    router.middlewares.add(ErrorEnvelopeMiddleware(getOnlyPaths: ["/", HealthController.path, "/" + OpenAPIController.path], limits: limits))
     // The front door leads people to the web administration, which sends them on to sign in.
     router.get("/") { _, _ in WebEnvironment.redirect(to: "/admin") }
     HealthController(store: store).addRoutes(to: router)

@@ -11,19 +11,21 @@ import NIOCore
 struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Paths served for GET only, e.g. `/healthz`.
     var getOnlyPaths: Set<String> = []
+    /// The router's limits: a body read for its `api_language` is held to the same size and field limits as the API's.
+    var limits = RequestLimits()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
             // A 404 or 405 is answered before any handler read the body, so its api_language can still be read there.
-            let language = await Self.language(of: request, readingBody: [.notFound, .methodNotAllowed].contains(error.status))
+            let language = await language(of: request, readingBody: [.notFound, .methodNotAllowed].contains(error.status))
             if error.status == .notFound, request.method != .get, request.method != .head, getOnlyPaths.contains(request.uri.path) {
                 return Self.envelope(status: .methodNotAllowed, headers: [.allow: "GET"], language: language)
             }
             return Self.envelope(status: error.status, headers: error.headers, language: language)
         } catch let error as any HTTPResponseError {
-            return Self.envelope(status: error.status, headers: [:], language: await Self.language(of: request, readingBody: false))
+            return Self.envelope(status: error.status, headers: [:], language: await language(of: request, readingBody: false))
         } catch {
             // The type only: database errors can quote the values they refused, and those may be personal numbers.
             context.logger.error("internal error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
@@ -44,17 +46,17 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// The request's `api_language`, as every API message is chosen: from the body (a form of at most the ordinary
     /// size, when `readingBody`), else from the query string; English, as before, when neither names a language.
-    static func language(of request: Request, readingBody: Bool) async -> Language {
+    func language(of request: Request, readingBody: Bool) async -> Language {
         let contentType = request.headers[.contentType]
         if readingBody, FormFields.isSupported(contentType: contentType),
-            let body = try? await request.body.collect(upTo: RequestLimits().maxBodyBytes),
-            let raw = try? FormFields.decode(body: body, contentType: contentType)["api_language"],
+            let body = try? await request.body.collect(upTo: limits.maxBodyBytes),
+            let raw = try? FormFields.decode(body: body, contentType: contentType, limits: limits.fields)["api_language"],
             let language = Language(apiValue: raw)
         {
             return language
         }
         let query = ByteBuffer(string: request.uri.query ?? "")
-        if let raw = try? FormFields.decode(body: query, contentType: "application/x-www-form-urlencoded")["api_language"],
+        if let raw = try? FormFields.decode(body: query, contentType: "application/x-www-form-urlencoded", limits: limits.fields)["api_language"],
             let language = Language(apiValue: raw)
         {
             return language
