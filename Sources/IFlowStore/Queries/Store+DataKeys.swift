@@ -88,7 +88,8 @@ extension Store {
             record = row
         }
         // Before migration 002 the personal numbers were plain text, and that migration seals them with the keys it runs with.
-        if ran.contains("002_SealPersonalNumbers") {
+        // Whether anything is sealed matters only while no keys are recorded, so a recorded database skips the scan.
+        if record.current == nil, ran.contains("002_SealPersonalNumbers") {
             record.hasSealedData =
                 try await sql.raw(
                     "SELECT id FROM users WHERE cnp_sealed IS NOT NULL OR id_card_sealed IS NOT NULL OR bank_account_sealed IS NOT NULL LIMIT 1"

@@ -5,6 +5,7 @@ struct DataKeyRecord: Sendable, Equatable {
     var current: DataKeyFingerprint?
     /// The keys an unfinished `iflow rotate-data-key` is moving the rows to.
     var next: DataKeyFingerprint?
-    /// Whether any personal number is sealed: such a database needs its own keys, never new ones.
+    /// Whether any personal number is sealed: such a database needs its own keys, never new ones. Read only while
+    /// `current` is `nil` (`false` otherwise): recorded keys are checked by their fingerprint.
     var hasSealedData: Bool
 }
