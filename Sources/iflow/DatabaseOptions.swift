@@ -26,8 +26,11 @@ struct DatabaseOptions: ParsableArguments {
         poolSize ?? ProcessInfo.processInfo.environment["IFLOW_POOL_SIZE"].flatMap(Int.init) ?? 4
     }
 
-    var resolvedDataKeyFile: String {
-        dataKeyFile ?? ProcessInfo.processInfo.environment["IFLOW_DATA_KEY_FILE"] ?? "iflow.datakey"
+    var resolvedDataKeyFile: String { Self.dataKeyFile(option: dataKeyFile) }
+
+    /// The key file a command uses: its `--data-key-file`, else `IFLOW_DATA_KEY_FILE`, else `iflow.datakey`.
+    static func dataKeyFile(option: String?) -> String {
+        option ?? ProcessInfo.processInfo.environment["IFLOW_DATA_KEY_FILE"] ?? "iflow.datakey"
     }
 
     /// The keys, for a store that ``openStore(poolSize:logLevel:allowUnfinishedRotation:)`` has already checked (or
@@ -115,7 +118,7 @@ func dataKeySource(file: String) -> String {
 /// The keys of `IFLOW_DATA_KEY`, else of the key file (`file`, `IFLOW_DATA_KEY_FILE` or `iflow.datakey`), for a command
 /// that never makes new ones; without any it exits with status 1, saying why it needs them.
 func existingDataKeys(file: String?, neededFor why: String) throws -> (keyring: DataKeyring, source: String) {
-    let path = file ?? ProcessInfo.processInfo.environment["IFLOW_DATA_KEY_FILE"] ?? "iflow.datakey"
+    let path = DatabaseOptions.dataKeyFile(option: file)
     let source = dataKeySource(file: path)
     guard let keyring = try DataKeyring.load(environment: ProcessInfo.processInfo.environment, file: path) else {
         printError("no key file at \(source) and IFLOW_DATA_KEY is not set: \(why)")
