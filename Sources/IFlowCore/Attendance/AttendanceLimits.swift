@@ -13,4 +13,15 @@ public struct AttendanceLimits: Hashable, Sendable {
         self.timeBetweenCheckIns = timeBetweenCheckIns
         self.checkInResetLimit = checkInResetLimit
     }
+
+    /// Whether a scan at `instant` is a duplicate of the kept scan at `previous`: the one window rule that pairing and
+    /// the upload of a batch both apply.
+    func isDuplicate(_ instant: Int, after previous: Int) -> Bool {
+        instant - previous < timeBetweenCheckIns
+    }
+
+    /// Whether a check-in at `checkIn` is too old to pair with a scan (or a `now`) at `instant`; exactly the limit pairs.
+    func hasExpired(_ checkIn: Int, at instant: Int) -> Bool {
+        instant - checkIn > checkInResetLimit
+    }
 }

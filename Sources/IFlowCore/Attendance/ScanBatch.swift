@@ -16,7 +16,7 @@ public enum ScanBatch {
         var outcomes = [BatchRowOutcome](repeating: .stored, count: rows.count)
         var previousKept: (instant: Int, isRow: Int, key: Int64)?
         for entry in merged {
-            if let previous = previousKept, entry.instant - previous.instant < limits.timeBetweenCheckIns {
+            if let previous = previousKept, limits.isDuplicate(entry.instant, after: previous.instant) {
                 if entry.isRow == 1 {
                     outcomes[Int(entry.key)] = previous.isRow == 1 ? .duplicateOfRow(Int(previous.key)) : .duplicateOfScan(previous.key)
                 }

@@ -36,12 +36,12 @@ public struct ScanPairing: Hashable, Sendable {
                 statuses[scan.id] = .deleted
                 continue
             }
-            if let previous = previousKept, scan.instant - previous.instant < limits.timeBetweenCheckIns {
+            if let previous = previousKept, limits.isDuplicate(scan.instant, after: previous.instant) {
                 statuses[scan.id] = .duplicate(of: previous.id)
                 continue
             }
             previousKept = scan
-            if let checkIn = open, scan.instant - checkIn.instant > limits.checkInResetLimit { close(.resetLimit) }
+            if let checkIn = open, limits.hasExpired(checkIn.instant, at: scan.instant) { close(.resetLimit) }
             switch (scan.direction, open) {
             case (.checkIn, .some):
                 close(.forcedCheckIn)
@@ -60,7 +60,7 @@ public struct ScanPairing: Hashable, Sendable {
             }
         }
         if let checkIn = open {
-            if let now, now - checkIn.instant > limits.checkInResetLimit {
+            if let now, limits.hasExpired(checkIn.instant, at: now) {
                 close(.resetLimit)
             } else {
                 pairs.append(ScanPair(checkInID: checkIn.id, checkIn: checkIn.instant))
