@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 
 /// One JSON object per line, for log shippers (`iflow serve --log-format json`): `timestamp` (UTC, milliseconds),
 /// `level`, `label`, `source`, `message` and the same `metadata` as the text lines, as strings.
@@ -36,66 +37,52 @@ public struct JSONLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let given = event.metadata { merged.merge(given) { _, new in new } }
         if let error = event.error { merged["error"] = "\(String(reflecting: type(of: error)))" }
-        var line = "{\"timestamp\":"
-        Self.appendString(Date().formatted(Self.timestampStyle), to: &line)
-        line += ",\"level\":"
-        Self.appendString(event.level.rawValue, to: &line)
-        line += ",\"label\":"
-        Self.appendString(label, to: &line)
-        line += ",\"source\":"
-        Self.appendString(event.source, to: &line)
-        line += ",\"message\":"
-        Self.appendString(event.message.description, to: &line)
-        line += ",\"metadata\":"
-        Self.append(.dictionary(merged), to: &line)
-        line += "}\n"
-        write(line)
+        let line = Line(
+            timestamp: Date().formatted(Self.timestampStyle), level: event.level.rawValue, label: label, source: event.source,
+            message: event.message.description, metadata: MetadataValue(.dictionary(merged))
+        )
+        // The API's JSON writer: one escaping rule for replies and logs. A line holds strings only, which it never refuses.
+        var buffer = ByteBuffer()
+        guard (try? APIJSONEncoder.encode(line, into: &buffer)) != nil else { return }
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        write(String(buffer: buffer))
     }
 
     private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
-    /// A metadata value as JSON: strings and string conversions as strings, arrays and dictionaries (keys sorted) as such.
-    private static func append(_ value: Logger.Metadata.Value, to line: inout String) {
-        switch value {
-        case .string(let text):
-            appendString(text, to: &line)
-        case .stringConvertible(let convertible):
-            appendString(convertible.description, to: &line)
-        case .array(let values):
-            line += "["
-            for (index, element) in values.enumerated() {
-                if index > 0 { line += "," }
-                append(element, to: &line)
-            }
-            line += "]"
-        case .dictionary(let entries):
-            line += "{"
-            for (index, key) in entries.keys.sorted().enumerated() {
-                if index > 0 { line += "," }
-                appendString(key, to: &line)
-                line += ":"
-                if let entry = entries[key] { append(entry, to: &line) }
-            }
-            line += "}"
-        }
+    /// A line's members, in the order they are written.
+    private struct Line: Encodable {
+        var timestamp: String
+        var level: String
+        var label: String
+        var source: String
+        var message: String
+        var metadata: MetadataValue
     }
 
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped (RFC 8259 §7).
-    static func appendString(_ text: String, to line: inout String) {
-        line += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: line.unicodeScalars.append(scalar)
+    /// A metadata value as JSON: strings and string conversions as strings, arrays and dictionaries (keys sorted) as such.
+    private struct MetadataValue: Encodable {
+        let value: Logger.Metadata.Value
+
+        init(_ value: Logger.Metadata.Value) {
+            self.value = value
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            switch value {
+            case .string(let text):
+                var container = encoder.singleValueContainer()
+                try container.encode(text)
+            case .stringConvertible(let convertible):
+                var container = encoder.singleValueContainer()
+                try container.encode(convertible.description)
+            case .array(let values):
+                var container = encoder.unkeyedContainer()
+                for element in values { try container.encode(MetadataValue(element)) }
+            case .dictionary(let entries):
+                var container = encoder.container(keyedBy: ReplyKey.self)
+                for (key, entry) in entries.sorted(by: { $0.key < $1.key }) { try container.encode(MetadataValue(entry), forKey: ReplyKey(key)) }
             }
         }
-        line += "\""
     }
 }
