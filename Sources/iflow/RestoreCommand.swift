@@ -39,7 +39,7 @@ struct RestoreCommand: AsyncParsableCommand {
         do {
             try await Store.checkIntegrity(ofSQLiteFile: staging, logger: logger)
             try await Store(location: .sqliteFile(path: staging), poolSize: 1, keyring: keyring, logger: logger).use { store in
-                try await store.checkDataKeys()
+                _ = try await store.checkDataKeys()
             }
         } catch {
             throw exitReportingDataKeyRefusal(error, keySource: keySource)
