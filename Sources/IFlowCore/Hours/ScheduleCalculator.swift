@@ -165,11 +165,3 @@ public struct ScheduleCalculator: Sendable {
         return value % divisor < 0 ? quotient - 1 : quotient
     }
 }
-
-/// A piece of planned or worked time on one date: where it starts (UTC seconds), its date, day or night, and minutes.
-struct HourPiece {
-    let start: Int
-    let dayNumber: Int
-    let time: TimeOfDay
-    var minutes: Int
-}
