@@ -23,6 +23,8 @@ public struct FormFields: Sendable {
     /// Why a body could not be read; rendered as a `valid_body` error.
     public struct DecodingError: Error, Sendable {
         public var detail: String
+        /// The body held more fields than `Limits.maxFields`: too large rather than malformed.
+        public var isOverFieldLimit = false
     }
 
     public init() {}
@@ -70,7 +72,7 @@ public struct FormFields: Sendable {
 
     mutating func set(_ name: String, _ value: String, limits: Limits) throws(DecodingError) {
         guard values[name] != nil || values.count + files.count < limits.maxFields else {
-            throw DecodingError(detail: "more than \(limits.maxFields) fields")
+            throw DecodingError(detail: "more than \(limits.maxFields) fields", isOverFieldLimit: true)
         }
         guard value.utf8.count <= limits.maxFieldBytes else {
             throw DecodingError(detail: "field \(name.prefix(64)) is longer than \(limits.maxFieldBytes) bytes")
@@ -80,7 +82,7 @@ public struct FormFields: Sendable {
 
     mutating func setFile(_ name: String, _ file: UploadedFile, limits: Limits) throws(DecodingError) {
         guard files[name] != nil || values.count + files.count < limits.maxFields else {
-            throw DecodingError(detail: "more than \(limits.maxFields) fields")
+            throw DecodingError(detail: "more than \(limits.maxFields) fields", isOverFieldLimit: true)
         }
         files[name] = file
     }

@@ -79,7 +79,7 @@ struct MultipartScanner {
             guard let end = find(delimiter, in: bytes, from: position) else { return .failure(incomplete) }
             parts.append((headers, position..<end))
             guard parts.count <= limits.maxFields else {
-                return .failure(FormFields.DecodingError(detail: "more than \(limits.maxFields) fields"))
+                return .failure(FormFields.DecodingError(detail: "more than \(limits.maxFields) fields", isOverFieldLimit: true))
             }
             position = end + delimiter.count
         }

@@ -15,7 +15,7 @@ public struct ScheduleCalculator: Sendable {
     public let timeZone: TimeZone
     /// Decides which dates are `holiday`; dates outside its years count as weekdays or weekend.
     public let holidays: HolidayCalendar
-    private let wallClock: WallClock
+    let wallClock: WallClock
 
     /// Creates a calculator; the zone's offset changes are precomputed for the years of `holidays`.
     public init(timeZone: TimeZone, holidays: HolidayCalendar) {
@@ -79,7 +79,7 @@ public struct ScheduleCalculator: Sendable {
     /// Regular pieces (shifts less the break) come first, then overtime, then time off, each in chronological order.
     /// The break is taken as `deductBreak(_:from:planDay:)` documents. Pieces that the break uses up entirely are left
     /// out, and no piece is ever negative.
-    private func forEachPiece(of plan: DayPlan, _ body: (Int, HourKind, TimeOfDay, Int) -> Void) {
+    func forEachPiece(of plan: DayPlan, _ body: (Int, HourKind, TimeOfDay, Int) -> Void) {
         let planDay = plan.date.dayNumber
         func chronologicalPieces(of ranges: [TimeRange]) -> [HourPiece] {
             var pieces: [HourPiece] = []

@@ -46,4 +46,14 @@ public enum CheckName: String, Sendable, CaseIterable {
     case tooLarge = "too_large"
     /// Too many requests with this key; retry after the `Retry-After` seconds.
     case rateLimit = "rate_limit"
+    /// A badge terminal's `access_token` is missing, unknown or revoked.
+    case validAccessToken = "valid_access_token"
+    /// No employee of the terminal's company has the scanned badge.
+    case unknownTag = "unknown_tag"
+    /// The badge's employee is disabled, or not employed on the scan's date.
+    case employeeInactive = "employee_inactive"
+    /// A scan more than five minutes ahead of the server's clock.
+    case futureTime = "future_time"
+    /// A scan within `time_between_check_ins` of the employee's previous one: reported, not stored.
+    case duplicateScan = "duplicate_scan"
 }

@@ -25,7 +25,12 @@ enum Messages {
             } else {
                 "\(field) must be one of: \(p["allowed"] ?? "")"
             }
-        case .validDate: "\(field) must be a real date written YYYY-MM-DD"
+        case .validDate:
+            if let zone = p["zone"] {
+                "\(field) is a time that does not exist in \(zone): the clocks skip it"
+            } else {
+                "\(field) must be a real \(p["format"] == nil ? "date" : "time") written \(p["format"] ?? "YYYY-MM-DD")"
+            }
         case .validCNP: "\(field) is not a valid CNP"
         case .validIBAN: "\(field) is not a valid IBAN"
         case .maxLength: "\(field) must have at most \(p["max"] ?? "") characters"
@@ -45,6 +50,16 @@ enum Messages {
         case .validCSV: "\(field) is not a valid CSV file\(detail(p, ": "))"
         case .tooLarge: "\(field) is too large\(detail(p, ": at most "))"
         case .rateLimit: "too many requests with this \(field); retry later"
+        case .validAccessToken: "\(field) is missing, unknown or revoked: register the terminal under Settings → RFID devices"
+        case .unknownTag: "no employee of this company has the badge \(p["value"] ?? "")"
+        case .employeeInactive: "\(p["name"] ?? "the employee") is disabled or not employed on \(p["date"] ?? "this date")"
+        case .futureTime: "\(field) is more than \(p["minutes"] ?? "5") minutes ahead of the server's clock"
+        case .duplicateScan:
+            if let row = p["row"] {
+                "Cannot add - duplicate attendance: row \(row) of this batch"
+            } else {
+                "Cannot add - duplicate attendance: \(p["scan_id"] ?? "")"
+            }
         }
     }
 
@@ -59,7 +74,14 @@ enum Messages {
             } else {
                 "\(field) trebuie să fie una dintre valorile: \(p["allowed"] ?? "")"
             }
-        case .validDate: "\(field) trebuie să fie o dată reală scrisă AAAA-LL-ZZ"
+        case .validDate:
+            if let zone = p["zone"] {
+                "\(field) este o oră care nu există în \(zone): ceasul o sare"
+            } else if let format = p["format"] {
+                "\(field) trebuie să fie o oră reală scrisă \(format)"
+            } else {
+                "\(field) trebuie să fie o dată reală scrisă AAAA-LL-ZZ"
+            }
         case .validCNP: "\(field) nu este un CNP valid"
         case .validIBAN: "\(field) nu este un IBAN valid"
         case .maxLength: "\(field) poate avea cel mult \(p["max"] ?? "") caractere"
@@ -82,6 +104,16 @@ enum Messages {
         case .validCSV: "\(field) nu este un fișier CSV valid\(detail(p, ": "))"
         case .tooLarge: "\(field) este prea mare\(detail(p, ": cel mult "))"
         case .rateLimit: "prea multe cereri cu acest \(field); reîncercați mai târziu"
+        case .validAccessToken: "\(field) lipsește, este necunoscut sau a fost revocat: înregistrați terminalul în Setări → Dispozitive RFID"
+        case .unknownTag: "niciun angajat al acestei firme nu are ecusonul \(p["value"] ?? "")"
+        case .employeeInactive: "\(p["name"] ?? "angajatul") este dezactivat sau nu este angajat la \(p["date"] ?? "această dată")"
+        case .futureTime: "\(field) este cu mai mult de \(p["minutes"] ?? "5") minute înaintea ceasului serverului"
+        case .duplicateScan:
+            if let row = p["row"] {
+                "Nu se poate adăuga - prezență duplicată: rândul \(row) al acestui lot"
+            } else {
+                "Nu se poate adăuga - prezență duplicată: \(p["scan_id"] ?? "")"
+            }
         }
     }
 

@@ -43,16 +43,20 @@ public struct RequestFields {
     }
 
     private let lookup: (String) -> String?
+    /// Every field, when the fields came as a dictionary: what ``indexedRows(_:columns:maxRows:)`` enumerates.
+    private let values: [String: String]?
     /// Every failed check so far, in the order the fields were read.
     public private(set) var issues: [ValidationIssue] = []
 
     /// - Parameter lookup: A field's value as sent, or `nil` when the request does not have the field.
     public init(_ lookup: @escaping (String) -> String?) {
         self.lookup = lookup
+        values = nil
     }
 
     public init(_ values: [String: String]) {
-        self.init { values[$0] }
+        lookup = { values[$0] }
+        self.values = values
     }
 
     /// Whether the request has the field at all (even empty).
@@ -230,5 +234,49 @@ public struct RequestFields {
         let kind = inList("user_by", UserSelector.allowed, .sent)
         guard let value = text("user_by_value", .notEmpty), let kind else { return nil }
         return check(UserSelector.make(kind, value))
+    }
+
+    /// The rows of a list sent as `name[0][column]`, `name[1][column]`, … (a JSON array of objects is decoded to the
+    /// same names): one row per index from 0 to the highest sent, each `column → value as sent`. An index left out is a
+    /// row without values, so its checks fail instead of the row vanishing; names of another shape or column are not
+    /// rows. `name` sent empty is an empty list; absent, `required`; sent as text, `valid_csv`; past `maxRows`,
+    /// `too_large`.
+    public mutating func indexedRows(_ name: String, columns: Set<String>, maxRows: Int) -> [[String: String]]? {
+        let prefix = name + "["
+        var rows: [Int: [String: String]] = [:]
+        var highest = -1
+        for (key, value) in values ?? [:] where key.hasPrefix(prefix) {
+            guard let (index, column) = Self.indexedName(key.utf8.dropFirst(prefix.utf8.count)), columns.contains(column) else { continue }
+            rows[index, default: [:]][column] = value
+            highest = max(highest, index)
+        }
+        if highest >= maxRows {
+            issues.append(ValidationIssue(field: name, check: .tooLarge, parameters: ["detail": "\(maxRows) rows"]))
+            return nil
+        }
+        if highest < 0 {
+            if !has(name) {
+                issues.append(ValidationIssue(field: name, check: .required))
+                return nil
+            }
+            guard isBlank(name) else {
+                issues.append(ValidationIssue(field: name, check: .validCSV, parameters: ["detail": "a JSON array, or \(name)[0][column] fields"]))
+                return nil
+            }
+            return []
+        }
+        return (0...highest).map { rows[$0] ?? [:] }
+    }
+
+    /// `12][date]` → (12, `date`): digits without a leading zero (but `0` itself), at most 9 of them.
+    private static func indexedName(_ rest: Substring.UTF8View) -> (Int, String)? {
+        guard let close = rest.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+        let digits = rest[..<close]
+        guard (1...9).contains(digits.count), digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            digits.count == 1 || digits.first != UInt8(ascii: "0"), let index = Int(Substring(digits))
+        else { return nil }
+        let tail = rest[rest.index(after: close)...]
+        guard tail.first == UInt8(ascii: "["), tail.last == UInt8(ascii: "]"), tail.count >= 2 else { return nil }
+        return (index, String(Substring(tail.dropFirst().dropLast())))
     }
 }
