@@ -6,11 +6,13 @@ public struct AuditActor: Sendable, Equatable {
         case apiKey = "api_key"
         case administrator
         case commandLine = "cli"
+        /// A badge terminal, by its device token.
+        case device
     }
 
     public var kind: Kind
     public var id: Int?
-    /// A label a person recognises: the key's label and first characters, or the administrator's email.
+    /// A label a person recognises: the key's or terminal's label and first characters, or the administrator's email.
     public var label: String
 
     public init(kind: Kind, id: Int?, label: String) {

@@ -72,18 +72,29 @@ extension Store {
             var company_id: Int
             var name: String
             var timezone: String
+            var time_between_check_ins: Int
+            var check_in_reset_limit: Int
+            var attendance_grace_minutes: Int
         }
         // Hand-written SQL: this runs on every request, and SQLKit's builder costs more than the query.
         let row = try await readSQL().raw(
             """
             SELECT api_keys.id, api_keys.key_hash, api_keys.label, api_keys.prefix, api_keys.company_id, companies.name, \
-            companies.timezone FROM api_keys JOIN companies ON companies.id = api_keys.company_id \
+            companies.timezone, companies.time_between_check_ins, companies.check_in_reset_limit, companies.attendance_grace_minutes \
+            FROM api_keys JOIN companies ON companies.id = api_keys.company_id \
             WHERE api_keys.key_hash = \(bind: hash) AND api_keys.revoked_at IS NULL
             """
         ).first(decoding: Row.self)
         guard let row, constantTimeEquals(row.key_hash, hash), let zone = TimeZone(identifier: row.timezone) else { return nil }
         return AuthenticatedKey(
-            keyID: row.id, company: CompanyContext(id: row.company_id, name: row.name, timeZone: zone),
+            keyID: row.id,
+            company: CompanyContext(
+                id: row.company_id, name: row.name, timeZone: zone,
+                attendance: AttendanceSettings(
+                    timeBetweenCheckIns: row.time_between_check_ins, checkInResetLimit: row.check_in_reset_limit,
+                    graceMinutes: row.attendance_grace_minutes
+                )
+            ),
             actor: AuditActor(kind: .apiKey, id: row.id, label: row.label.isEmpty ? row.prefix + "…" : "\(row.label) (\(row.prefix)…)")
         )
     }

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import IFlowCore
 import SQLKit
 
 extension Store {
@@ -26,5 +27,27 @@ extension Store {
 
     public func company(id: Int) async throws -> Company? {
         try await Company.find(id, on: database())
+    }
+
+    /// Changes a company's pairing limits and grace; settings outside their ranges (`AttendanceSettings.issues`) throw
+    /// a `ValidationFailure` and change nothing.
+    public func setAttendanceSettings(_ settings: AttendanceSettings, companyID: Int, actor: AuditActor) async throws {
+        let issues = settings.issues
+        guard issues.isEmpty else { throw ValidationFailure(issues) }
+        try await write { context in
+            try await context.sql.raw(
+                """
+                UPDATE companies SET time_between_check_ins = \(bind: settings.limits.timeBetweenCheckIns), \
+                check_in_reset_limit = \(bind: settings.limits.checkInResetLimit), attendance_grace_minutes = \(bind: settings.graceMinutes) \
+                WHERE id = \(bind: companyID)
+                """
+            ).run()
+            context.audit(
+                "company.attendance_settings", entity: "company", entityID: companyID,
+                fields: ["time_between_check_ins", "check_in_reset_limit", "attendance_grace_minutes"],
+                detail: "\(settings.limits.timeBetweenCheckIns) s, \(settings.limits.checkInResetLimit) s, \(settings.graceMinutes) min",
+                companyID: companyID, actor: actor
+            )
+        }
     }
 }

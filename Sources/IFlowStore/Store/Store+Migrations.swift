@@ -16,6 +16,7 @@ extension Store {
             AddUserRowVersion(),
             CreateDataKeyRecord(),
             CreateSignInAttempt(),
+            AddAttendance(),
         ]
     }
 }

@@ -10,4 +10,6 @@ public enum StoreError: Error {
     case notSQL
     /// A stored row no longer parses: written by something other than this server.
     case corruptRow(table: String)
+    /// A write named a record that is not the company's: a bug in the caller, which resolves records per company.
+    case notInCompany(table: String)
 }

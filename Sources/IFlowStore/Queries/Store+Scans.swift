@@ -1,0 +1,313 @@
+import FluentKit
+import Foundation
+import IFlowCore
+import SQLKit
+
+extension Store {
+    /// Ids or tags bound in one `IN (…)` list, well under SQLite's 32,766 and PostgreSQL's 65,535 binds.
+    static let scanIDsPerStatement = 1_000
+    /// Scans per multi-row `INSERT` (13 binds each).
+    static let scansPerInsert = 1_000
+
+    /// The company's employees whose badge is one of `rfidTags`, by tag; tags of nobody are absent.
+    public func scanEmployees(companyID: Int, rfidTags: [String]) async throws -> [String: ScanEmployee] {
+        var employees: [String: ScanEmployee] = [:]
+        let tags = Array(Set(rfidTags))
+        for start in stride(from: 0, to: tags.count, by: Self.scanIDsPerStatement) {
+            let chunk = tags[start..<min(start + Self.scanIDsPerStatement, tags.count)]
+            for employee in try await scanEmployees(companyID: companyID, where: "users.rfid_tag IN (\(binds: Array(chunk)))") {
+                if let tag = employee.rfidTag { employees[tag] = employee }
+            }
+        }
+        return employees
+    }
+
+    /// The company's employee with this id, as a scan sees them; `nil` for an id of nobody or of another company.
+    public func scanEmployee(companyID: Int, userID: Int) async throws -> ScanEmployee? {
+        try await scanEmployees(companyID: companyID, where: "users.id = \(bind: userID)").first
+    }
+
+    private func scanEmployees(companyID: Int, where condition: SQLQueryString) async throws -> [ScanEmployee] {
+        struct Row: Decodable {
+            var id: Int
+            var full_name: String
+            var team_id: Int?
+            var team_name: String?
+            var mark_number: String?
+            var rfid_tag: String?
+            var is_enabled: Bool
+            var employment_date: String?
+            var disable_date: String?
+        }
+        let query: SQLQueryString =
+            """
+            SELECT users.id, users.full_name, users.team_id, teams.name AS team_name, users.mark_number, users.rfid_tag, users.is_enabled, \
+            users.employment_date, users.disable_date FROM users LEFT JOIN teams ON teams.id = users.team_id \
+            WHERE users.company_id = \(bind: companyID) AND \(condition)
+            """
+        func date(_ text: String?) throws -> LocalDate? {
+            guard let text, !text.isEmpty else { return nil }
+            guard let date = LocalDate(iso: text) else { throw StoreError.corruptRow(table: "users") }
+            return date
+        }
+        return try await readSQL().raw(query).all(decoding: Row.self).map { row in
+            ScanEmployee(
+                userID: row.id, fullName: row.full_name, teamID: row.team_id, teamName: row.team_name, markNumber: row.mark_number,
+                rfidTag: row.rfid_tag, isDisabled: !row.is_enabled, employmentDate: try date(row.employment_date),
+                disableDate: try date(row.disable_date)
+            )
+        }
+    }
+
+    /// Records new scans of the company's employees in one write: each row is stored unless it falls within the
+    /// duplicate window of the employee's stored scans or of an earlier row (`ScanBatch.outcomes`), so a batch sent
+    /// twice stores nothing the second time, and two terminals scanning one badge at once store one scan.
+    ///
+    /// On PostgreSQL the employees' rows are locked (in id order, so concurrent calls cannot deadlock) before their
+    /// scans are read; SQLite's single writer already runs one write at a time. Each employee with stored rows gets
+    /// one audit event, `attendance.added` for a manual entry and `attendance.scanned` otherwise.
+    public func recordScans(_ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor) async throws -> RecordedScans {
+        guard !rows.isEmpty else { return RecordedScans(outcomes: [], ids: []) }
+        let recordedAt = Date()
+        return try await write { context in
+            try await Self.recordScans(rows, companyID: companyID, limits: limits, actor: actor, recordedAt: recordedAt, in: context)
+        }
+    }
+
+    private static func recordScans(
+        _ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor, recordedAt: Date, in context: WriteContext
+    ) async throws -> RecordedScans {
+        let sql = context.sql
+        var rowsByUser: [Int: [Int]] = [:]
+        for (index, row) in rows.enumerated() { rowsByUser[row.userID, default: []].append(index) }
+        let userIDs = rowsByUser.keys.sorted()
+        let lowest = rows.map(\.instant).min() ?? 0
+        let highest = rows.map(\.instant).max() ?? 0
+        var existing: [Int: [Scan]] = [:]
+        for start in stride(from: 0, to: userIDs.count, by: scanIDsPerStatement) {
+            let chunk = Array(userIDs[start..<min(start + scanIDsPerStatement, userIDs.count)])
+            var lock: SQLQueryString = "SELECT id FROM users WHERE company_id = \(bind: companyID) AND id IN (\(binds: chunk)) ORDER BY id"
+            if sql.dialect.name == "postgresql" { lock += " FOR UPDATE" }
+            guard try await sql.raw(lock).all().count == chunk.count else { throw StoreError.notInCompany(table: "users") }
+            let scans = try await sql.raw(
+                """
+                SELECT scans.id, scans.user_id, scans.instant FROM scans WHERE scans.user_id IN (\(binds: chunk)) \
+                AND scans.instant >= \(bind: lowest - limits.timeBetweenCheckIns) AND scans.instant <= \(bind: highest + limits.timeBetweenCheckIns) \
+                AND NOT EXISTS (SELECT 1 FROM scan_deletions WHERE scan_deletions.scan_id = scans.id)
+                """
+            ).all()
+            for scan in scans {
+                existing[try scan.decode(column: "user_id", as: Int.self), default: []].append(
+                    Scan(id: try scan.decode(column: "id", as: Int64.self), instant: try scan.decode(column: "instant", as: Int.self))
+                )
+            }
+        }
+        var outcomes = [BatchRowOutcome](repeating: .stored, count: rows.count)
+        for (userID, indices) in rowsByUser {
+            let local = ScanBatch.outcomes(of: indices.map { rows[$0].instant }, existing: existing[userID] ?? [], limits: limits)
+            for (position, outcome) in local.enumerated() {
+                if case .duplicateOfRow(let earlier) = outcome {
+                    outcomes[indices[position]] = .duplicateOfRow(indices[earlier])
+                } else {
+                    outcomes[indices[position]] = outcome
+                }
+            }
+        }
+        let stored = rows.indices.filter { outcomes[$0] == .stored }
+        let ids = try await insertScans(stored, of: rows, companyID: companyID, actor: actor, recordedAt: recordedAt, on: sql)
+        auditScans(stored, of: rows, ids: ids, companyID: companyID, actor: actor, in: context)
+        return RecordedScans(outcomes: outcomes, ids: ids)
+    }
+
+    /// Inserts `rows[stored]` with multi-row `INSERT`s and answers every row's new id (`nil` where not stored).
+    private static func insertScans(
+        _ stored: [Int], of rows: [NewScan], companyID: Int, actor: AuditActor, recordedAt: Date, on sql: any SQLDatabase
+    ) async throws -> [Int64?] {
+        var ids = [Int64?](repeating: nil, count: rows.count)
+        let apiKeyID = actor.kind == .apiKey ? actor.id : nil
+        let administratorID = actor.kind == .administrator ? actor.id : nil
+        let columns = [
+            "company_id", "user_id", "instant", "source", "arrival", "device_id", "api_key_id", "administrator_id", "actor_label", "rfid_tag",
+            "direction", "note", "recorded_at",
+        ]
+        for start in stride(from: 0, to: stored.count, by: scansPerInsert) {
+            let chunk = stored[start..<min(start + scansPerInsert, stored.count)]
+            let values = chunk.map { index -> any SQLExpression in
+                let row = rows[index]
+                let binds: [any Encodable & Sendable] = [
+                    companyID, row.userID, row.instant, row.source.rawValue, row.arrival.rawValue, row.deviceID, apiKeyID, administratorID,
+                    actor.label, row.rfidTag, row.direction?.rawValue, row.note, recordedAt,
+                ]
+                return SQLGroupExpression(SQLList(binds.map { SQLBind($0) }))
+            }
+            struct Inserted: Decodable {
+                var id: Int64
+                var user_id: Int
+                var instant: Int
+            }
+            let inserted = try await sql.raw(
+                """
+                INSERT INTO scans (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(SQLList(values)) RETURNING id, user_id, instant
+                """
+            ).all(decoding: Inserted.self)
+            // Neither database promises RETURNING's order: rows are matched by employee and instant, and ids grow in
+            // insertion order for rows that share both.
+            var pending: [[Int]: [Int]] = [:]
+            for index in chunk.reversed() { pending[[rows[index].userID, rows[index].instant], default: []].append(index) }
+            for row in inserted.sorted(by: { $0.id < $1.id }) {
+                guard let index = pending[[row.user_id, row.instant]]?.popLast() else { throw StoreError.corruptRow(table: "scans") }
+                ids[index] = row.id
+            }
+            guard pending.values.allSatisfy(\.isEmpty) else { throw StoreError.corruptRow(table: "scans") }
+        }
+        return ids
+    }
+
+    /// One audit event per employee with stored rows: the scan and its time, or how many and the time they span.
+    private static func auditScans(_ stored: [Int], of rows: [NewScan], ids: [Int64?], companyID: Int, actor: AuditActor, in context: WriteContext) {
+        var byUser: [Int: [Int]] = [:]
+        for index in stored { byUser[rows[index].userID, default: []].append(index) }
+        for (userID, indices) in byUser.sorted(by: { $0.key < $1.key }) {
+            guard let first = indices.first else { continue }
+            let instants = indices.map { rows[$0].instant }
+            func time(_ instant: Int) -> String { Date(timeIntervalSince1970: TimeInterval(instant)).ISO8601Format() }
+            let detail: String
+            if indices.count == 1 {
+                let direction = rows[first].direction.map { " (\($0.rawValue))" } ?? ""
+                detail = "scan \(ids[first].map(String.init) ?? "") at \(time(rows[first].instant))\(direction)"
+            } else {
+                detail = "\(indices.count) scans from \(time(instants.min() ?? 0)) to \(time(instants.max() ?? 0))"
+            }
+            context.audit(
+                rows[first].arrival == .entry ? "attendance.added" : "attendance.scanned", entity: "user", entityID: userID, fields: ["scans"],
+                detail: detail, companyID: companyID, actor: actor
+            )
+        }
+    }
+
+    /// Marks a scan deleted, with the reason and who deleted it; the scan itself stays as it was recorded.
+    public func deleteScan(id: Int64, companyID: Int, reason: String, actor: AuditActor) async throws -> ScanDeletion {
+        let deletedAt = Date()
+        return try await write { context in
+            guard
+                let scan = try await context.sql.raw(
+                    "SELECT user_id FROM scans WHERE id = \(bind: id) AND company_id = \(bind: companyID)"
+                ).first()
+            else { return .notFound }
+            let userID = try scan.decode(column: "user_id", as: Int.self)
+            // ON CONFLICT: a concurrent deletion of the same scan makes this one find it already deleted.
+            let inserted = try await context.sql.raw(
+                """
+                INSERT INTO scan_deletions (scan_id, company_id, reason, actor_kind, actor_id, actor_label, deleted_at) \
+                VALUES (\(bind: id), \(bind: companyID), \(bind: reason), \(bind: actor.kind.rawValue), \(bind: actor.id), \(bind: actor.label), \
+                \(bind: deletedAt)) ON CONFLICT (scan_id) DO NOTHING RETURNING scan_id
+                """
+            ).first()
+            guard inserted != nil else { return .alreadyDeleted }
+            context.audit(
+                "attendance.deleted", entity: "user", entityID: userID, fields: ["scans"], detail: "scan \(id): \(reason)", companyID: companyID,
+                actor: actor
+            )
+            return .deleted(userID: userID)
+        }
+    }
+
+    /// Every scan of `userIDs` (deleted ones too) with `from <= instant <= through + checkInResetLimit`, and before
+    /// `from` the history exact pairing needs (`ScanPairing.historyStart`), sorted by (instant, id) per employee.
+    /// Only the company's employees' scans are read.
+    ///
+    /// The history is read backwards in widening windows (2, 8 and 32 reset limits, then the rest) for the employees
+    /// it is not yet known for: most employees leave for longer than the limit every day, so one short window does.
+    public func scans(companyID: Int, userIDs: [Int], from: Int, through: Int, limits: AttendanceLimits) async throws -> [Int: [StoredScan]] {
+        var result: [Int: [StoredScan]] = [:]
+        let ids = Array(Set(userIDs)).sorted()
+        let reset = max(limits.checkInResetLimit, limits.timeBetweenCheckIns)
+        let sql = try readSQL()
+        for start in stride(from: 0, to: ids.count, by: Self.scanIDsPerStatement) {
+            let chunk = Array(ids[start..<min(start + Self.scanIDsPerStatement, ids.count)])
+            var history: [Int: [StoredScan]] = [:]
+            var unresolved = chunk
+            var loadedFrom = from
+            for widening in [2, 8, 32, nil] as [Int?] where !unresolved.isEmpty {
+                let windowStart = widening.map { from - $0 * reset }
+                var range: SQLQueryString = "scans.instant < \(bind: loadedFrom)"
+                if let windowStart { range += " AND scans.instant >= \(bind: windowStart)" }
+                let earlier = try await Self.storedScans(companyID: companyID, userIDs: unresolved, range: range, on: sql)
+                var stillUnresolved: [Int] = []
+                for userID in unresolved {
+                    let scans = (earlier[userID] ?? []) + (history[userID] ?? [])
+                    history[userID] = scans
+                    let kept = scans.compactMap { $0.scan.isDeleted ? nil : $0.scan.instant }
+                    switch ScanPairing.historyStart(before: from, instants: kept, loadedFrom: windowStart, limits: limits) {
+                    case .notNeeded: history[userID] = nil
+                    case .from(let instant): history[userID] = scans.filter { $0.scan.instant >= instant }
+                    case .needsEarlier: stillUnresolved.append(userID)
+                    }
+                }
+                unresolved = stillUnresolved
+                if let windowStart { loadedFrom = windowStart }
+            }
+            let range: SQLQueryString = "scans.instant >= \(bind: from) AND scans.instant <= \(bind: through + limits.checkInResetLimit)"
+            let current = try await Self.storedScans(companyID: companyID, userIDs: chunk, range: range, on: sql)
+            for userID in chunk {
+                let scans = (history[userID] ?? []) + (current[userID] ?? [])
+                if !scans.isEmpty { result[userID] = scans }
+            }
+        }
+        return result
+    }
+
+    /// The scans of `userIDs` within `range` (a condition on `scans.instant`), with their deletion and terminal, by
+    /// employee in (instant, id) order.
+    private static func storedScans(
+        companyID: Int, userIDs: [Int], range: SQLQueryString, on sql: any SQLDatabase
+    ) async throws -> [Int: [StoredScan]] {
+        struct Row: Decodable {
+            var id: Int64
+            var user_id: Int
+            var instant: Int
+            var source: String
+            var arrival: String
+            var device_id: Int?
+            var device_label: String?
+            var actor_label: String
+            var rfid_tag: String?
+            var direction: String?
+            var note: String?
+            var recorded_at: Date
+            var reason: String?
+            var deleted_by: String?
+            var deleted_at: Date?
+        }
+        let rows = try await sql.raw(
+            """
+            SELECT scans.id, scans.user_id, scans.instant, scans.source, scans.arrival, scans.device_id, devices.label AS device_label, \
+            scans.actor_label, scans.rfid_tag, scans.direction, scans.note, scans.recorded_at, scan_deletions.reason, \
+            scan_deletions.actor_label AS deleted_by, scan_deletions.deleted_at FROM scans \
+            LEFT JOIN scan_deletions ON scan_deletions.scan_id = scans.id LEFT JOIN devices ON devices.id = scans.device_id \
+            WHERE scans.company_id = \(bind: companyID) AND scans.user_id IN (\(binds: userIDs)) AND \(range) \
+            ORDER BY scans.user_id, scans.instant, scans.id
+            """
+        ).all(decoding: Row.self)
+        var scans: [Int: [StoredScan]] = [:]
+        for row in rows {
+            guard let source = ScanSource(rawValue: row.source), let arrival = ScanArrival(rawValue: row.arrival) else {
+                throw StoreError.corruptRow(table: "scans")
+            }
+            var direction: ScanDirection?
+            if let text = row.direction {
+                guard let forced = ScanDirection(rawValue: text) else { throw StoreError.corruptRow(table: "scans") }
+                direction = forced
+            }
+            let scan = Scan(id: row.id, instant: row.instant, source: source, direction: direction, isDeleted: row.deleted_at != nil)
+            scans[row.user_id, default: []].append(
+                StoredScan(
+                    scan: scan, userID: row.user_id, arrival: arrival, deviceID: row.device_id, deviceLabel: row.device_label,
+                    actorLabel: row.actor_label, rfidTag: row.rfid_tag, note: row.note, recordedAt: row.recorded_at, deletionReason: row.reason,
+                    deletedBy: row.deleted_by, deletedAt: row.deleted_at
+                )
+            )
+        }
+        return scans
+    }
+}
