@@ -23,7 +23,9 @@ public struct ScanPairing: Hashable, Sendable {
     public init(scans: some Sequence<Scan>, limits: AttendanceLimits = .iFlowDefaults, now: Int? = nil) {
         let ordered = scans.sorted { ($0.instant, $0.id) < ($1.instant, $1.id) }
         var statuses: [Int64: ScanStatus] = [:]
+        statuses.reserveCapacity(ordered.count)
         var pairs: [ScanPair] = []
+        pairs.reserveCapacity(ordered.count / 2 + 1)
         var unmatched: [Scan] = []
         var open: Scan?
         var previousKept: Scan?

@@ -24,32 +24,44 @@ extension ScheduleCalculator {
             }
         }
         let present = presence.merged()
+        // Buffers reused from plan to plan: a month of plans costs a few allocations, not a few per plan.
         var allShifts: [WorkedInterval] = []
+        var shifts: [WorkedInterval] = []
+        var inside: [WorkedInterval] = []
+        var pieces: [HourPiece] = []
         for plan in plans where plan.date.dayNumber >= days.lowerBound - 1 && plan.date.dayNumber <= days.upperBound {
             let planDay = plan.date.dayNumber
-            let shifts = plan.shifts.map { range in
+            shifts.removeAll(keepingCapacity: true)
+            for range in plan.shifts {
                 let interval = instants(of: range, on: planDay)
-                return WorkedInterval(start: interval.start, end: interval.end)
-            }.merged()
+                shifts.append(WorkedInterval(start: interval.start, end: interval.end))
+            }
+            if !shifts.isMerged { shifts = shifts.merged() }
             allShifts += shifts
-            let inside = present.intersection(shifts)
+            present.intersection(shifts, into: &inside)
             if let first = inside.first, let last = inside.last {
-                var pieces: [HourPiece] = []
-                for interval in inside {
-                    forEachPiece(from: interval.start, to: interval.end) { pieces.append(HourPiece(start: $0, dayNumber: $1, time: $2, minutes: $3)) }
-                }
-                pieces.sort { $0.start < $1.start }
                 let span = shifts.reduce(0) { $0 + Swift.max(0, Swift.min($1.end, last.end) - Swift.max($1.start, first.start)) }
-                let away = span - inside.seconds
-                Self.deductBreak(plan.breakMinutes - away / 60, from: &pieces, planDay: planDay)
-                for piece in pieces where piece.minutes > 0 { add(piece.minutes, .regular, piece.dayNumber, piece.time) }
+                let breakLeft = plan.breakMinutes - (span - inside.seconds) / 60
+                if breakLeft > 0 {
+                    // `inside` is sorted and disjoint, so its pieces come in time order, as `deductBreak` needs them.
+                    pieces.removeAll(keepingCapacity: true)
+                    for interval in inside {
+                        forEachPiece(from: interval.start, to: interval.end) {
+                            pieces.append(HourPiece(start: $0, dayNumber: $1, time: $2, minutes: $3))
+                        }
+                    }
+                    Self.deductBreak(breakLeft, from: &pieces, planDay: planDay)
+                    for piece in pieces where piece.minutes > 0 { add(piece.minutes, .regular, piece.dayNumber, piece.time) }
+                } else {
+                    for interval in inside { forEachPiece(from: interval.start, to: interval.end) { add($3, .regular, $1, $2) } }
+                }
             }
             for range in plan.timeOff {
                 let interval = instants(of: range, on: planDay)
                 forEachPiece(from: interval.start, to: interval.end) { add($3, .timeOff, $1, $2) }
             }
         }
-        for interval in present.subtracting(allShifts.merged()) {
+        present.forEachInterval(notIn: allShifts.merged()) { interval in
             forEachPiece(from: interval.start, to: interval.end) { add($3, .overtime, $1, $2) }
         }
         return perDay.enumerated().map { DayMinutes(date: LocalDate(dayNumber: days.lowerBound + $0.offset), totals: $0.element) }

@@ -1,6 +1,8 @@
 extension [WorkedInterval] {
-    /// The same time as sorted, disjoint, non-empty intervals; overlapping or touching ones are joined.
+    /// The same time as sorted, disjoint, non-empty intervals; overlapping or touching ones are joined. A list that is
+    /// already so (a pairing's intervals, a day's one shift) is returned as it is, without sorting or copying.
     func merged() -> [WorkedInterval] {
+        if isMerged { return self }
         var result: [WorkedInterval] = []
         for interval in sorted(by: { $0.start < $1.start }) where interval.end > interval.start {
             if let last = result.last, interval.start <= last.end {
@@ -12,17 +14,28 @@ extension [WorkedInterval] {
         return result
     }
 
-    /// The time in both; both lists must be `merged()`. Only the intervals of this list that can meet `other` are
-    /// visited, found by binary search, as a month's presence is read once per plan.
-    func intersection(_ other: [WorkedInterval]) -> [WorkedInterval] {
-        guard let first = other.first, let last = other.last else { return [] }
+    /// Whether the list is sorted, disjoint and non-empty, with a gap between neighbours: what `merged()` makes.
+    var isMerged: Bool {
+        var previousEnd = Int.min
+        for interval in self {
+            if interval.end <= interval.start || interval.start <= previousEnd { return false }
+            previousEnd = interval.end
+        }
+        return true
+    }
+
+    /// Replaces `result`'s contents (keeping its storage) with the time in both; both lists must be `merged()`. Only the
+    /// intervals of this list that can meet `other` are visited, found by binary search, as a month's presence is read
+    /// once per plan.
+    func intersection(_ other: [WorkedInterval], into result: inout [WorkedInterval]) {
+        result.removeAll(keepingCapacity: true)
+        guard let first = other.first, let last = other.last else { return }
         var low = 0
         var high = count
         while low < high {
             let middle = (low + high) / 2
             if self[middle].end <= first.start { low = middle + 1 } else { high = middle }
         }
-        var result: [WorkedInterval] = []
         var left = low
         var right = 0
         while left < count, right < other.count, self[left].start < last.end {
@@ -31,25 +44,23 @@ extension [WorkedInterval] {
             if start < end { result.append(WorkedInterval(start: start, end: end)) }
             if self[left].end < other[right].end { left += 1 } else { right += 1 }
         }
-        return result
     }
 
-    /// The time in this list and not in `other`; both lists must be `merged()`.
-    func subtracting(_ other: [WorkedInterval]) -> [WorkedInterval] {
-        var result: [WorkedInterval] = []
+    /// Calls `body` with each interval of the time in this list and not in `other`, in order; both lists must be
+    /// `merged()`.
+    func forEachInterval(notIn other: [WorkedInterval], _ body: (WorkedInterval) -> Void) {
         var right = 0
         for interval in self {
             var start = interval.start
             while right < other.count, other[right].end <= start { right += 1 }
             var index = right
             while index < other.count, other[index].start < interval.end {
-                if other[index].start > start { result.append(WorkedInterval(start: start, end: other[index].start)) }
+                if other[index].start > start { body(WorkedInterval(start: start, end: other[index].start)) }
                 start = Swift.max(start, other[index].end)
                 index += 1
             }
-            if start < interval.end { result.append(WorkedInterval(start: start, end: interval.end)) }
+            if start < interval.end { body(WorkedInterval(start: start, end: interval.end)) }
         }
-        return result
     }
 
     /// Total seconds; the list must be `merged()`.
