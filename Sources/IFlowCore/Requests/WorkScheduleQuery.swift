@@ -1,10 +1,12 @@
-/// A validated `user/get_work_schedule` request: the month, the totals asked for, and whose.
+/// A validated `user/get_work_schedule` request: the month, the totals asked for, whose, and from the plan or from presence.
 public struct WorkScheduleQuery: Sendable, Equatable {
     public var year: Int
     public var month: Int
     public var totals: [TotalsToken]
     public var includeDays: Bool
     public var filter: ReportFilter
+    /// `work_schedule` (the default: planned hours) or `live_attendance` (hours actually present).
+    public var attendanceType: AttendanceType
 
     /// What `in_list` names as allowed for an unknown totals item.
     static let allowedTotals =
@@ -28,7 +30,12 @@ public struct WorkScheduleQuery: Sendable, Equatable {
         filter.includeDisabled = fields.flag("include_disabled", default: false)
         filter.teamName = fields.teamName()
         filter.user = fields.userSelector(required: false)
+        let attendanceType = fields.inList("attendance_type", AttendanceType.allCases.map(\.rawValue)) { AttendanceType(rawValue: $0) }
         guard let year, let month else { return fields.result(nil) }
-        return fields.result(WorkScheduleQuery(year: year, month: month, totals: totals, includeDays: includeDays, filter: filter))
+        return fields.result(
+            WorkScheduleQuery(
+                year: year, month: month, totals: totals, includeDays: includeDays, filter: filter, attendanceType: attendanceType ?? .workSchedule
+            )
+        )
     }
 }

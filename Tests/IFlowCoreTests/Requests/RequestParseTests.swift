@@ -75,29 +75,33 @@ struct RequestParseTests {
         let valid = try WorkScheduleQuery.parse(
             RequestFields([
                 "year": "2026", "month": "03", "totals": "regular, overtime_night,regular", "include_days": "0", "include_disabled": "1",
-                "team_name": "Producție", "user_by": "user_id", "user_by_value": "9",
+                "team_name": "Producție", "user_by": "user_id", "user_by_value": "9", "attendance_type": "live_attendance",
             ])
         ).get()
-        let defaults = try WorkScheduleQuery.parse(RequestFields(["year": "2026", "month": "3", "totals": "total"])).get()
+        let defaults = try WorkScheduleQuery.parse(RequestFields(["year": "2026", "month": "3", "totals": "total", "attendance_type": " "])).get()
+        let planned = try WorkScheduleQuery.parse(
+            RequestFields(["year": "2026", "month": "3", "totals": "total", "attendance_type": " work_schedule "])
+        ).get()
         let missing = WorkScheduleQuery.parse(RequestFields(["totals": " "]))
         let invalid = WorkScheduleQuery.parse(
             RequestFields([
                 "year": "26x", "month": "13", "totals": "regular,bogus,other", "include_days": "2", "include_disabled": "no",
-                "team_name": "a\nb", "user_by": "email", "user_by_value": "x",
+                "team_name": "a\nb", "user_by": "email", "user_by_value": "x", "attendance_type": "Live_Attendance",
             ])
         )
 
         // validation
         #expect(valid.year == 2026 && valid.month == 3 && valid.totals.map(\.description) == ["regular", "overtime_night"])
         #expect(!valid.includeDays && valid.filter.includeDisabled && valid.filter.teamName == "Producție" && valid.filter.user == .userID(9))
-        #expect(defaults.includeDays && defaults.filter == ReportFilter())
+        #expect(defaults.includeDays && defaults.filter == ReportFilter() && defaults.attendanceType == .workSchedule)
+        #expect(valid.attendanceType == .liveAttendance && planned.attendanceType == .workSchedule)
         #expect(issues(missing) == ["year required", "month required", "totals required"])
         let allowed = "allowed=BASE[_weekdays|_weekend|_holiday][_day|_night], BASE = regular, overtime, total, time_off, overtime_balance"
         #expect(
             issues(invalid) == [
                 "year integer", "month between max=12,min=1", "totals in_list \(allowed),value=bogus", "totals in_list \(allowed),value=other",
                 "include_days in_list allowed=0, 1", "include_disabled in_list allowed=0, 1", "team_name single_line",
-                "user_by in_list allowed=cnp, id_card, mark_number, user_id",
+                "user_by in_list allowed=cnp, id_card, mark_number, user_id", "attendance_type in_list allowed=work_schedule, live_attendance",
             ]
         )
     }
