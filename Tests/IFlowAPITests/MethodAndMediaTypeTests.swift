@@ -77,6 +77,62 @@ struct MethodAndMediaTypeTests {
         }
     }
 
+    @Test("an endpoint that allows GET reads a GET's query string (never its body) and refuses the other methods with Allow: GET, POST")
+    func endpointAllowingGET() async throws {
+        try await TestBackend.sqlite.withStore { store in
+            // setup: the holidays handler behind two GET endpoints, one with a default language and one without
+            let company = try await store.createCompany(name: "Acme Producție SRL", timezone: "Europe/Bucharest")
+            let key = try await store.createAPIKey(companyID: try #require(company.id), label: "payroll", actor: .commandLine).secret
+            let holidays = CalendarController().holidays
+            let router = Router(context: AppRequestContext.self)
+            router.middlewares.add(ErrorEnvelopeMiddleware())
+            let dispatcher = APIDispatcher(
+                store: store, keyUse: KeyUseRecorder(store: store, logger: Logger(label: "test")), rateLimiter: RateLimiter(policy: .off),
+                limits: RequestLimits(),
+                endpoints: [
+                    APIEndpoint(path: "calendar/defaulted", allowsGET: true, defaultLanguage: .roRO, handle: holidays),
+                    APIEndpoint(path: "calendar/strict", allowsGET: true, handle: holidays),
+                ]
+            )
+            dispatcher.addRoutes(to: router.group("api_v2"))
+            try await Application(router: router).test(.router) { client in
+                // MUT
+                let get = try await client.send("/api_v2/calendar/defaulted?api_key=\(key)&year=2026", method: .get)
+                let english = try await client.send("/api_v2/calendar/defaulted?api_key=\(key)&year=2026&api_language=en_US", method: .get)
+                let bearer = try await client.send(
+                    "/api_v2/calendar/defaulted?year=2026", method: .get, headers: [.authorization: "Bearer \(key)"])
+                let post = try await client.post("/api_v2/calendar/defaulted", ["api_key": key, "year": "2026"])
+                let head = try await client.send("/api_v2/calendar/defaulted?api_key=\(key)&year=2026", method: .head)
+                let unknownLanguage = try await client.send("/api_v2/calendar/defaulted?api_key=\(key)&year=2026&api_language=fr_FR", method: .get)
+                let strict = try await client.send("/api_v2/calendar/strict?api_key=\(key)&year=2026", method: .get)
+                let body = try await client.send(
+                    "/api_v2/calendar/defaulted", method: .get, headers: [.contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "api_key=\(key)&year=2026"))
+                let put = try await client.send("/api_v2/calendar/defaulted?api_language=en_US", method: .put)
+                let query = try await client.send("/api_v2/calendar/strict", method: try #require(HTTPRequest.Method("QUERY")))
+                // validation
+                let romanian = try get.decode(HolidaysReplyMirror.self)
+                #expect(romanian.year == "2026")
+                #expect(romanian.holidays.first?.name == "Anul Nou")
+                #expect(try english.decode(HolidaysReplyMirror.self).holidays.first?.name == "New Year's Day")
+                #expect(try bearer.decode(HolidaysReplyMirror.self).holidays.first?.name == "Anul Nou")
+                #expect(try post.decode(HolidaysReplyMirror.self).holidays.first?.name == "Anul Nou")
+                #expect(head.status == .methodNotAllowed)
+                #expect(head.headers[.allow] == "GET, POST")
+                #expect(unknownLanguage.checks == ["api_language:in_list"])
+                #expect(unknownLanguage.errors.map(\.message) == ["api_language trebuie să fie una dintre valorile: en_US, US, ro_RO"])
+                #expect(strict.checks == ["api_language:required"])
+                #expect(body.checks == ["api_key:required"])
+                #expect(put.status == .methodNotAllowed)
+                #expect(put.headers[.allow] == "GET, POST")
+                #expect(put.errors.map(\.message) == ["Use GET, POST for this endpoint"])
+                #expect(query.status == .methodNotAllowed)
+                #expect(query.headers[.allow] == "GET, POST")
+                #expect(query.checks == ["-:method"])
+            }
+        }
+    }
+
     @Test("404 and 405 messages are in the body's api_language, else the query string's, else English")
     func transportLanguage() async throws {
         try await withApp { client, f in

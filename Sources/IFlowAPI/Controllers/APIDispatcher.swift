@@ -5,7 +5,7 @@ import IFlowStore
 import NIOCore
 
 /// Routes `<group>/<action>` to its endpoint and does what every endpoint shares: method check, body limits and
-/// decoding, `api_language`, and `api_key` authentication.
+/// decoding (or the query string's, for GET), `api_language`, and `api_key` authentication.
 struct APIDispatcher {
     let store: Store
     let keyUse: KeyUseRecorder
@@ -15,7 +15,7 @@ struct APIDispatcher {
     /// of what the API serves (the OpenAPI test reads them).
     let endpoints: [APIEndpoint]
 
-    /// The methods the API's actions answer with 405 and `Allow: POST`, registered beside each action's POST: every
+    /// The methods the API's POST-only actions answer with 405 and `Allow: POST`, registered beside each action's POST: every
     /// token NIO's HTTP parser (llhttp) reads, but POST, as NIO names it (`M-SEARCH` arrives as `MSEARCH`). The
     /// parser answers any other token (`FOO`) itself with a bare 400 and closes the connection, before the server
     /// sees the request.
@@ -26,38 +26,37 @@ struct APIDispatcher {
             "MERGE", "MSEARCH", "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE", "PURGE", "MKCALENDAR", "LINK", "UNLINK", "SOURCE",
         ] as [String]).compactMap { HTTPRequest.Method($0) }
 
+    /// The methods `endpoint` answers with 405: for one that allows GET, all but GET.
+    static func refusedMethods(of endpoint: APIEndpoint) -> [HTTPRequest.Method] {
+        endpoint.allowsGET ? refusedMethods.filter { $0 != .get } : refusedMethods
+    }
+
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         for endpoint in endpoints {
             let path = RouterPath(stringLiteral: endpoint.path)
             group.post(path) { request, context in
                 try await respond(to: request, context: context, endpoint: endpoint)
             }
-            for method in Self.refusedMethods {
-                group.on(path, method: method) { _, _ -> Response in throw HTTPError(.methodNotAllowed, headers: [.allow: "POST"]) }
+            if endpoint.allowsGET {
+                group.get(path) { request, context in
+                    try await respond(to: request, context: context, endpoint: endpoint)
+                }
+            }
+            let allow = endpoint.allowedMethods
+            for method in Self.refusedMethods(of: endpoint) {
+                group.on(path, method: method) { _, _ -> Response in throw HTTPError(.methodNotAllowed, headers: [.allow: allow]) }
             }
         }
     }
 
     func respond(to request: Request, context: AppRequestContext, endpoint: APIEndpoint) async throws -> Response {
-        // A body of another media type is refused unread, rather than read as a form it is not.
-        guard FormFields.isSupported(contentType: request.headers[.contentType]) else { throw HTTPError(.unsupportedMediaType) }
-
-        // Only a file upload may be large; the same endpoint's fields in any other encoding get the ordinary limit.
-        let isUpload = endpoint.acceptsUpload && FormFields.isMultipart(contentType: request.headers[.contentType])
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: isUpload ? limits.maxUploadBytes : limits.maxBodyBytes)
-        } catch is NIOTooManyBytesError {
-            throw HTTPError(.contentTooLarge)
-        }
-
         let fields: FormFields
         do {
-            fields = try FormFields.decode(body: body, contentType: request.headers[.contentType], limits: limits.fields)
-        } catch {
+            fields = try await self.fields(of: request, endpoint: endpoint)
+        } catch let error as FormFields.DecodingError {
             return APIReply.validationFailed(
                 [ValidationIssue(field: "body", check: .validBody, parameters: ["detail": error.detail])],
-                language: .enUS
+                language: endpoint.defaultLanguage ?? .enUS
             )
         }
 
@@ -67,9 +66,11 @@ struct APIDispatcher {
             if let parsed = Language(apiValue: raw) {
                 language = parsed
             } else {
-                language = .enUS
+                language = endpoint.defaultLanguage ?? .enUS
                 issues.append(ValidationIssue(field: "api_language", check: .inList, parameters: ["allowed": Language.documentedAPIValues]))
             }
+        } else if let defaultLanguage = endpoint.defaultLanguage {
+            language = defaultLanguage
         } else {
             language = .enUS
             issues.append(ValidationIssue(field: "api_language", check: .required))
@@ -104,5 +105,26 @@ struct APIDispatcher {
         } catch let failure as ValidationFailure {
             return APIReply.validationFailed(failure.issues, language: language)
         }
+    }
+
+    /// The request's fields: a GET's from its query string (its body, if any, is not read), any other's from its body,
+    /// within the body limits and of a supported media type.
+    func fields(of request: Request, endpoint: APIEndpoint) async throws -> FormFields {
+        if request.method == .get {
+            let query = ByteBuffer(string: request.uri.query ?? "")
+            return try FormFields.decode(body: query, contentType: "application/x-www-form-urlencoded", limits: limits.fields)
+        }
+        // A body of another media type is refused unread, rather than read as a form it is not.
+        guard FormFields.isSupported(contentType: request.headers[.contentType]) else { throw HTTPError(.unsupportedMediaType) }
+
+        // Only a file upload may be large; the same endpoint's fields in any other encoding get the ordinary limit.
+        let isUpload = endpoint.acceptsUpload && FormFields.isMultipart(contentType: request.headers[.contentType])
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: isUpload ? limits.maxUploadBytes : limits.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        }
+        return try FormFields.decode(body: body, contentType: request.headers[.contentType], limits: limits.fields)
     }
 }
