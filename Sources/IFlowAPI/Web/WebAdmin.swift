@@ -2,7 +2,8 @@ import Hummingbird
 import IFlowStore
 import Mustache
 
-/// The web administration under `/admin`: sign-in, the timesheet, employees and Settings → API access.
+/// The web administration under `/admin`: sign-in, today's attendance, the timesheet, employees (and their days),
+/// Settings → API access and Settings → RFID devices.
 struct WebAdmin {
     let web: WebEnvironment
     let throttle: SignInThrottle
@@ -28,7 +29,9 @@ struct WebAdmin {
         SignInController(web: web, throttle: throttle).addRoutes(to: group)
         TimesheetController(web: web).addRoutes(to: group)
         EmployeesController(web: web).addRoutes(to: group)
+        EmployeeDayController(web: web).addRoutes(to: group)
         APIAccessController(web: web).addRoutes(to: group)
+        DevicesController(web: web).addRoutes(to: group)
         // Unknown pages get the HTML 404 rather than the API's JSON one.
         for method in [HTTPRequest.Method.get, .post] {
             group.on("**", method: method) { _, _ -> Response in throw WebError.notFound }

@@ -24,7 +24,7 @@ struct WebEnvironment: Sendable {
 
     /// The menu entry a page belongs to.
     enum Section {
-        case timesheet, employees, apiAccess
+        case today, timesheet, employees, apiAccess, devices
     }
 
     // MARK: Forms
@@ -148,6 +148,8 @@ struct WebEnvironment: Sendable {
                     "navTimesheet": section == .timesheet,
                     "navEmployees": section == .employees,
                     "navAPIAccess": section == .apiAccess,
+                    "navToday": section == .today,
+                    "navDevices": section == .devices,
                 ] as [String: Any]
         }
         context.merge(values) { _, new in new }

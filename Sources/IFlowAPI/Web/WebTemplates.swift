@@ -13,6 +13,9 @@ enum WebTemplates {
         "timesheet": text(PackageResources.timesheet_mustache),
         "employees": text(PackageResources.employees_mustache),
         "employee": text(PackageResources.employee_mustache),
+        "devices": text(PackageResources.devices_mustache),
+        "device-revoke": text(PackageResources.device_revoke_mustache),
+        "employee-day": text(PackageResources.employee_day_mustache),
     ]
 
     /// Parses every template; a parse error is a bug in a template file, which the tests render every page to catch.

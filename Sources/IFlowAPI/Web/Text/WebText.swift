@@ -7,6 +7,8 @@ enum WebText {
         "nav_timesheet": ("Timesheet", "Pontaj"),
         "nav_employees": ("Employees", "Angajați"),
         "nav_api_access": ("Settings → API access", "Setări → Acces API"),
+        "nav_today": ("Today", "Azi"),
+        "nav_devices": ("Settings → RFID devices", "Setări → Dispozitive RFID"),
         "language": ("Language", "Limba"),
         "sign_out": ("Sign out", "Ieșire"),
         "main_navigation": ("Main navigation", "Navigare principală"),
@@ -77,6 +79,56 @@ enum WebText {
         "revoke_button": ("Revoke key", "Revocă cheia"),
         "cancel": ("Cancel", "Renunță"),
 
+        "devices_title": ("RFID devices", "Dispozitive RFID"),
+        "devices_intro": (
+            "Badge terminals of {company} send their scans with an access token. The token is shown only once, when the device is registered; afterwards only its first digits are listed. A device cannot be edited: revoke it and register it again.",
+            "Terminalele de pontaj ale companiei {company} trimit scanările cu un token de acces. Tokenul se afișează o singură dată, la înregistrare; apoi se listează doar primele lui cifre. Un dispozitiv nu poate fi modificat: revocați-l și înregistrați-l din nou."
+        ),
+        "register_device_heading": ("Register a device", "Înregistrează un dispozitiv"),
+        "device_label_hint": ("Where the terminal hangs, e.g. Gate 1", "Unde este montat terminalul, de ex. Poarta 1"),
+        "register_device_button": ("Register device", "Înregistrează dispozitivul"),
+        "device_label_required": ("Give the device a label.", "Dați o etichetă dispozitivului."),
+        "new_device_heading": ("New RFID device", "Dispozitiv RFID nou"),
+        "new_device_hint": (
+            "Enter this number in the terminal's settings as its access token (the serial iFlow terminals ask for).",
+            "Introduceți acest număr în setările terminalului ca token de acces (seria pe care o cer terminalele iFlow)."
+        ),
+        "new_device_warning": (
+            "Copy the token now. It will not be shown again: the server keeps only its hash.",
+            "Copiați tokenul acum. Nu va mai fi afișat: serverul păstrează doar amprenta lui."
+        ),
+        "devices_heading": ("Devices of {company}", "Dispozitivele companiei {company}"),
+        "col_token": ("Token", "Token"),
+        "col_registered": ("Registered", "Înregistrat"),
+        "col_last_seen": ("Last scan", "Ultima scanare"),
+        "no_devices": ("No devices yet. Register one above.", "Niciun dispozitiv încă. Înregistrați unul mai sus."),
+        "device_revoked": ("The device was revoked.", "Dispozitivul a fost revocat."),
+        "device_revoke_title": ("Revoke an RFID device", "Revocarea unui dispozitiv RFID"),
+        "device_revoke_warning": (
+            "The terminal's scans are refused from its next one. Scans it already sent stay recorded. This cannot be undone.",
+            "Scanările terminalului sunt refuzate începând cu următoarea. Scanările deja trimise rămân înregistrate. Operația nu poate fi anulată."
+        ),
+        "device_revoke_confirm": ("I understand: revoke this device", "Am înțeles: revocă acest dispozitiv"),
+        "device_revoke_button": ("Revoke device", "Revocă dispozitivul"),
+
+        "today_title": ("Today", "Azi"),
+        "today_summary": ("Summary", "Rezumat"),
+        "today_updated": ("updated at {time}, refreshes every minute", "actualizat la {time}, se reîmprospătează în fiecare minut"),
+        "group_late": ("Late", "Întârziați"),
+        "group_missing": ("Missing", "Lipsă"),
+        "group_at_work": ("At work", "La lucru"),
+        "group_absent": ("Absent", "Absenți"),
+        "group_left": ("Left", "Plecați"),
+        "group_not_planned": ("Not planned today", "Neplanificați azi"),
+        "empty_late": ("Nobody is late.", "Nimeni nu a întârziat."),
+        "empty_missing": ("Nobody is missing.", "Nu lipsește nimeni."),
+        "empty_at_work": ("Nobody is at work now.", "Nimeni nu este la lucru acum."),
+        "empty_absent": ("Nobody is absent.", "Nimeni nu este absent."),
+        "empty_left": ("Nobody has left yet.", "Nimeni nu a plecat încă."),
+        "empty_not_planned": ("Everyone is planned today.", "Toți sunt planificați azi."),
+        "col_planned": ("Planned", "Planificat"),
+        "col_hours_so_far": ("Hours so far", "Ore până acum"),
+
         "timesheet_title": ("Monthly timesheet", "Pontaj lunar"),
         "month": ("Month", "Luna"),
         "team": ("Team", "Echipa"),
@@ -123,7 +175,86 @@ enum WebText {
         "overtime": ("Overtime", "Ore suplimentare"),
         "time_off": ("Time off", "Timp liber"),
         "hours_worked": ("{hours} h worked", "{hours} ore lucrate"),
+        "present": ("Present {intervals}", "Prezent {intervals}"),
+        "attendance_type": ("Hours shown", "Ore afișate"),
+        "work_schedule": ("Planned (Planificare)", "Planificare"),
+        "live_attendance": ("Actual presence (Prezență reală)", "Prezență reală"),
+        "legend_hours_live": (
+            "A number is the day's hours actually present (regular and overtime), from the scans. Hover or focus a cell for its shifts and the times present; open it to add or delete an entry.",
+            "Un număr reprezintă orele de prezență reală din ziua respectivă (normale și suplimentare), din scanări. Treceți cu mouse-ul sau mutați focusul pe o celulă pentru ture și orele de prezență; deschideți-o pentru a adăuga sau a șterge o înregistrare."
+        ),
         "employees_count": ("{count} employees", "{count} angajați"),
+
+        "back_to_timesheet": ("← Timesheet", "← Pontaj"),
+        "previous_day": ("← Previous day", "← Ziua anterioară"),
+        "next_day": ("Next day →", "Ziua următoare →"),
+        "day_summary": ("The day", "Ziua"),
+        "day_type": ("Day", "Zi"),
+        "not_planned": ("Not planned", "Neplanificată"),
+        "presence": ("Present", "Prezent"),
+        "no_presence": ("No presence recorded", "Nicio prezență înregistrată"),
+        "planned_hours": ("Planned hours", "Ore planificate"),
+        "worked_hours": ("Hours worked (actual presence)", "Ore lucrate (prezență reală)"),
+        "open_live_timesheet": ("Open the month's actual presence", "Deschide prezența reală a lunii"),
+        "scans_heading": ("Scans and entries", "Scanări și înregistrări"),
+        "col_time": ("Time", "Ora"),
+        "col_scan_status": ("Read as", "Interpretare"),
+        "col_source": ("Source", "Sursa"),
+        "col_note": ("Note", "Notă"),
+        "col_recorded": ("Recorded", "Înregistrat"),
+        "scan_check_in": ("Check-in", "Intrare"),
+        "scan_check_out": ("Check-out", "Ieșire"),
+        "scan_unmatched": ("Check-out without a check-in", "Ieșire fără intrare"),
+        "scan_duplicate": ("Repeated scan, ignored", "Scanare repetată, ignorată"),
+        "scan_deleted": ("Deleted", "Ștearsă"),
+        "deleted_by": ("Deleted by {who} on {date}: {reason}", "Ștearsă de {who} la {date}: {reason}"),
+        "source_terminal": ("Terminal", "Terminal"),
+        "source_api": ("API", "API"),
+        "source_web": ("Web", "Web"),
+        "arrival_live": ("live", "în timp real"),
+        "arrival_offline": ("offline batch", "lot offline"),
+        "arrival_entry": ("manual entry", "înregistrare manuală"),
+        "no_scans": ("No scan or entry on this day.", "Nicio scanare sau înregistrare în această zi."),
+        "delete_entry": ("Delete…", "Șterge…"),
+        "delete_button": ("Delete", "Șterge"),
+        "delete_reason_hint": ("Why it is deleted", "De ce se șterge"),
+        "reason": ("Reason", "Motiv"),
+        "note": ("Note", "Notă"),
+        "note_hint": ("Optional", "Opțional"),
+        "add_entry_heading": ("Add an entry", "Adaugă o înregistrare"),
+        "add_entry_intro": (
+            "An entry counts like a scan at that time. Nothing is edited in place: a wrong entry is deleted, with its reason, and both stay in the audit trail.",
+            "O înregistrare contează ca o scanare la ora respectivă. Nimic nu se modifică: o înregistrare greșită se șterge, cu motivul ei, și ambele rămân în jurnalul de audit."
+        ),
+        "entry_time": ("Time", "Ora"),
+        "entry_direction": ("Direction", "Sens"),
+        "direction_auto": ("As the sequence decides", "După succesiunea scanărilor"),
+        "direction_in": ("Check-in", "Intrare"),
+        "direction_out": ("Check-out", "Ieșire"),
+        "add_reason_hint": ("Why it is added, e.g. forgotten badge", "De ce se adaugă, de ex. ecuson uitat"),
+        "add_entry_button": ("Add entry", "Adaugă"),
+        "entry_added": ("The entry was added.", "Înregistrarea a fost adăugată."),
+        "entry_deleted": ("The entry was deleted.", "Înregistrarea a fost ștearsă."),
+        "entry_time_invalid": ("Give the time as HH:MM or HH:MM:SS.", "Scrieți ora ca HH:MM sau HH:MM:SS."),
+        "entry_time_gap": (
+            "This time does not exist on this day: the clocks moved forward.", "Această oră nu există în această zi: ceasul a fost dat înainte."
+        ),
+        "entry_future": ("The time is in the future.", "Ora este în viitor."),
+        "entry_direction_invalid": ("Choose a direction from the list.", "Alegeți un sens din listă."),
+        "entry_note_invalid": (
+            "The note must be one line of at most 200 characters.", "Nota trebuie să fie un singur rând de cel mult 200 de caractere."
+        ),
+        "reason_required": ("Give a reason.", "Scrieți motivul."),
+        "reason_invalid": (
+            "The reason must be one line of at most 200 characters.", "Motivul trebuie să fie un singur rând de cel mult 200 de caractere."
+        ),
+        "entry_employee_inactive": (
+            "The employee is inactive or not employed on this day.", "Angajatul este inactiv sau nu este angajat în această zi."
+        ),
+        "entry_duplicate": (
+            "Nothing was added: another scan or entry of this employee is less than {seconds} seconds away.",
+            "Nu s-a adăugat nimic: o altă scanare sau înregistrare a angajatului este la mai puțin de {seconds} secunde."
+        ),
 
         "employees_title": ("Employees", "Angajați"),
         "search": ("Search", "Caută"),
