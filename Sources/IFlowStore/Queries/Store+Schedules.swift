@@ -89,6 +89,11 @@ extension Store {
     public func reportUsers(companyID: Int, month: (year: Int, month: Int), filter: ReportFilter) async throws -> [ReportUser] {
         let first = LocalDate(year: month.year, month: month.month, day: 1)!
         let last = LocalDate(year: month.year, month: month.month, day: LocalDate.daysIn(month: month.month, year: month.year))!
+        return try await reportUsers(companyID: companyID, from: first, through: last, filter: filter)
+    }
+
+    /// The employees employed on some date from `first` through `last`, enabled unless `includeDisabled`, by id.
+    public func reportUsers(companyID: Int, from first: LocalDate, through last: LocalDate, filter: ReportFilter) async throws -> [ReportUser] {
         // Hand-written SQL, like the other queries a report makes per request: SQLKit's builder spends more time
         // quoting identifiers than SQLite spends running these.
         var query: SQLQueryString = """
