@@ -25,8 +25,10 @@ struct WorkScheduleUser: Encodable, Sendable {
         case totals
     }
 
-    /// - Parameter dates: The month's dates (``WorkScheduleDate/month(of:calculator:language:)``); empty without days.
-    init(_ month: EmployeeMonth, totals tokens: [TotalsToken], dates: [WorkScheduleDate]) {
+    /// - Parameters:
+    ///   - dates: The month's dates (``WorkScheduleDate/month(of:language:)``); empty without days.
+    ///   - calculator: The company's, to place a live month's intervals on their local dates.
+    init(_ month: EmployeeMonth, totals tokens: [TotalsToken], dates: [WorkScheduleDate], calculator: ScheduleCalculator) {
         let user = month.user
         userID = String(user.id)
         fullName = user.fullName
@@ -36,7 +38,12 @@ struct WorkScheduleUser: Encodable, Sendable {
         teamName = user.teamName
         if !dates.isEmpty {
             let plansByDay = month.plansByDayNumber()
-            days = zip(month.days, dates).map { minutes, date in WorkScheduleDay(minutes, date: date, plan: plansByDay[minutes.date.dayNumber]) }
+            let presenceByDay = month.presence.map { _ in month.presenceByDayNumber(calculator: calculator) }
+            days = zip(month.days, dates).map { minutes, date in
+                let day = minutes.date.dayNumber
+                let intervals = presenceByDay.map { WorkScheduleDay.intervals($0[day] ?? [], calculator: calculator) }
+                return WorkScheduleDay(minutes, date: date, plan: plansByDay[day], intervals: intervals)
+            }
         }
         totals = WorkScheduleTotals(tokens: tokens, totals: month.totals)
     }
@@ -54,7 +61,8 @@ struct WorkScheduleUser: Encodable, Sendable {
     }
 }
 
-/// One date of an employee's month: its class, the plan starting on it (`null`s when none) and its hours.
+/// One date of an employee's month: its class, the plan starting on it (`null`s when none), for `live_attendance` the
+/// intervals present that began on it, and its hours.
 struct WorkScheduleDay: Encodable, Sendable {
     var date: String
     var dayType: String
@@ -64,6 +72,9 @@ struct WorkScheduleDay: Encodable, Sendable {
     var breakMinutes: String?
     var overtime: String?
     var timeOff: String?
+    /// `08:02-12:00,12:45-16:31` in the company's local time, as `shifts` are written (an end at or before its start is
+    /// on the next date); only in a `live_attendance` report, so the planned one stays as it was.
+    var intervals: String?
     var regularHours: String
     var overtimeHours: String
     var timeOffHours: String
@@ -77,12 +88,13 @@ struct WorkScheduleDay: Encodable, Sendable {
         case breakMinutes = "break_minutes"
         case overtime
         case timeOff = "time_off"
+        case intervals
         case regularHours = "regular_hours"
         case overtimeHours = "overtime_hours"
         case timeOffHours = "time_off_hours"
     }
 
-    init(_ minutes: DayMinutes, date: WorkScheduleDate, plan: DayPlan?) {
+    init(_ minutes: DayMinutes, date: WorkScheduleDate, plan: DayPlan?, intervals: String? = nil) {
         self.date = date.date
         dayType = date.dayType
         holidayName = date.holidayName
@@ -94,6 +106,33 @@ struct WorkScheduleDay: Encodable, Sendable {
         regularHours = HoursFormat.hours(minutes: minutes.regular)
         overtimeHours = HoursFormat.hours(minutes: minutes.overtime)
         timeOffHours = HoursFormat.hours(minutes: minutes.timeOff)
+        self.intervals = intervals
+    }
+
+    /// Intervals as local `HH:MM-HH:MM`, comma-separated, the seconds of the scans dropped as the hours drop them.
+    static func intervals(_ intervals: [WorkedInterval], calculator: ScheduleCalculator) -> String {
+        func clock(_ instant: Int) -> String {
+            let minutes = calculator.wallTime(ofInstant: instant).secondOfDay / 60
+            let (hours, rest) = minutes.quotientAndRemainder(dividingBy: 60)
+            return (hours < 10 ? "0" : "") + String(hours) + (rest < 10 ? ":0" : ":") + String(rest)
+        }
+        return intervals.map { clock($0.start) + "-" + clock($0.end) }.joined(separator: ",")
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(date, forKey: .date)
+        try container.encode(dayType, forKey: .dayType)
+        try container.encodeIfPresent(holidayName, forKey: .holidayName)
+        try container.encodeIfPresent(type, forKey: .type)
+        try container.encodeIfPresent(shifts, forKey: .shifts)
+        try container.encodeIfPresent(breakMinutes, forKey: .breakMinutes)
+        try container.encodeIfPresent(overtime, forKey: .overtime)
+        try container.encodeIfPresent(timeOff, forKey: .timeOff)
+        if let intervals { try container.encode(intervals, forKey: .intervals) }
+        try container.encode(regularHours, forKey: .regularHours)
+        try container.encode(overtimeHours, forKey: .overtimeHours)
+        try container.encode(timeOffHours, forKey: .timeOffHours)
     }
 }
 

@@ -6,15 +6,24 @@ struct EmployeeMonth: Sendable {
     var user: ReportUser
     /// The month's plans and the previous month's last one (its night shift runs into the month), in date order.
     var plans: [DayPlan]
-    /// The minutes of each date of the month, in date order.
+    /// The time present, in time order, for a `live_attendance` month; `nil` for a planned one.
+    var presence: [WorkedInterval]?
+    /// The minutes of each date of the month, in date order: planned, or present when `presence` is set.
     var days: [DayMinutes]
     /// The sum of `days`.
     var totals: HourTotals
 
-    init(user: ReportUser, plans: [DayPlan], month: (year: Int, month: Int), calculator: ScheduleCalculator) {
+    /// - Parameter presence: The pairing's intervals for a live month (`ScheduleCalculator.liveDailyMinutes`), `nil` for
+    ///   the planned one (`dailyMinutes`).
+    init(user: ReportUser, plans: [DayPlan], presence: [WorkedInterval]? = nil, month: (year: Int, month: Int), calculator: ScheduleCalculator) {
         self.user = user
         self.plans = plans
-        days = calculator.dailyMinutes(for: plans, in: month)
+        self.presence = presence
+        if let presence {
+            days = calculator.liveDailyMinutes(for: plans, presence: presence, in: month)
+        } else {
+            days = calculator.dailyMinutes(for: plans, in: month)
+        }
         var totals = HourTotals()
         for day in days { totals += day.totals }
         self.totals = totals
@@ -24,6 +33,13 @@ struct EmployeeMonth: Sendable {
     func plansByDayNumber() -> [Int: DayPlan] {
         var byDay: [Int: DayPlan] = [:]
         for plan in plans { byDay[plan.date.dayNumber] = plan }
+        return byDay
+    }
+
+    /// The intervals present, by the local date (day number) of their start; empty for a planned month.
+    func presenceByDayNumber(calculator: ScheduleCalculator) -> [Int: [WorkedInterval]] {
+        var byDay: [Int: [WorkedInterval]] = [:]
+        for interval in presence ?? [] { byDay[calculator.localDate(ofInstant: interval.start).dayNumber, default: []].append(interval) }
         return byDay
     }
 }

@@ -1,7 +1,9 @@
+import Foundation
 import IFlowCore
 import IFlowStore
 
-/// A month of a company's schedules: which employees it lists, and their computed months a batch at a time.
+/// A month of a company's schedules: which employees it lists, and their computed months a batch at a time, from the
+/// plan or, for `live_attendance`, from the scans.
 struct MonthSchedule: Sendable {
     let store: Store
     let calculator: ScheduleCalculator
@@ -10,25 +12,43 @@ struct MonthSchedule: Sendable {
     let month: Int
     /// The employees the month lists (`Store.reportUsers`), by id.
     let users: [ReportUser]
+    /// Planned hours, or the hours present.
+    let attendanceType: AttendanceType
+    /// The company's pairing limits, for `live_attendance`.
+    let limits: AttendanceLimits
+    /// UTC seconds: an open check-in counts up to this instant, and one older than the reset limit then counts nothing.
+    let now: Int
 
+    /// - Parameters:
+    ///   - attendanceType: `work_schedule` (planned) or `live_attendance`; the latter also reads the scans.
+    ///   - limits: the company's pairing limits (`CompanyContext.attendance.limits`), used for `live_attendance`.
+    ///   - now: the instant open check-ins are paired up to; the clock's now unless a test fixes it.
     static func load(
-        store: Store, calculator: ScheduleCalculator, companyID: Int, year: Int, month: Int, filter: ReportFilter
+        store: Store, calculator: ScheduleCalculator, companyID: Int, year: Int, month: Int, filter: ReportFilter,
+        attendanceType: AttendanceType = .workSchedule, limits: AttendanceLimits = .iFlowDefaults, now: Date = Date()
     ) async throws
         -> MonthSchedule
     {
         let users = try await store.reportUsers(companyID: companyID, month: (year, month), filter: filter)
-        return MonthSchedule(store: store, calculator: calculator, companyID: companyID, year: year, month: month, users: users)
+        return MonthSchedule(
+            store: store, calculator: calculator, companyID: companyID, year: year, month: month, users: users,
+            attendanceType: attendanceType, limits: limits, now: Int(now.timeIntervalSince1970.rounded(.down))
+        )
     }
 
     /// The same month for `users[range]` only.
     func restricted(to range: Range<Int>) -> MonthSchedule {
-        MonthSchedule(store: store, calculator: calculator, companyID: companyID, year: year, month: month, users: Array(users[range]))
+        MonthSchedule(
+            store: store, calculator: calculator, companyID: companyID, year: year, month: month, users: Array(users[range]),
+            attendanceType: attendanceType, limits: limits, now: now
+        )
     }
 
     var firstDay: LocalDate { LocalDate(year: year, month: month, day: 1)! }
     var lastDay: LocalDate { firstDay.adding(days: LocalDate.daysIn(month: month, year: year) - 1) }
 
-    /// Reads the plans of `size` employees per query and hands each batch's computed months to `body`, in id order.
+    /// Reads the plans (and for `live_attendance` the scans) of `size` employees per query and hands each batch's
+    /// computed months to `body`, in id order.
     ///
     /// The next batch is read while `body` handles the current one: the reading runs mostly on SQLite's thread and
     /// the computing on ours, so on two cores the two overlap. At most two batches are in memory; a failing `body`
@@ -36,20 +56,42 @@ struct MonthSchedule: Sendable {
     func forEachBatch(size: Int, _ body: ([EmployeeMonth]) async throws -> Void) async throws {
         let from = firstDay.adding(days: -1)
         let through = lastDay
-        let store = self.store
+        // Every instant of the month's local dates in any zone (UTC offsets lie within -12 h and +14 h); the store adds
+        // the history before and the reset limit after that pairing needs.
+        let secondsPerDay = ClockTime.minutesPerDay * 60
+        let scansFrom = firstDay.dayNumber * secondsPerDay - 14 * 3_600
+        let scansThrough = (lastDay.dayNumber + 1) * secondsPerDay + 12 * 3_600
+        let (store, companyID, limits, live) = (self.store, self.companyID, self.limits, attendanceType == .liveAttendance)
         let batches = stride(from: 0, to: users.count, by: size).map { users[$0..<min($0 + size, users.count)] }
-        func read(_ index: Int) -> Task<[Int: [DayPlan]], any Error>? {
+        func read(_ index: Int) -> Task<(plans: [Int: [DayPlan]], scans: [Int: [StoredScan]]), any Error>? {
             guard index < batches.count else { return nil }
             let ids = batches[index].map(\.id)
-            return Task { try await store.dayPlans(userIDs: ids, from: from, through: through) }
+            return Task {
+                async let plans = store.dayPlans(userIDs: ids, from: from, through: through)
+                let scans =
+                    live ? try await store.scans(companyID: companyID, userIDs: ids, from: scansFrom, through: scansThrough, limits: limits) : [:]
+                return (try await plans, scans)
+            }
         }
         var next = read(0)
         defer { next?.cancel() }
         for (index, batch) in batches.enumerated() {
             guard let current = next else { break }
             next = read(index + 1)
-            let plans = try await current.value
-            try await body(batch.map { EmployeeMonth(user: $0, plans: plans[$0.id] ?? [], month: (year, month), calculator: calculator) })
+            let read = try await current.value
+            try await body(
+                batch.map { user in
+                    let presence = live ? presence(of: read.scans[user.id] ?? []) : nil
+                    return EmployeeMonth(
+                        user: user, plans: read.plans[user.id] ?? [], presence: presence, month: (year, month), calculator: calculator)
+                }
+            )
         }
+    }
+
+    /// The time an employee was present, from their scans paired under the company's limits up to `now`.
+    private func presence(of scans: [StoredScan]) -> [WorkedInterval] {
+        guard !scans.isEmpty else { return [] }
+        return ScanPairing(scans: scans.lazy.map(\.scan), limits: limits, now: now).intervals(now: now)
     }
 }

@@ -267,6 +267,8 @@ struct WorkScheduleDayMirror: Decodable {
     @Nullable var breakMinutes: String?
     @Nullable var overtime: String?
     @Nullable var timeOff: String?
+    /// Only in a `live_attendance` report.
+    var intervals: String?
     var regularHours: String
     var overtimeHours: String
     var timeOffHours: String
@@ -280,6 +282,7 @@ struct WorkScheduleDayMirror: Decodable {
         case breakMinutes = "break_minutes"
         case overtime
         case timeOff = "time_off"
+        case intervals
         case regularHours = "regular_hours"
         case overtimeHours = "overtime_hours"
         case timeOffHours = "time_off_hours"
@@ -327,4 +330,291 @@ extension Reply {
 
     /// The failed checks as `field:check` (`-` for a transport error's `null` field).
     var checks: Set<String> { Set(errors.map { "\($0.field ?? "-"):\($0.check)" }) }
+}
+
+/// `rfid_devices/auto_attendance`.
+struct AutoAttendanceReplyMirror: Decodable {
+    var scanMessage: String
+    var user: TerminalUserMirror
+    var event: [AttendanceEventMirror]
+
+    enum CodingKeys: String, CodingKey {
+        case scanMessage = "scan_msg"
+        case user
+        case event
+    }
+}
+
+/// The employee of a terminal reply, as iFlow's user object: every value a string.
+struct TerminalUserMirror: Decodable {
+    var id: String
+    var isEnabled: String
+    var companyID: String
+    @Nullable var teamID: String?
+    var fullName: String
+    var timezone: String
+    var checkInResetLimit: String
+    var companyCheckInResetLimit: String
+    var defaultTimezone: String
+    var useLockedMonths: String
+    var timeBetweenCheckIns: String
+    var agentID: String
+
+    enum CodingKeys: String, CodingKey {
+        case id = "ID"
+        case isEnabled = "is_enabled"
+        case companyID = "company_id"
+        case teamID = "team_id"
+        case fullName = "full_name"
+        case timezone
+        case checkInResetLimit = "check_in_reset_limit"
+        case companyCheckInResetLimit = "company_check_in_reset_limit"
+        case defaultTimezone = "default_timezone"
+        case useLockedMonths = "use_locked_months"
+        case timeBetweenCheckIns = "time_between_check_ins"
+        case agentID = "agent_id"
+    }
+}
+
+/// One check-in/check-out pair (`event`).
+struct AttendanceEventMirror: Decodable {
+    var id: String
+    var companyID: String
+    var userID: String
+    var date: String
+    var startTime: String
+    @Nullable var endTime: String?
+    var terminalType: String
+    @Nullable var rfidAgentID: String?
+    @Nullable var closedTerminalType: String?
+    @Nullable var closedRFIDAgentID: String?
+    var status: String
+
+    /// Every value in key order, `nil` for `null`, to compare events whole.
+    var values: [String?] {
+        [id, companyID, userID, date, startTime, endTime, terminalType, rfidAgentID, closedTerminalType, closedRFIDAgentID, status]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "ID"
+        case companyID = "company_id"
+        case userID = "user_id"
+        case date
+        case startTime = "start_time"
+        case endTime = "end_time"
+        case terminalType = "terminal_type"
+        case rfidAgentID = "rfid_agent_id"
+        case closedTerminalType = "closed_terminal_type"
+        case closedRFIDAgentID = "closed_rfid_agent_id"
+        case status
+    }
+}
+
+/// One row of `rfid_v2/offline_attendance/store_attendances`' reply: the row as sent and its three errors.
+struct OfflineRowMirror: Decodable, Equatable {
+    var date: String
+    var time: String
+    var rfidTag: String
+    var errorMsg: String
+    var errorAuthenticate: String
+    var errorCheckInOut: String
+    var errorCSV: String
+
+    enum CodingKeys: String, CodingKey {
+        case date
+        case time
+        case rfidTag
+        case errorMsg
+        case errorAuthenticate = "error_authenticate"
+        case errorCheckInOut = "error_check_in_out"
+        case errorCSV = "error_csv"
+    }
+}
+
+/// One scan or entry of `attendance/add` and `attendance/get_list`.
+struct AttendanceEntryMirror: Decodable {
+    var id: String
+    var userID: String
+    var date: String
+    var time: String
+    var direction: String
+    @Nullable var pairID: String?
+    @Nullable var duplicateOf: String?
+    @Nullable var forcedDirection: String?
+    var source: String
+    var sourceLabel: String
+    @Nullable var rfidAgentID: String?
+    var arrival: String
+    @Nullable var note: String?
+    var recordedAt: String
+    @Nullable var deletionReason: String?
+    @Nullable var deletedBy: String?
+    @Nullable var deletedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id = "ID"
+        case userID = "user_id"
+        case date, time, direction
+        case pairID = "pair_id"
+        case duplicateOf = "duplicate_of"
+        case forcedDirection = "forced_direction"
+        case source
+        case sourceLabel = "source_label"
+        case rfidAgentID = "rfid_agent_id"
+        case arrival, note
+        case recordedAt = "recorded_at"
+        case deletionReason = "deletion_reason"
+        case deletedBy = "deleted_by"
+        case deletedAt = "deleted_at"
+    }
+}
+
+/// `attendance/add`.
+struct AttendanceAddReplyMirror: Decodable {
+    var attendance: AttendanceEntryMirror
+    var events: [AttendanceEventMirror]
+}
+
+/// `attendance/delete`.
+struct AttendanceDeleteReplyMirror: Decodable {
+    var attendanceID: String
+    var userID: String
+    var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case attendanceID = "attendance_id"
+        case userID = "user_id"
+        case reason
+    }
+}
+
+/// `attendance/get_list`.
+struct AttendanceListReplyMirror: Decodable {
+    var total: String
+    var limit: String
+    var offset: String
+    var dateIntervalStart: String
+    var dateIntervalEnd: String
+    var users: [User]
+
+    struct User: Decodable {
+        var userID: String
+        var fullName: String
+        @Nullable var markNumber: String?
+        @Nullable var teamName: String?
+        var attendances: [AttendanceEntryMirror]
+        var events: [AttendanceEventMirror]
+
+        enum CodingKeys: String, CodingKey {
+            case userID = "user_id"
+            case fullName = "full_name"
+            case markNumber = "mark_number"
+            case teamName = "team_name"
+            case attendances, events
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case total, limit, offset
+        case dateIntervalStart = "date_interval_start"
+        case dateIntervalEnd = "date_interval_end"
+        case users
+    }
+}
+
+/// `attendance/get_exceptions`.
+struct AttendanceExceptionsReplyMirror: Decodable {
+    var total: String
+    var limit: String
+    var offset: String
+    var dateIntervalStart: String
+    var dateIntervalEnd: String
+    var users: [User]
+
+    struct User: Decodable {
+        var userID: String
+        var fullName: String
+        @Nullable var markNumber: String?
+        @Nullable var teamName: String?
+        var exceptions: [Exception]
+
+        enum CodingKeys: String, CodingKey {
+            case userID = "user_id"
+            case fullName = "full_name"
+            case markNumber = "mark_number"
+            case teamName = "team_name"
+            case exceptions
+        }
+    }
+
+    struct Exception: Decodable {
+        var type: String
+        var date: String
+        @Nullable var plannedTime: String?
+        @Nullable var checkIn: String?
+        @Nullable var checkOut: String?
+        @Nullable var minutes: String?
+        var scanIDs: [String]
+        var message: String
+
+        enum CodingKeys: String, CodingKey {
+            case type, date
+            case plannedTime = "planned_time"
+            case checkIn = "check_in"
+            case checkOut = "check_out"
+            case minutes
+            case scanIDs = "scan_ids"
+            case message
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case total, limit, offset
+        case dateIntervalStart = "date_interval_start"
+        case dateIntervalEnd = "date_interval_end"
+        case users
+    }
+}
+
+/// `users/get_today_status`, `users/get_tomorrow_status`, `users/get_next_work_day_status`.
+struct DayStatusReplyMirror: Decodable {
+    var date: String
+    var attendanceType: String
+    var users: [User]
+
+    struct User: Decodable {
+        var userID: String
+        var fullName: String
+        @Nullable var cnp: String?
+        @Nullable var markNumber: String?
+        @Nullable var teamName: String?
+        var status: String
+        var statusCode: String
+        var atWork: String
+        var plannedShifts: String
+        @Nullable var absenceCode: String?
+        var minutesWorked: String
+        var events: [AttendanceEventMirror]
+
+        enum CodingKeys: String, CodingKey {
+            case userID = "user_id"
+            case fullName = "full_name"
+            case cnp
+            case markNumber = "mark_number"
+            case teamName = "team_name"
+            case status
+            case statusCode = "status_code"
+            case atWork = "at_work"
+            case plannedShifts = "planned_shifts"
+            case absenceCode = "absence_code"
+            case minutesWorked = "minutes_worked"
+            case events
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case date
+        case attendanceType = "attendance_type"
+        case users
+    }
 }
