@@ -162,4 +162,288 @@ struct AttendanceStoreTests {
             #expect(try #require(scans[ids[1]]).map(\.scan.instant) == [from - 3_600])
         }
     }
+
+    @Test("the company's settings reach every CompanyContext; settings out of range change nothing", arguments: Backend.available)
+    func settingsInContexts(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, _ in
+            // setup
+            let key = try await store.createAPIKey(companyID: companyID, label: "payroll", actor: .commandLine)
+            let administrator = try await store.createAdministrator(companyID: companyID, email: "a@acme.ro", password: "parola-lunga-9", cost: 4)
+            let session = try await store.createAdminSession(administratorID: try administrator.requireID(), lifetime: 3_600)
+            #expect(try await store.authenticate(secret: key.secret)?.company.attendance == .iFlowDefaults)
+            let settings = AttendanceSettings(limits: AttendanceLimits(timeBetweenCheckIns: 120, checkInResetLimit: 50_000), graceMinutes: 0)
+
+            // MUT
+            try await store.setAttendanceSettings(settings, companyID: companyID, actor: .commandLine)
+            let refused = await #expect(throws: ValidationFailure.self) {
+                let nonsense = AttendanceSettings(limits: AttendanceLimits(timeBetweenCheckIns: 0, checkInResetLimit: 100), graceMinutes: 500)
+                try await store.setAttendanceSettings(nonsense, companyID: companyID, actor: .commandLine)
+            }
+
+            // validation
+            #expect(refused?.issues.map(\.field) == ["time_between_check_ins", "check_in_reset_limit", "grace_minutes"])
+            #expect(refused?.issues.map(\.check) == [.between, .between, .between])
+            #expect(try await store.authenticate(secret: key.secret)?.company.attendance == settings)
+            #expect(try await store.signedInAdministrator(token: session.token)?.company.attendance == settings)
+            #expect(try await store.company(id: companyID)?.context?.attendance == settings)
+        }
+    }
+
+    @Test(
+        "a scan within 60 s of a kept one is a duplicate, exactly 60 s is not, and a late batch is read in time order", arguments: Backend.available)
+    func duplicatesAndOutOfOrder(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, _ in
+            // setup: a live scan at t + 100
+            let id = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
+            let t = Self.monday
+            let live = try await store.recordScans(
+                [Self.terminalScan(id, t + 100, arrival: .live)], companyID: companyID, limits: Self.limits, actor: .commandLine)
+            let liveID = try #require(live.ids[0])
+
+            // MUT: the offline batch arrives later, its rows out of order
+            let batch = [t + 160, t + 130, t, t + 41, t + 219].map { Self.terminalScan(id, $0) }
+            let recorded = try await store.recordScans(batch, companyID: companyID, limits: Self.limits, actor: .commandLine)
+
+            // validation
+            #expect(recorded.outcomes == [.stored, .duplicateOfScan(liveID), .stored, .duplicateOfRow(2), .duplicateOfRow(0)])
+            #expect(try await Self.kept(store, companyID: companyID, userID: id) == [t, t + 100, t + 160])
+            let stored = try #require(try await store.scans(companyID: companyID, userIDs: [id], from: t, through: t, limits: Self.limits)[id])
+            #expect(stored.map(\.arrival) == [.offline, .live, .offline])
+            #expect(stored.allSatisfy { $0.actorLabel == "iflow command line" && $0.rfidTag == "TAG" && $0.deletedAt == nil })
+        }
+    }
+
+    @Test("a scan of another company's employee is refused and nothing of its batch is stored", arguments: Backend.available)
+    func otherCompanysEmployee(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, otherCompanyID in
+            // setup
+            let mine = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
+            let theirs = try await Self.addEmployees(1, tagPrefix: "OTHER", store: store, companyID: otherCompanyID)[0]
+
+            // MUT
+            await #expect(throws: StoreError.self) {
+                try await store.recordScans(
+                    [Self.terminalScan(mine, Self.monday), Self.terminalScan(theirs, Self.monday)], companyID: companyID, limits: Self.limits,
+                    actor: .commandLine
+                )
+            }
+
+            // validation
+            #expect(try await Self.kept(store, companyID: companyID, userID: mine).isEmpty)
+            #expect(try await store.scans(companyID: companyID, userIDs: [theirs], from: 0, through: Int(Int32.max), limits: Self.limits).isEmpty)
+            #expect(try await store.scanEmployees(companyID: companyID, rfidTags: ["TAG0", "OTHER0", "NOBODY"]).keys.sorted() == ["TAG0"])
+            #expect(try await store.scanEmployee(companyID: companyID, userID: theirs) == nil)
+            #expect(try await store.scanEmployee(companyID: otherCompanyID, userID: theirs)?.rfidTag == "OTHER0")
+        }
+    }
+
+    @Test("a scan employee carries team, mark number, state and employment dates", arguments: Backend.available)
+    func scanEmployeeFields(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, _ in
+            // setup
+            let cnp = CNP.makeValid(sex: .male, birthDate: LocalDate(year: 1985, month: 3, day: 14)!, county: 8, serial: 123)
+            let update = try UserUpdate.parse([
+                "update_by": "cnp", "update_by_value": cnp, "rfid_tag": "04A1B2", "full_name": "Ion Pop", "team_name": "Producție",
+                "mark_number": "M7",
+                "employment_date": "2020-01-10", "disable_date": "2026-06-30", "is_enabled": "0",
+            ]).get()
+            let created = try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine)
+
+            // MUT
+            let employee = try #require(try await store.scanEmployees(companyID: companyID, rfidTags: ["04A1B2"])["04A1B2"])
+
+            // validation
+            #expect(employee.userID == created.user.id)
+            #expect(employee.fullName == "Ion Pop")
+            #expect(employee.teamName == "Producție" && employee.teamID != nil)
+            #expect(employee.markNumber == "M7")
+            #expect(employee.isDisabled)
+            #expect(employee.employmentDate == LocalDate(year: 2020, month: 1, day: 10))
+            #expect(employee.disableDate == LocalDate(year: 2026, month: 6, day: 30))
+        }
+    }
+
+    @Test("a batch of 10,000 rows across 500 employees is stored in one call, and nothing of it a second time", arguments: Backend.available)
+    func largeBatch(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, _ in
+            // setup: 20 scans per employee, 4 h apart, the batch ordered by time as a terminal's memory is
+            let ids = try await Self.addEmployees(500, store: store, companyID: companyID)
+            let rows = (0..<20).flatMap { step in ids.map { Self.terminalScan($0, Self.monday + step * 14_400) } }
+            let clock = ContinuousClock()
+
+            // MUT
+            var first: RecordedScans?
+            let firstTime = try await clock.measure {
+                first = try await store.recordScans(rows, companyID: companyID, limits: Self.limits, actor: .commandLine)
+            }
+            var second: RecordedScans?
+            let secondTime = try await clock.measure {
+                second = try await store.recordScans(rows, companyID: companyID, limits: Self.limits, actor: .commandLine)
+            }
+
+            // validation
+            print("10,000-row batch on \(backend): first \(firstTime), repeated \(secondTime)")
+            let stored = try #require(first)
+            #expect(stored.outcomes.allSatisfy { $0 == .stored })
+            #expect(Set(stored.ids.compactMap { $0 }).count == 10_000)
+            let repeated = try #require(second)
+            #expect(repeated.outcomes.allSatisfy { if case .duplicateOfScan = $0 { true } else { false } })
+            struct Count: Decodable { var n: Int }
+            #expect(try await store.sql().raw("SELECT COUNT(*) AS n FROM scans").first(decoding: Count.self)?.n == 10_000)
+            let scans = try await store.scans(
+                companyID: companyID, userIDs: ids, from: Self.monday, through: Self.monday + 4 * 86_400, limits: Self.limits)
+            #expect(scans.count == 500 && scans.values.allSatisfy { $0.count == 20 })
+            var filter = AuditFilter()
+            filter.limit = 1_000
+            let events = try await store.auditEvents(companyID: companyID, filter: filter).events
+            #expect(events.count == 500 && events.allSatisfy { $0.action == "attendance.scanned" && $0.detail.hasPrefix("20 scans from ") })
+        }
+    }
+
+    @Test("a deleted scan stays, flagged and audited; deleting it again or from another company changes nothing", arguments: Backend.available)
+    func deleteScan(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, otherCompanyID in
+            // setup
+            let id = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
+            let recorded = try await store.recordScans(
+                [Self.terminalScan(id, Self.monday), Self.terminalScan(id, Self.monday + 28_800)], companyID: companyID, limits: Self.limits,
+                actor: .commandLine
+            )
+            let scanID = try #require(recorded.ids[0])
+            let administrator = AuditActor(kind: .administrator, id: 7, label: "sef@acme.ro")
+
+            // MUT
+            let other = try await store.deleteScan(id: scanID, companyID: otherCompanyID, reason: "nu", actor: .commandLine)
+            let deleted = try await store.deleteScan(id: scanID, companyID: companyID, reason: "badge lent to a colleague", actor: administrator)
+            let again = try await store.deleteScan(id: scanID, companyID: companyID, reason: "again", actor: administrator)
+            let missing = try await store.deleteScan(id: scanID + 1_000, companyID: companyID, reason: "none", actor: administrator)
+
+            // validation
+            #expect(other == .notFound)
+            #expect(deleted == .deleted(userID: id))
+            #expect(again == .alreadyDeleted)
+            #expect(missing == .notFound)
+            let scans = try #require(
+                try await store.scans(companyID: companyID, userIDs: [id], from: 0, through: Self.monday, limits: Self.limits)[id])
+            #expect(scans.map(\.scan.id) == recorded.ids.compactMap { $0 })
+            #expect(scans[0].scan.isDeleted && scans[0].deletionReason == "badge lent to a colleague" && scans[0].deletedBy == "sef@acme.ro")
+            #expect(scans[0].deletedAt != nil)
+            #expect(!scans[1].scan.isDeleted && scans[1].deletionReason == nil)
+            let events = try await store.auditEvents(companyID: companyID, filter: AuditFilter()).events
+            #expect(events.map(\.action) == ["attendance.deleted", "attendance.scanned"])
+            #expect(events.first?.actorLabel == "sef@acme.ro")
+            #expect(events.first?.detail == "scan \(scanID): badge lent to a colleague")
+            #expect(try await store.auditEvents(companyID: otherCompanyID, filter: AuditFilter()).events.isEmpty)
+            // A deleted scan no longer makes a scan at its instant a duplicate.
+            let rescanned = try await store.recordScans(
+                [Self.terminalScan(id, Self.monday + 10)], companyID: companyID, limits: Self.limits, actor: .commandLine)
+            #expect(rescanned.outcomes == [.stored])
+        }
+    }
+
+    /// Runs `body` with the stores concurrent callers use: on PostgreSQL two stores on one database, as two servers.
+    static func withConcurrentStores(_ backend: Backend, _ body: ([Store], Int) async throws -> Void) async throws {
+        try await backend.withStore(poolSize: 8) { store, companyID, _ in
+            guard case .postgres = backend else { return try await body([store], companyID) }
+            let second = try Store(location: store.location, poolSize: 8, keyring: TestStores.keyring, logger: TestStores.logger)
+            defer { Task { await second.shutdown() } }
+            try await body([store, second], companyID)
+        }
+    }
+
+    @Test("two terminals scanning one badge at the same instant store exactly one scan", arguments: Backend.available)
+    func twoTerminalsOneBadge(backend: Backend) async throws {
+        try await Self.withConcurrentStores(backend) { stores, companyID in
+            // setup
+            let id = try await Self.addEmployees(1, store: stores[0], companyID: companyID)[0]
+
+            // MUT: 20 rounds of two simultaneous scans, a minute and a half apart
+            for round in 0..<20 {
+                let instant = Self.monday + round * 90
+                try await withThrowingTaskGroup(of: RecordedScans.self) { group in
+                    for terminal in 0..<2 {
+                        let store = stores[terminal % stores.count]
+                        group.addTask {
+                            try await store.recordScans(
+                                [NewScan(userID: id, instant: instant, source: .terminal, arrival: .live, rfidTag: "TAG0")], companyID: companyID,
+                                limits: Self.limits, actor: .commandLine
+                            )
+                        }
+                    }
+                    let outcomes = try await group.reduce(into: []) { $0 += $1.outcomes }
+                    #expect(outcomes.filter { $0 == .stored }.count == 1, "round \(round): \(outcomes)")
+                }
+            }
+
+            // validation
+            #expect(try await Self.kept(stores[0], companyID: companyID, userID: id) == (0..<20).map { Self.monday + $0 * 90 })
+        }
+    }
+
+    @Test("32 terminals scanning several badges at once never store two scans of one employee less than 60 s apart", arguments: Backend.available)
+    func thirtyTwoTerminals(backend: Backend) async throws {
+        try await Self.withConcurrentStores(backend) { stores, companyID in
+            // setup: 6 employees; each of 32 terminals goes through 10 moments 90 s apart and at each sends one request
+            // with 1 to 3 random badges (in random order), all terminals at the same instant, so any two scans of one
+            // employee at one moment are duplicates of each other whichever arrives first
+            let ids = try await Self.addEmployees(6, store: stores[0], companyID: companyID)
+            var generator = SystemRandomNumberGenerator()
+            let moments = (0..<10).map { Self.monday + $0 * 90 }
+            let requests = (0..<32).map { _ in
+                moments.map { instant in
+                    ids.shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator)).map {
+                        Self.terminalScan($0, instant, arrival: .live)
+                    }
+                }
+            }
+
+            // MUT
+            let stored = try await withThrowingTaskGroup(of: [NewScan].self) { group in
+                for (terminal, rounds) in requests.enumerated() {
+                    let store = stores[terminal % stores.count]
+                    group.addTask {
+                        var stored: [NewScan] = []
+                        for rows in rounds {
+                            let recorded = try await store.recordScans(rows, companyID: companyID, limits: Self.limits, actor: .commandLine)
+                            stored += zip(rows, recorded.outcomes).filter { $0.1 == .stored }.map(\.0)
+                        }
+                        return stored
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+
+            // validation: each employee scanned at a moment has exactly that moment's one scan
+            for id in ids {
+                let scanned = Set(requests.joined().joined().filter { $0.userID == id }.map(\.instant)).sorted()
+                let instants = try await Self.kept(stores[0], companyID: companyID, userID: id)
+                #expect(instants == scanned, "employee \(id)")
+                #expect(zip(instants.dropFirst(), instants).allSatisfy { $0 - $1 >= 60 })
+                #expect(stored.filter { $0.userID == id }.map(\.instant).sorted() == instants)
+            }
+        }
+    }
+
+    @Test("007 reverts to the schema before it, and upgrades a database at 006 with the companies' defaults", arguments: Backend.available)
+    func migrationRevertsAndUpgrades(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, _ in
+            // setup: back to 006, as a database the previous release left
+            try await AddAttendance().revert(on: store.database())
+            try await store.sql().raw("DELETE FROM _fluent_migrations WHERE name = '007_AddAttendance'").run()
+            #expect(try await store.pendingMigrations() == ["007_AddAttendance"])
+            try await store.sql().raw("INSERT INTO companies (name, timezone) VALUES ('Veche SRL', 'Europe/Bucharest')").run()
+
+            // MUT
+            try await store.migrate()
+
+            // validation
+            #expect(try await store.pendingMigrations().isEmpty)
+            let companies = try await store.companies()
+            #expect(companies.map(\.attendance) == [.iFlowDefaults, .iFlowDefaults, .iFlowDefaults])
+            let id = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
+            let recorded = try await store.recordScans(
+                [Self.terminalScan(id, Self.monday)], companyID: companyID, limits: Self.limits, actor: .commandLine)
+            #expect(recorded.outcomes == [.stored])
+        }
+    }
 }

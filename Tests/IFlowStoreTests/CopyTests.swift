@@ -56,6 +56,14 @@ struct CopyTests {
             plan("2025-03-03", shifts: "08:00-16:30", breakMinutes: 30), userID: first.user.id, companyID: companyID, actor: .commandLine)
         try await source.setDay(plan("2025-03-04", shifts: "22:00-06:00"), userID: first.user.id, companyID: companyID, actor: .commandLine)
         try await source.setDay(plan("2025-03-03", .CO), userID: second.user.id, companyID: companyID, actor: .commandLine)
+        let device = try await source.createDevice(companyID: companyID, label: "Poarta", actor: .commandLine)
+        let scans = try await source.recordScans(
+            [1_740_981_600, 1_741_012_200, 1_741_068_000].map {
+                NewScan(userID: first.user.id, instant: $0, source: .terminal, arrival: .offline, deviceID: device.id, rfidTag: "A1")
+            },
+            companyID: companyID, limits: .iFlowDefaults, actor: .commandLine
+        )
+        _ = try await source.deleteScan(id: try #require(scans.ids.last ?? nil), companyID: companyID, reason: "test", actor: .commandLine)
         return (companyID, otherCompanyID, key.secret, revoked.secret)
     }
 
@@ -93,10 +101,10 @@ struct CopyTests {
                 // validation
                 #expect(
                     report.tables.map(\.name) == [
-                        "companies", "data_keys", "sign_in_attempts", "administrators", "api_keys", "audit_events", "teams", "admin_sessions",
-                        "users", "day_plans",
+                        "companies", "data_keys", "sign_in_attempts", "administrators", "api_keys", "audit_events", "devices", "teams",
+                        "admin_sessions", "users", "day_plans", "scans", "scan_deletions",
                     ])
-                #expect(report.tables.map(\.sourceRows) == [2, 0, 0, 0, 3, 11, 3, 0, 4, 3])
+                #expect(report.tables.map(\.sourceRows) == [2, 0, 0, 0, 3, 14, 1, 3, 0, 4, 3, 3, 1])
                 #expect(report.matches, "\(report.tables)")
                 for companyID in [filled.companyID, filled.otherCompanyID] {
                     #expect(try await Self.allUsers(target, companyID: companyID) == Self.allUsers(source, companyID: companyID))
@@ -123,6 +131,15 @@ struct CopyTests {
                 #expect(authenticated.company.id == filled.companyID)
                 #expect(authenticated.company.name == "Acme Producție SRL")
                 #expect(try await target.authenticate(secret: filled.revokedSecret) == nil)
+                let userIDs = try await Self.allUsers(source, companyID: filled.companyID).map(\.id)
+                func scans(_ store: Store) async throws -> [String] {
+                    try await store.scans(companyID: filled.companyID, userIDs: userIDs, from: 0, through: 2_000_000_000, limits: .iFlowDefaults)
+                        .values.flatMap { $0 }.map {
+                            "\($0.scan) \($0.deviceLabel ?? "-") \($0.deletionReason ?? "-") \(Int(($0.recordedAt.timeIntervalSince1970 * 1_000).rounded()))"
+                        }
+                }
+                #expect(try await scans(target) == scans(source))
+                #expect(try await scans(target).count == 3)
 
                 // MUT: the source changes, then is copied again
                 _ = try await source.applyUserUpdate(
@@ -132,7 +149,7 @@ struct CopyTests {
                 let again = try await target.copy(from: source)
 
                 // validation
-                #expect(again.tables.map(\.targetRows) == [2, 0, 0, 0, 3, 12, 3, 0, 4, 3])
+                #expect(again.tables.map(\.targetRows) == [2, 0, 0, 0, 3, 15, 1, 3, 0, 4, 3, 3, 1])
                 #expect(again.matches)
                 let users = try await Self.allUsers(target, companyID: filled.companyID)
                 #expect(users == (try await Self.allUsers(source, companyID: filled.companyID)))
@@ -207,8 +224,8 @@ struct CopyTests {
                 let order = report.tables.map(\.name)
                 #expect(
                     order == [
-                        "companies", "data_keys", "sign_in_attempts", "administrators", "api_keys", "audit_events", "future_things", "teams",
-                        "admin_sessions", "users", "day_plans",
+                        "companies", "data_keys", "sign_in_attempts", "administrators", "api_keys", "audit_events", "devices", "future_things",
+                        "teams", "admin_sessions", "users", "day_plans", "scans", "scan_deletions",
                     ], "each after the tables it references")
                 struct Row: Decodable {
                     var id: Int
@@ -267,7 +284,7 @@ struct CopyTests {
             throws: CopyError.sourceNeedsMigration([
                 "001_CreateAPIKey", "001_CreateTeam", "001_CreateUser", "001_CreateDayPlan", "002_SealPersonalNumbers", "002_CreateAuditEvent",
                 "003_CreateAdministrator", "003_CreateAdminSession", "004_AddUserRowVersion", "005_CreateDataKeyRecord",
-                "006_CreateSignInAttempt",
+                "006_CreateSignInAttempt", "007_AddAttendance", "008_AddComplianceSettings",
             ])
         ) {
             try await target.copy(from: blank)
