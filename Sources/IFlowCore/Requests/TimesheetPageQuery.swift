@@ -1,8 +1,8 @@
-/// The query string of the web timesheet and its CSV download: `month` (`YYYY-MM`), `team`, `inactive` (`1`) and
-/// `page`.
+/// The query string of the web timesheet and its CSV download: `month` (`YYYY-MM`), `team`, `inactive` (`1`), `page`
+/// and `attendance_type` (`work_schedule`, *Planificare*, or `live_attendance`, *Prezență reală*).
 ///
 /// A browser's link or form, not an integration's request: a value that does not read is left at its default (the
-/// current month, every team, active employees only, the first page) rather than answered with an error page.
+/// current month, every team, active employees only, the first page, the plan) rather than answered with an error page.
 public struct TimesheetPageQuery: Sendable, Equatable {
     /// `nil`: the current month in the company's time zone.
     public var year: Int?
@@ -12,13 +12,16 @@ public struct TimesheetPageQuery: Sendable, Equatable {
     public var includeInactive: Bool
     /// 1-based.
     public var page: Int
+    /// Which hours the grid shows: planned, or present.
+    public var attendanceType: AttendanceType
 
-    public init(year: Int?, month: Int?, team: String?, includeInactive: Bool, page: Int) {
+    public init(year: Int?, month: Int?, team: String?, includeInactive: Bool, page: Int, attendanceType: AttendanceType = .workSchedule) {
         self.year = year
         self.month = month
         self.team = team
         self.includeInactive = includeInactive
         self.page = page
+        self.attendanceType = attendanceType
     }
 
     public static func parse(_ fields: RequestFields) -> TimesheetPageQuery {
@@ -26,7 +29,9 @@ public struct TimesheetPageQuery: Sendable, Equatable {
         let month = fields.yearMonth("month", years: RomanianHolidays.supportedYears)
         return TimesheetPageQuery(
             year: month?.year, month: month?.month, team: fields.text("team"), includeInactive: fields.flag("inactive", default: false),
-            page: fields.page() ?? 1
+            page: fields.page() ?? 1,
+            attendanceType: fields.inList("attendance_type", AttendanceType.allCases.map(\.rawValue)) { AttendanceType(rawValue: $0) }
+                ?? .workSchedule
         )
     }
 }

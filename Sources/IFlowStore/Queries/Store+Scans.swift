@@ -174,7 +174,9 @@ extension Store {
             let detail: String
             if indices.count == 1 {
                 let direction = rows[first].direction.map { " (\($0.rawValue))" } ?? ""
-                detail = "scan \(ids[first].map(String.init) ?? "") at \(time(rows[first].instant))\(direction)"
+                // A manual entry's note says why it was added, as a deletion's detail says why it was deleted.
+                let note = rows[first].note.map { ": \($0)" } ?? ""
+                detail = "scan \(ids[first].map(String.init) ?? "") at \(time(rows[first].instant))\(direction)\(note)"
             } else {
                 detail = "\(indices.count) scans from \(time(instants.min() ?? 0)) to \(time(instants.max() ?? 0))"
             }

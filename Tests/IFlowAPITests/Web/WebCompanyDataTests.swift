@@ -117,7 +117,7 @@ struct WebCompanyDataTests {
             #expect(html.contains("class=\"day weekend\" title=\"2025-12-06 · Weekend\""))
             #expect(html.contains("class=\"day holiday\" title=\"2025-12-25 · Crăciunul\"") || html.contains("title=\"2025-12-25 · "))
             #expect(html.contains("<span class=\"code c-CO\">CO</span>"))
-            #expect(html.contains(">13.5</td>"))
+            #expect(html.contains(">13.5</a></td>"))
             #expect(html.contains("Ana Pop") && html.contains("Ion Ionescu"))
             #expect(!html.contains("Străin"), "another company's employee")
             let team = try await client.get("/admin/timesheet?month=2025-12&team=V%C3%A2nz%C4%83ri", as: &browser)

@@ -4,7 +4,8 @@ import IFlowCore
 import IFlowStore
 import NIOCore
 
-/// The monthly timesheet: the page (employees × days with totals) and the same as a CSV download.
+/// The monthly timesheet: the page (employees × days with totals) and the same as a CSV download, from the plan
+/// (*Planificare*) or from real presence (*Prezență reală*); each cell opens the employee's day.
 struct TimesheetController {
     let web: WebEnvironment
     /// Employees per database round trip.
@@ -26,6 +27,7 @@ struct TimesheetController {
         var teams: [String]
         /// 1-based page of the employee list.
         var page: Int
+        var attendanceType: AttendanceType
 
         var monthValue: String { String(format: "%04d-%02d", year, month) }
 
@@ -40,7 +42,7 @@ struct TimesheetController {
                 path,
                 [
                     ("month", String(format: "%04d-%02d", year, month)), ("team", team), ("inactive", includeInactive ? "1" : nil),
-                    ("page", page > 1 ? String(page) : nil),
+                    ("page", page > 1 ? String(page) : nil), ("attendance_type", attendanceType == .liveAttendance ? attendanceType.rawValue : nil),
                 ]
             )
         }
@@ -55,7 +57,7 @@ struct TimesheetController {
         return Selection(
             year: query.year ?? today.year ?? 2000, month: query.month ?? today.month ?? 1,
             team: query.team.flatMap { teams.contains($0) ? $0 : nil },
-            includeInactive: query.includeInactive, teams: teams, page: query.page
+            includeInactive: query.includeInactive, teams: teams, page: query.page, attendanceType: query.attendanceType
         )
     }
 
@@ -65,7 +67,8 @@ struct TimesheetController {
         filter.includeDisabled = selection.includeInactive
         return try await MonthSchedule.load(
             store: web.store, calculator: web.calculators.calculator(for: administrator.company.timeZone), companyID: administrator.company.id,
-            year: selection.year, month: selection.month, filter: filter
+            year: selection.year, month: selection.month, filter: filter, attendanceType: selection.attendanceType,
+            limits: administrator.company.attendance.limits
         )
     }
 
@@ -77,10 +80,12 @@ struct TimesheetController {
         let start = min((selection.page - 1) * pageSize, all.users.count)
         let schedule = all.restricted(to: start..<min(start + pageSize, all.users.count))
         let days = Timesheet.days(of: schedule, language: language)
+        let clock = LocalTime(calculator: schedule.calculator)
+        let bounds = days.map { clock.bounds(of: $0.date) }
 
         var rows: [[String: Any]] = []
         try await schedule.forEachBatch(size: batchSize) { months in
-            for month in months { rows.append(row(month, days: days, language: language)) }
+            for month in months { rows.append(row(month, days: days, bounds: bounds, clock: clock, language: language)) }
         }
 
         let weekdays = language.weekdayAbbreviations
@@ -117,6 +122,15 @@ struct TimesheetController {
                 ["columnLabel": WebText.format($0.label, language), "columnHint": WebText.format($0.hint, language)]
             },
             "holidays": holidays,
+            "modes": AttendanceType.allCases.map { type -> [String: Any] in
+                var mode = selection
+                mode.attendanceType = type
+                return [
+                    "modeURL": mode.url("/admin/timesheet"), "modeName": WebText.format(type.rawValue, language),
+                    "current": type == selection.attendanceType,
+                ]
+            },
+            "live": selection.attendanceType == .liveAttendance,
             "codes": DayType.allCases.filter { $0 != .work }.map { ["code": $0.rawValue, "codeName": $0.description(in: language)] },
         ]
         if let team = selection.team { values["selectedTeam"] = team }
@@ -157,16 +171,22 @@ struct TimesheetController {
         return Response(status: .ok, headers: headers, body: body)
     }
 
-    private func row(_ month: EmployeeMonth, days: [Timesheet.Day], language: Language) -> [String: Any] {
+    /// - Parameter bounds: each day's UTC instants, for the time present that touches it (a night shift shows on both dates).
+    private func row(_ month: EmployeeMonth, days: [Timesheet.Day], bounds: [Range<Int>], clock: LocalTime, language: Language) -> [String: Any] {
         let cells = Timesheet.cells(of: month, language: language)
-        let cellValues = zip(days, cells).map { day, cell -> [String: Any] in
+        let presence = month.presence ?? []
+        let cellValues = zip(zip(days, bounds), cells).map { dayAndBounds, planned -> [String: Any] in
+            let (day, bounds) = dayAndBounds
+            var cell = planned
+            cell.intervals = presence.filter { $0.end > bounds.lowerBound && $0.start < bounds.upperBound }
             var classes = [Self.cssClass(day.dayClass)]
             if cell.workedMinutes > 0 { classes.append("worked") }
             if cell.timeOffMinutes > 0 { classes.append("has-time-off") }
             if cell.code != nil, cell.workedMinutes == 0 { classes.append("off") }
             return [
                 "cellClass": classes.filter { !$0.isEmpty }.joined(separator: " "),
-                "cellTitle": Timesheet.describe(cell, date: day.date, language: language),
+                "cellTitle": Timesheet.describe(cell, date: day.date, clock: clock, language: language),
+                "dayURL": "/admin/employees/\(month.user.id)/days/\(day.date)",
                 "cellText": cell.workedMinutes > 0 ? Timesheet.shortHours(cell.workedMinutes) : "",
                 "cellCodes": cell.code.map { [["codeClass": cell.codeClass ?? "", "codeText": $0]] } ?? [],
             ]

@@ -21,6 +21,8 @@ enum Timesheet {
         var workedMinutes: Int
         var timeOffMinutes: Int
         var plan: DayPlan?
+        /// The time present that touches the date (real presence only).
+        var intervals: [WorkedInterval] = []
     }
 
     /// The totals columns: the API's totals tokens, with their phrase keys.
@@ -72,8 +74,8 @@ enum Timesheet {
         return text
     }
 
-    /// The day's details for the cell's tooltip: type, shifts and break, overtime, time off.
-    static func describe(_ cell: Cell, date: LocalDate, language: Language) -> String {
+    /// The day's details for the cell's tooltip: type, shifts and break, overtime, time off, and the time present.
+    static func describe(_ cell: Cell, date: LocalDate, clock: LocalTime, language: Language) -> String {
         var parts = [date.description]
         if let plan = cell.plan {
             parts.append(plan.type.description(in: language))
@@ -85,6 +87,7 @@ enum Timesheet {
             if !plan.overtime.isEmpty { parts.append(WebText.format("overtime", language) + " " + TimeRangeList.format(plan.overtime)) }
             if !plan.timeOff.isEmpty { parts.append(WebText.format("time_off", language) + " " + TimeRangeList.format(plan.timeOff)) }
         }
+        if !cell.intervals.isEmpty { parts.append(WebText.format("present", language, ["intervals": clock.text(cell.intervals, on: date)])) }
         if cell.workedMinutes > 0 { parts.append(WebText.format("hours_worked", language, ["hours": hours(cell.workedMinutes)])) }
         return parts.joined(separator: " · ")
     }
