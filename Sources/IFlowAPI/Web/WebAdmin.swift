@@ -30,6 +30,7 @@ struct WebAdmin {
         TimesheetController(web: web).addRoutes(to: group)
         EmployeesController(web: web).addRoutes(to: group)
         EmployeeDayController(web: web).addRoutes(to: group)
+        TodayController(web: web).addRoutes(to: group)
         APIAccessController(web: web).addRoutes(to: group)
         DevicesController(web: web).addRoutes(to: group)
         // Unknown pages get the HTML 404 rather than the API's JSON one.

@@ -16,6 +16,7 @@ enum WebTemplates {
         "devices": text(PackageResources.devices_mustache),
         "device-revoke": text(PackageResources.device_revoke_mustache),
         "employee-day": text(PackageResources.employee_day_mustache),
+        "today": text(PackageResources.today_mustache),
     ]
 
     /// Parses every template; a parse error is a bug in a template file, which the tests render every page to catch.

@@ -45,16 +45,33 @@ struct PageQueryTests {
     @Test("the timesheet's query: each value read, or its default when it does not read")
     func timesheet() {
         // MUT
-        let full = TimesheetPageQuery.parse(RequestFields(["month": "2025-12", "team": " Producție ", "inactive": "1", "page": "3"]))
+        let full = TimesheetPageQuery.parse(
+            RequestFields(["month": "2025-12", "team": " Producție ", "inactive": "1", "page": "3", "attendance_type": " live_attendance "]))
+        let planned = TimesheetPageQuery.parse(RequestFields(["attendance_type": "work_schedule"]))
         let empty = TimesheetPageQuery.parse(RequestFields([:]))
-        let garbage = TimesheetPageQuery.parse(RequestFields(["month": "2025-12-01", "team": "", "inactive": "yes", "page": "0"]))
+        let garbage = TimesheetPageQuery.parse(
+            RequestFields(["month": "2025-12-01", "team": "", "inactive": "yes", "page": "0", "attendance_type": "LIVE_ATTENDANCE"]))
         let outside = TimesheetPageQuery.parse(RequestFields(["month": "1900-01", "page": "100001", "inactive": "0"]))
 
         // validation
-        #expect(full == TimesheetPageQuery(year: 2025, month: 12, team: "Producție", includeInactive: true, page: 3))
-        #expect(empty == TimesheetPageQuery(year: nil, month: nil, team: nil, includeInactive: false, page: 1))
+        #expect(full == TimesheetPageQuery(year: 2025, month: 12, team: "Producție", includeInactive: true, page: 3, attendanceType: .liveAttendance))
+        #expect(empty == TimesheetPageQuery(year: nil, month: nil, team: nil, includeInactive: false, page: 1, attendanceType: .workSchedule))
+        #expect(planned == empty)
         #expect(garbage == empty)
         #expect(outside == empty)
+    }
+
+    @Test("Today's query: the team trimmed, or every team")
+    func today() {
+        // MUT
+        let team = TodayPageQuery.parse(RequestFields(["team": " Logistică "]))
+        let blank = TodayPageQuery.parse(RequestFields(["team": "  "]))
+        let empty = TodayPageQuery.parse(RequestFields([:]))
+
+        // validation
+        #expect(team == TodayPageQuery(team: "Logistică"))
+        #expect(blank == TodayPageQuery(team: nil))
+        #expect(empty == blank)
     }
 
     @Test("the employee list's query: search text trimmed and cut, status in its list, the page a whole number")
