@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import IFlowCore
 import IFlowStore
 
 struct CompanyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "company",
-        abstract: "Create and list companies.",
-        subcommands: [Create.self, List.self]
+        abstract: "Create and list companies, and set their attendance settings.",
+        subcommands: [Create.self, List.self, SetAttendance.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -39,10 +40,66 @@ struct CompanyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let companies = try await databaseOptions.withStore { try await $0.companies() }
-            print("id\tname\ttimezone")
+            print("id\tname\ttimezone\ttime_between_check_ins\tcheck_in_reset_limit\tgrace_minutes")
             for company in companies {
-                print("\(company.id ?? 0)\t\(company.name)\t\(company.timezone)")
+                let attendance = company.attendance
+                print(
+                    "\(company.id ?? 0)\t\(company.name)\t\(company.timezone)\t\(attendance.limits.timeBetweenCheckIns)\t"
+                        + "\(attendance.limits.checkInResetLimit)\t\(attendance.graceMinutes)"
+                )
             }
+        }
+    }
+
+    struct SetAttendance: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-attendance",
+            abstract: "Change a company's pairing limits and grace; the settings not given stay as they are."
+        )
+
+        @Option(name: .long, help: "The company.") var company: Int
+        @Option(name: .long, help: "Seconds within which a second scan is ignored as a duplicate (1–3600; iFlow: 60).")
+        var timeBetweenCheckIns: Int?
+        @Option(name: .long, help: "Seconds after which an open check-in no longer pairs (3600–172800; iFlow: 46800, 13 h).")
+        var checkInResetLimit: Int?
+        @Option(name: .long, help: "Minutes a check-in may be late or a check-out early without an exception (0–120; default 5).")
+        var graceMinutes: Int?
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func validate() throws {
+            guard timeBetweenCheckIns != nil || checkInResetLimit != nil || graceMinutes != nil else {
+                throw ValidationError("give at least one of --time-between-check-ins, --check-in-reset-limit, --grace-minutes")
+            }
+        }
+
+        func run() async throws {
+            let settings = try await databaseOptions.withStore { store in
+                guard var settings = try await store.company(id: company)?.attendance else { throw ValidationError("no company with id \(company)") }
+                if let timeBetweenCheckIns { settings.limits.timeBetweenCheckIns = timeBetweenCheckIns }
+                if let checkInResetLimit { settings.limits.checkInResetLimit = checkInResetLimit }
+                if let graceMinutes { settings.graceMinutes = graceMinutes }
+                let issues = settings.issues
+                guard issues.isEmpty else {
+                    // The issues name the settings' fields; the command line knows them by its options.
+                    let options = [
+                        "time_between_check_ins": "--time-between-check-ins", "check_in_reset_limit": "--check-in-reset-limit",
+                        "grace_minutes": "--grace-minutes",
+                    ]
+                    throw ValidationError(
+                        issues.map { issue in
+                            var named = issue
+                            named.field = options[issue.field] ?? issue.field
+                            return named.message(in: .enUS)
+                        }.joined(separator: "; ")
+                    )
+                }
+                try await store.setAttendanceSettings(settings, companyID: company, actor: .commandLine)
+                return settings
+            }
+            printError(
+                "Company \(company): time_between_check_ins \(settings.limits.timeBetweenCheckIns) s, "
+                    + "check_in_reset_limit \(settings.limits.checkInResetLimit) s, grace \(settings.graceMinutes) min"
+            )
         }
     }
 }

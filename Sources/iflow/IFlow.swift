@@ -6,7 +6,8 @@ struct IFlow: AsyncParsableCommand {
         commandName: "iflow",
         abstract: "A self-hostable time-and-attendance server speaking the iFlow API v2.",
         subcommands: [
-            Serve.self, Migrate.self, CompanyCommand.self, KeyCommand.self, DemoCommand.self, RotateDataKeyCommand.self, AdminCommand.self,
+            Serve.self, Migrate.self, CompanyCommand.self, KeyCommand.self, DeviceCommand.self, DemoCommand.self, RotateDataKeyCommand.self,
+            AdminCommand.self,
             CopyCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
