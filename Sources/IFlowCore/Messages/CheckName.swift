@@ -56,4 +56,6 @@ public enum CheckName: String, Sendable, CaseIterable {
     case futureTime = "future_time"
     /// A scan within `time_between_check_ins` of the employee's previous one: reported, not stored.
     case duplicateScan = "duplicate_scan"
+    /// No attendance entry of the company has this id, or it is already deleted.
+    case attendanceNotFound = "attendance_not_found"
 }

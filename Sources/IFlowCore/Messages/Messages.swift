@@ -60,6 +60,8 @@ enum Messages {
             } else {
                 "Cannot add - duplicate attendance: \(p["scan_id"] ?? "")"
             }
+        case .attendanceNotFound:
+            p["deleted"] == nil ? "no attendance of this company has the id \(p["value"] ?? "")" : "attendance \(p["value"] ?? "") is already deleted"
         }
     }
 
@@ -114,6 +116,8 @@ enum Messages {
             } else {
                 "Nu se poate adăuga - prezență duplicată: \(p["scan_id"] ?? "")"
             }
+        case .attendanceNotFound:
+            p["deleted"] == nil ? "nicio prezență a acestei firme nu are id-ul \(p["value"] ?? "")" : "prezența \(p["value"] ?? "") este deja ștearsă"
         }
     }
 
