@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Browser test of the web administration (/admin): builds iflow, starts it on a fresh SQLite file with demo data and
-# an administrator, then drives headless Chromium over the DevTools protocol (scripts/browser_test.py, Python standard
-# library only) through every page and form. Screenshots go to build/screenshots/. Fails on any HTTP error status,
+# Browser test of the web administration (/admin): builds iflow, starts it on a fresh SQLite file with demo data (a
+# month of plans and of badge scans sent through a registered terminal, and today's attendance) and an administrator,
+# then drives headless Chromium over the DevTools protocol (scripts/browser_test.py, Python standard library only)
+# through every page and form. Screenshots go to build/screenshots/. Fails on any HTTP error status,
 # failed load, console error, or an internal error in the server's log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,7 @@ key=$("$bin" key create --company "$company" --label "Salarizare" --database "$d
 "$bin" key create --company "$company" --label "Import pontaj" --database "$db" >/dev/null 2>&1
 other=$("$bin" company create --name "Alt Client SRL" --database "$db")
 "$bin" key create --company "$other" --label "alt client" --database "$db" >/dev/null 2>&1
+device=$("$bin" device create --company "$company" --label "Poarta principală" --database "$db")
 password="browser-test-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 printf '%s\n' "$password" | "$bin" admin create --company "$company" --email admin@demo.ro --database "$db" >/dev/null
 
@@ -48,7 +50,7 @@ for _ in $(seq 1 100); do
 done
 curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
 
-python3 scripts/browser_seed.py "http://127.0.0.1:$port" "$key" "$month"
+python3 scripts/browser_seed.py "http://127.0.0.1:$port" "$key" "$month" "$device"
 IFLOW_BROWSER_MONTH="$month" python3 scripts/browser_test.py "http://127.0.0.1:$port" admin@demo.ro "$password" "$shots"
 
 if grep -q "internal error" "$work/server.log"; then

@@ -1,7 +1,8 @@
 """Drives headless Chromium through every page of the web administration.
 
-Signs in, visits each page, submits the forms (generate a key, revoke it, switch language, sign out), downloads the
-CSV, saves full-page screenshots, and fails on any HTTP error status, failed load or console error.
+Signs in, visits each page, submits the forms (generate a key, revoke it, register an RFID device, revoke it, add and
+delete an entry of an employee's day, switch language, sign out), downloads the CSV, shows the timesheet from the plan
+and from real presence, saves full-page screenshots, and fails on any HTTP error status, failed load or console error.
 
 Usage: browser_test.py BASE_URL EMAIL PASSWORD SCREENSHOT_DIR
 """
@@ -166,6 +167,59 @@ def main():
         s.expect(status == 200 and kind.startswith("text/csv") and body[:3] == b"\xef\xbb\xbf", f"CSV download: {status} {kind}")
         s.expect(body.decode("utf-8-sig").count("\r\n") >= 9, "the CSV has a header and a row per employee")
 
+        print("timesheet: real presence")
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        s.submit("document.querySelector('nav.modes a:not(.current)').click();")
+        s.expect("attendance_type=live_attendance" in s.location(), "the switch opens real presence")
+        s.expect(s.evaluate("document.querySelector('nav.modes a.current').textContent") == "Prezență reală", "real presence is the current mode")
+        present = "Array.from(document.querySelectorAll('table.timesheet td > a')).filter(a => a.title.includes('Prezent '))"
+        s.expect(s.evaluate(f"{present}.length") >= 20, "cells show the times present")
+        box = s.evaluate(f"(() => {{ const r = {present}[0].getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()")
+        tools.call("Input.dispatchMouseEvent", type="mouseMoved", x=box[0], y=box[1])
+        s.expect(s.evaluate(f"{present}[0].matches(':hover')"), "the pointer rests on a cell with its title")
+        # The keyboard's path to the same text: Tab moves focus, and the focused cell shows it at the foot of the window.
+        s.evaluate(f"{present}[0].focus()")
+        tip = s.evaluate(f"getComputedStyle({present}[0], '::after').content")
+        s.expect("Prezent " in (tip or ""), f"a focused cell shows its intervals, not {tip!r}")
+        s.screenshot("timesheet-live")
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        s.expect(s.evaluate(f"{present}.length") == 0, "the plan shows no presence")
+
+        print("employee day")
+        day = s.evaluate("document.querySelector('table.timesheet tbody tr td:nth-of-type(2) > a').getAttribute('href')")
+        s.goto(day)
+        s.expect(s.evaluate("document.querySelectorAll('table.scans tbody tr').length") >= 1, "the day lists its scans")
+        s.screenshot("employee-day")
+        before = s.evaluate("document.querySelectorAll('table.scans tbody tr').length")
+        where = s.submit(
+            "document.querySelector('form.entry-form input[name=time]').value = '20:30';"
+            "document.querySelector('form.entry-form select[name=direction]').value = 'in';"
+            "document.querySelector('form.entry-form input[name=reason]').value = 'ecuson uitat acasă';"
+            "document.querySelector('form.entry-form').submit();"
+        )
+        s.expect(where.endswith("?added=1"), f"adding returns to the day, not {where}")
+        s.expect(s.evaluate("document.querySelectorAll('table.scans tbody tr').length") == before + 1, "the entry is listed")
+        s.expect("ecuson uitat acasă" in s.evaluate("document.querySelector('table.scans').innerText"), "the entry's reason is shown")
+        s.screenshot("employee-day-added")
+        entry = "Array.from(document.querySelectorAll('table.scans tbody tr')).find(r => r.innerText.includes('20:30:00'))"
+        s.evaluate(f"{entry}.querySelector('summary').click()")
+        where = s.submit(
+            f"{entry}.querySelector('input[name=reason]').value = 'adăugată din greșeală';"
+            f"{entry}.querySelector('details form').submit();"
+        )
+        s.expect(where.endswith("?deleted=1"), f"deleting returns to the day, not {where}")
+        s.expect(s.evaluate(f"{entry}.classList.contains('revoked')"), "the deleted entry stays listed, struck out")
+        s.expect("adăugată din greșeală" in s.evaluate(f"{entry}.innerText"), "the deletion's reason is shown")
+        s.screenshot("employee-day-deleted")
+
+        print("today")
+        s.goto("/admin/today")
+        s.expect(s.evaluate("document.querySelector('meta[http-equiv=refresh]').content") == "60", "the page refreshes itself every minute")
+        s.expect("Andrei Popescu" in s.evaluate("document.getElementById('at_work').innerText"), "who scanned now is at work")
+        s.expect("Elena Dumitrescu" in s.evaluate("document.getElementById('absent').innerText"), "who is on leave is absent, with the code")
+        s.expect(s.evaluate("document.querySelectorAll('.today-group tbody tr').length") == 8, "every employee is on the board once")
+        s.screenshot("today")
+
         print("employees")
         s.goto("/admin/employees")
         s.expect(s.evaluate("document.querySelectorAll('table.list tbody tr').length") >= 3, "employees are listed")
@@ -195,6 +249,26 @@ def main():
         s.expect(s.evaluate("document.querySelectorAll('tr.revoked').length") >= 1, "the revoked key is marked")
         s.screenshot("api-access-revoked")
 
+        print("RFID devices")
+        s.goto("/admin/settings/devices")
+        s.expect(s.evaluate("document.querySelectorAll('table.list tbody tr').length") >= 1, "the terminal the seed used is listed")
+        s.screenshot("devices")
+        s.submit("document.querySelector('input[name=label]').value = 'Poarta depozit'; document.querySelector('form.inline-form').submit();")
+        token = s.evaluate("document.getElementById('new-device-token') && document.getElementById('new-device-token').textContent")
+        s.expect(bool(token) and len(token) == 78 and token.isdigit(), "the new device's 78-digit token is shown")
+        s.evaluate("document.querySelector('[data-copy-target]').click()")
+        time.sleep(0.3)
+        s.screenshot("device-registered")
+        s.goto("/admin/settings/devices")
+        s.expect(token not in s.evaluate("document.body.innerHTML"), "the token is not shown again")
+        s.expect(token[:8] + "…" in s.evaluate("document.body.innerText"), "its first digits are listed")
+        s.goto(s.evaluate("document.querySelector('a.danger-link').getAttribute('href')"))
+        s.screenshot("device-revoke-confirm")
+        s.submit("document.querySelector('input[name=confirm]').checked = true; document.querySelector('form.stack').submit();")
+        s.expect(s.location().startswith("/admin/settings/devices"), "revoking returns to the list")
+        s.expect(s.evaluate("document.querySelectorAll('tr.revoked').length") == 1, "the revoked device is marked")
+        s.screenshot("devices-revoked")
+
         print("language")
         s.goto(f"/admin/timesheet?month={MONTH}")
         s.submit("document.querySelector('form.lang button[value=en_US]').click();")
@@ -205,6 +279,10 @@ def main():
         s.screenshot("api-access-en")
         s.goto("/admin/employees")
         s.screenshot("employees-en")
+        s.goto("/admin/today")
+        s.screenshot("today-en")
+        s.goto("/admin/settings/devices")
+        s.screenshot("devices-en")
         s.submit("document.querySelector('form.lang button[value=ro_RO]').click();")
 
         print("sign out")
