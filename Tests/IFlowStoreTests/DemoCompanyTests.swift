@@ -1,3 +1,4 @@
+import Foundation
 import IFlowCore
 import IFlowStore
 import Logging
@@ -31,7 +32,9 @@ struct StoreTests {
     func demoCompany() async throws {
         try await withStore { store in
             // MUT
-            let demo = try await store.createDemoCompany(employees: 12, today: LocalDate(year: 2026, month: 1, day: 15)!)
+            // Noon in Bucharest (UTC+2) on the demo's today.
+            let now = Date(timeIntervalSince1970: TimeInterval(LocalDate(year: 2026, month: 1, day: 15)!.dayNumber * 86_400 + 10 * 3_600))
+            let demo = try await store.createDemoCompany(employees: 12, today: LocalDate(year: 2026, month: 1, day: 15)!, now: now)
             // validation
             #expect(demo.months.map(\.year) == [2025, 2026])
             #expect(demo.months.map(\.month) == [12, 1])
@@ -50,6 +53,19 @@ struct StoreTests {
             #expect(administrator != nil, "the printed password signs the demo administrator in")
             #expect(try await store.administrators(companyID: demo.companyID).map(\.email) == [demo.administratorEmail])
             #expect(demo.administratorPassword.count >= AdministratorCredentials.minimumPasswordLength)
+            // Two terminals whose tokens work, and the month's scans as stored, every one before now.
+            #expect(demo.terminals.count == 2)
+            for terminal in demo.terminals {
+                #expect(try await store.authenticateDevice(token: terminal.token)?.company.id == demo.companyID)
+            }
+            let from = LocalDate(year: 2025, month: 12, day: 15)!.dayNumber * 86_400
+            let scans = try await store.scans(
+                companyID: demo.companyID, userIDs: listed.map(\.id), from: from, through: Int(now.timeIntervalSince1970), limits: .iFlowDefaults)
+            let stored = scans.values.flatMap { $0 }
+            #expect(stored.count == demo.scans && demo.scans > 12 * 15)
+            #expect(stored.allSatisfy { $0.scan.instant < Int(now.timeIntervalSince1970) && $0.scan.source == .terminal && $0.deviceID != nil })
+            #expect(Set(stored.compactMap(\.deviceID)) == Set(demo.terminals.map(\.id)))
+            #expect(demo.rfidTag != nil && stored.contains { $0.rfidTag == demo.rfidTag })
         }
     }
 

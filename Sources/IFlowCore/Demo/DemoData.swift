@@ -88,6 +88,8 @@ public struct DemoData: Sendable {
                 "county": county,
                 "address": "Str. Libertății nr. \(index % 120 + 1)",
                 "phone_one": "07\(20_000_000 + index)",
+                // Ten decimal digits, as badge readers print a card's number.
+                "rfid_tag": String(3_000_100_000 + index * 7),
             ]
             return Employee(fields: fields, cnp: cnp, team: team)
         }

@@ -8,4 +8,10 @@ public struct DemoCompany: Sendable {
     public var employees: Int
     public var plans: Int
     public var months: [(year: Int, month: Int)]
+    /// The two badge terminals; their tokens are shown once.
+    public var terminals: [IssuedDevice]
+    /// Scans stored for the last 30 days.
+    public var scans: Int
+    /// The first employee's badge, for a first scan by hand.
+    public var rfidTag: String?
 }
