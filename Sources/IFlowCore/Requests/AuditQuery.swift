@@ -3,7 +3,7 @@ public struct AuditQuery: Sendable, Equatable {
     public var filter: AuditFilter
 
     /// The entities the audit trail records.
-    public static let entities = ["user", "api_key", "company"]
+    public static let entities = ["user", "api_key", "company", "device"]
 
     public static func parse(_ fields: RequestFields) -> Result<AuditQuery, ValidationFailure> {
         var fields = fields

@@ -37,7 +37,7 @@ struct RequestParseTests {
         #expect(valid.filter.entity == "user" && valid.filter.entityID == 7 && valid.filter.limit == 5 && valid.filter.offset == 10)
         #expect(
             issues(invalid) == [
-                "entity in_list allowed=user, api_key, company", "entity_id between max=2147483647,min=1",
+                "entity in_list allowed=user, api_key, company, device", "entity_id between max=2147483647,min=1",
                 "limit between max=1000,min=1", "offset integer",
             ]
         )
