@@ -27,12 +27,13 @@ struct APIAccessController {
         let administrator = try context.requireAdministrator()
         let fields = try await web.form(request, administrator: administrator)
         let raw = fields["label"] ?? ""
-        let validation = TextField.validate(raw, maxLength: Self.maxLabelLength)
-        guard let label = validation.text, !label.isEmpty else {
-            let error = validation.isValid ? "label_required" : "label_invalid"
+        let label: String
+        switch RequiredLine.read(raw, maxLength: Self.maxLabelLength, missing: "label_required", invalid: "label_invalid") {
+        case .success(let text): label = text
+        case .failure(let refusal):
             return try await page(
                 request, administrator: administrator, status: .unprocessableContent,
-                values: ["labelError": WebText.format(error, administrator.language), "labelValue": String(raw.prefix(Self.maxLabelLength))]
+                values: ["labelError": WebText.format(refusal.key, administrator.language), "labelValue": String(raw.prefix(Self.maxLabelLength))]
             )
         }
         let issued = try await web.store.createAPIKey(companyID: administrator.company.id, label: label, actor: administrator.actor)

@@ -37,12 +37,8 @@ struct DayEntryForm {
         }
         let note = TextField.validate(fields["note"] ?? "", maxLength: maxTextLength)
         if !note.isValid { problems.append("entry_note_invalid") }
-        let reason = TextField.validate(fields["reason"] ?? "", maxLength: maxTextLength)
-        if !reason.isValid {
-            problems.append("reason_invalid")
-        } else if reason.text?.isEmpty ?? true {
-            problems.append("reason_required")
-        }
+        let reason = Self.reason(fields)
+        if case .failure(let refusal) = reason { problems.append(refusal.key) }
         if !ScanRules.isActive(isDisabled: employee.isDisabled, employmentDate: employee.employmentDate, disableDate: employee.disableDate, on: date)
         {
             problems.append("entry_employee_inactive")
@@ -56,7 +52,12 @@ struct DayEntryForm {
                 problems.append("entry_time_gap")
             }
         }
-        guard problems.isEmpty, let instant, let reasonText = reason.text else { return .failure(Refusal(keys: problems)) }
+        guard problems.isEmpty, let instant, case .success(let reasonText) = reason else { return .failure(Refusal(keys: problems)) }
         return .success(DayEntryForm(instant: instant, direction: direction, reason: reasonText, note: note.text.flatMap { $0.isEmpty ? nil : $0 }))
+    }
+
+    /// The required `reason` of adding or deleting an entry.
+    static func reason(_ fields: FormFields) -> Result<String, RequiredLine.Refusal> {
+        RequiredLine.read(fields["reason"], maxLength: maxTextLength, missing: "reason_required", invalid: "reason_invalid")
     }
 }

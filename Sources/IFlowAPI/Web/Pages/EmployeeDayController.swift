@@ -7,7 +7,6 @@ import IFlowStore
 /// present and the hours; an administrator adds an entry or deletes one here, each with a reason for the audit trail.
 struct EmployeeDayController {
     let web: WebEnvironment
-    static let maxNoteLength = 200
 
     func addRoutes(to group: RouterGroup<WebRequestContext>) {
         group.get("employees/{id}/days/{date}", use: show)
@@ -89,12 +88,13 @@ struct EmployeeDayController {
         guard let id = context.parameters.get("scan").flatMap(Int64.init), let scan = day.dayScans.first(where: { $0.scan.id == id }),
             !scan.scan.isDeleted
         else { throw WebError.notFound }
-        let validation = TextField.validate(fields["reason"] ?? "", maxLength: Self.maxNoteLength)
-        guard let reason = validation.text, !reason.isEmpty else {
-            let key = validation.isValid ? "reason_required" : "reason_invalid"
+        let reason: String
+        switch DayEntryForm.reason(fields) {
+        case .success(let text): reason = text
+        case .failure(let refusal):
             return try await page(
                 request, target, administrator: administrator, status: .unprocessableContent,
-                values: ["deleteError": WebText.format(key, administrator.language), "deleteScanID": String(id)]
+                values: ["deleteError": WebText.format(refusal.key, administrator.language), "deleteScanID": String(id)]
             )
         }
         switch try await web.store.deleteScan(id: id, companyID: administrator.company.id, reason: reason, actor: administrator.actor) {
