@@ -7,7 +7,7 @@ struct CompanyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "company",
         abstract: "Create and list companies, and set their attendance settings.",
-        subcommands: [Create.self, List.self, SetAttendance.self]
+        subcommands: [Create.self, List.self, SetAttendance.self, Compliance.self]
     )
 
     struct Create: AsyncParsableCommand {

@@ -49,10 +49,10 @@ struct ReplyBytesTests {
             #expect(
                 day.text == #"""
                     {"api_reply":{"user_id":"\#(id)","date":"2019-12-24","type":"work","shifts":"08:00-16:00","break_minutes":"30",\#
-                    "overtime":"","time_off":""}}
+                    "overtime":"","time_off":"","warnings":[]}}
                     """#
             )
-            #expect(imported.text == #"{"api_reply":{"rows":"1","users":"1"}}"#)
+            #expect(imported.text == #"{"api_reply":{"rows":"1","users":"1","warnings_total":"0","warnings":[]}}"#)
         }
     }
 

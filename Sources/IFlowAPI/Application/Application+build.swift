@@ -79,7 +79,8 @@ let reportPaths: [String: String] =
 func apiEndpoints(store: Store, calculators: CalculatorCache = CalculatorCache()) -> [APIEndpoint] {
     UserController(store: store).endpoints
         + WorkScheduleController(store: store, calculators: calculators).endpoints
-        + ScheduleController(store: store).endpoints
+        + ScheduleController(store: store, calculators: calculators).endpoints
+        + ComplianceController(store: store, calculators: calculators).endpoints
         + CalendarController().endpoints
         + AuditController(store: store).endpoints
 }

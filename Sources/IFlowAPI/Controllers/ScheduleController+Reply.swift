@@ -1,4 +1,5 @@
-/// `schedule/set_day`'s reply: the day as stored, range lists in their canonical form (empty when none).
+/// `schedule/set_day`'s reply: the day as stored, range lists in their canonical form (empty when none), and the
+/// Labour Code warnings about it.
 struct SetDayReply: Encodable, Sendable {
     var userID: String
     var date: String
@@ -7,6 +8,7 @@ struct SetDayReply: Encodable, Sendable {
     var breakMinutes: String
     var overtime: String
     var timeOff: String
+    var warnings: [ComplianceWarningReply]
 
     enum CodingKeys: String, CodingKey {
         case userID = "user_id"
@@ -16,11 +18,21 @@ struct SetDayReply: Encodable, Sendable {
         case breakMinutes = "break_minutes"
         case overtime
         case timeOff = "time_off"
+        case warnings
     }
 }
 
-/// `schedule/import`'s reply: how many days and employees the file planned.
+/// `schedule/import`'s reply: how many days and employees the file planned, and the Labour Code warnings about them
+/// (the first `ScheduleController.maxListedWarnings`; `warnings_total` counts all).
 struct ImportReply: Encodable, Sendable {
     var rows: String
     var users: String
+    var warningsTotal: String
+    var warnings: [ComplianceWarningReply]
+
+    enum CodingKeys: String, CodingKey {
+        case rows, users
+        case warningsTotal = "warnings_total"
+        case warnings
+    }
 }

@@ -4,14 +4,20 @@ import IFlowStore
 import NIOCore
 
 /// `schedule/set_day` (one employee-day) and `schedule/import` (a CSV file of them, all or nothing).
+///
+/// A plan that overlaps the employee's plan of the day before or after (`no_overlap`) is refused; what was planned
+/// comes back with the Labour Code warnings about its dates, which never block the write.
 struct ScheduleController {
     let store: Store
+    let calculators: CalculatorCache
     /// Rows per import file.
     var maxImportRows = 500_000
     /// Fields per row: the 8 columns and room for the empty ones a spreadsheet may add.
     var maxImportColumns = 64
     /// Failures listed for one file: enough to fix a file, and a bounded reply for a file where every row fails.
     var maxListedIssues = 1000
+    /// Warnings listed in an import's reply (`warnings_total` counts them all).
+    var maxListedWarnings = 1000
 
     var endpoints: [APIEndpoint] {
         [
@@ -25,11 +31,47 @@ struct ScheduleController {
         let plan = day.plan
         let match = try await store.findUser(day.user, companyID: request.company.id)
         let userID = try match.employee(selectedBy: day.user).mapError { ValidationFailure([$0]) }.get()
+        let calculator = calculators.calculator(for: request.company.timeZone)
+        let neighbours = try await store.dayPlans(userIDs: [userID], from: plan.date.adding(days: -1), through: plan.date.adding(days: 1))
+        let conflicts = PlanOverlap.conflicts(of: plan, with: neighbours[userID] ?? [], calculator: calculator)
+        if !conflicts.isEmpty {
+            throw ValidationFailure([Self.overlapIssue(plan, detail: conflicts.map(\.description).joined(separator: ", "))])
+        }
         try await store.setDay(plan, userID: userID, companyID: request.company.id, actor: request.actor)
+        let warnings = try await plannedWarnings([userID: [plan.date]], request, calculator: calculator, namingUsers: false)
         return SetDayReply(
             userID: String(userID), date: plan.date.description, type: plan.type.rawValue, shifts: TimeRangeList.format(plan.shifts),
-            breakMinutes: String(plan.breakMinutes), overtime: TimeRangeList.format(plan.overtime), timeOff: TimeRangeList.format(plan.timeOff)
+            breakMinutes: String(plan.breakMinutes), overtime: TimeRangeList.format(plan.overtime), timeOff: TimeRangeList.format(plan.timeOff),
+            warnings: warnings.map(\.warning)
         )
+    }
+
+    /// `no_overlap` on the plan's first field with ranges, naming what it overlaps (dates, or lines of a file).
+    private static func overlapIssue(_ plan: DayPlan, detail: String, line: Int? = nil) -> ValidationIssue {
+        let field = !plan.shifts.isEmpty ? "shifts" : !plan.overtime.isEmpty ? "overtime" : "time_off"
+        return ValidationIssue(field: field, check: .noOverlap, parameters: ["detail": detail], line: line)
+    }
+
+    /// The warnings about the dates just planned, per employee: a rest, day or debt that starts on one of them, and
+    /// the weeks and reference periods that contain one; each names its employee when `namingUsers`.
+    private func plannedWarnings(
+        _ dates: [Int: Set<LocalDate>], _ request: APIRequest, calculator: ScheduleCalculator, namingUsers: Bool
+    ) async throws -> [(userID: Int, warning: ComplianceWarningReply)] {
+        let all = dates.values.flatMap { $0 }
+        guard let first = all.min(), let last = all.max() else { return [] }
+        let report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: request.company.id)
+        let users = try await store.complianceUsers(companyID: request.company.id, userIDs: dates.keys.sorted())
+        let found = try await report.warnings(of: users, period: first.adding(days: -1)...last) { user, warning in
+            dates[user.id, default: []].contains { $0 >= warning.from && $0 <= warning.through }
+        }
+        return found.flatMap { user, warnings in
+            warnings.map {
+                (
+                    user.id,
+                    ComplianceWarningReply($0, userID: namingUsers ? user.id : nil, language: request.language, timeZone: request.company.timeZone)
+                )
+            }
+        }
     }
 
     @Sendable func importFile(_ request: APIRequest) async throws -> ImportReply {
@@ -62,6 +104,7 @@ struct ScheduleController {
 
         let directory = try await store.userDirectory(companyID: request.company.id)
         var plans: [(userID: Int, plan: DayPlan)] = []
+        var lines: [Int] = []
         plans.reserveCapacity(records.count - 1)
         var seen: [Int: Set<Int>] = [:]
         for record in records.dropFirst() {
@@ -80,15 +123,58 @@ struct ScheduleController {
             case .success(let userID):
                 if seen[userID, default: []].insert(plan.date.dayNumber).inserted {
                     plans.append((userID, plan))
+                    lines.append(record.line)
                 } else {
                     issues.append(ValidationIssue(field: "date", check: .unique, parameters: ["entity": "row"], line: record.line))
                 }
             }
         }
         guard issues.isEmpty else { throw ValidationFailure(Array(issues.prefix(maxListedIssues))) }
+        let calculator = calculators.calculator(for: request.company.timeZone)
+        let overlaps = try await overlapIssues(plans, lines: lines, companyID: request.company.id, calculator: calculator)
+        guard overlaps.isEmpty else { throw ValidationFailure(Array(overlaps.prefix(maxListedIssues))) }
 
         try await store.importPlans(plans, companyID: request.company.id, actor: request.actor)
         request.logger.info("schedule imported", metadata: ["rows": "\(plans.count)"])
-        return ImportReply(rows: String(plans.count), users: String(seen.count))
+        var dates: [Int: Set<LocalDate>] = [:]
+        for (userID, plan) in plans { dates[userID, default: []].insert(plan.date) }
+        let warnings = try await plannedWarnings(dates, request, calculator: calculator, namingUsers: true)
+        return ImportReply(
+            rows: String(plans.count), users: String(seen.count), warningsTotal: String(warnings.count),
+            warnings: warnings.prefix(maxListedWarnings).map(\.warning)
+        )
+    }
+
+    /// `no_overlap` for each row whose plan overlaps the same employee's plan of the next day in the file (on the later
+    /// row, naming the earlier line) or a stored plan of the day before or after that the file leaves as it is.
+    private func overlapIssues(
+        _ plans: [(userID: Int, plan: DayPlan)], lines: [Int], companyID: Int, calculator: ScheduleCalculator
+    ) async throws -> [ValidationIssue] {
+        guard let first = plans.map(\.plan.date).min(), let last = plans.map(\.plan.date).max() else { return [] }
+        var rowOf: [Int: [Int: Int]] = [:]
+        for (index, entry) in plans.enumerated() { rowOf[entry.userID, default: [:]][entry.plan.date.dayNumber] = index }
+        var stored: [Int: [DayPlan]] = [:]
+        let userIDs = rowOf.keys.sorted()
+        var start = 0
+        while start < userIDs.count {
+            let batch = Array(userIDs[start..<min(start + 1000, userIDs.count)])
+            start += batch.count
+            let read = try await store.dayPlans(userIDs: batch, from: first.adding(days: -1), through: last.adding(days: 1))
+            stored.merge(read) { old, _ in old }
+        }
+        var issues: [ValidationIssue] = []
+        for (index, entry) in plans.enumerated() {
+            let rows = rowOf[entry.userID] ?? [:]
+            let dayNumber = entry.plan.date.dayNumber
+            if let before = rows[dayNumber - 1], !PlanOverlap.conflicts(of: entry.plan, with: [plans[before].plan], calculator: calculator).isEmpty {
+                issues.append(Self.overlapIssue(entry.plan, detail: "line \(lines[before])", line: lines[index]))
+            }
+            let kept = (stored[entry.userID] ?? []).filter { rows[$0.date.dayNumber] == nil }
+            let conflicts = PlanOverlap.conflicts(of: entry.plan, with: kept, calculator: calculator)
+            if !conflicts.isEmpty {
+                issues.append(Self.overlapIssue(entry.plan, detail: conflicts.map(\.description).joined(separator: ", "), line: lines[index]))
+            }
+        }
+        return issues.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
     }
 }

@@ -17,6 +17,7 @@ extension Store {
             CreateDataKeyRecord(),
             CreateSignInAttempt(),
             AddAttendance(),
+            AddComplianceSettings(),
         ]
     }
 }

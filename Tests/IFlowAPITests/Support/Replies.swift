@@ -171,6 +171,7 @@ struct SetDayReplyMirror: Decodable {
     var breakMinutes: String
     var overtime: String
     var timeOff: String
+    var warnings: [ComplianceWarningMirror]
 
     enum CodingKeys: String, CodingKey {
         case userID = "user_id"
@@ -180,12 +181,80 @@ struct SetDayReplyMirror: Decodable {
         case breakMinutes = "break_minutes"
         case overtime
         case timeOff = "time_off"
+        case warnings
     }
 }
 
 struct ImportReplyMirror: Decodable {
     var rows: String
     var users: String
+    var warningsTotal: String
+    var warnings: [ComplianceWarningMirror]
+
+    enum CodingKeys: String, CodingKey {
+        case rows, users, warnings
+        case warningsTotal = "warnings_total"
+    }
+}
+
+struct ComplianceReplyMirror: Decodable {
+    var year: String
+    var month: String
+    var attendanceType: String
+    var rulesChecked: [Rule]
+    var users: [User]
+
+    struct Rule: Decodable {
+        var rule: String
+        var article: String
+    }
+
+    struct User: Decodable {
+        var userID: String
+        var fullName: String
+        @Nullable var markNumber: String?
+        @Nullable var teamName: String?
+        var warnings: [ComplianceWarningMirror]
+
+        enum CodingKeys: String, CodingKey {
+            case userID = "user_id"
+            case fullName = "full_name"
+            case markNumber = "mark_number"
+            case teamName = "team_name"
+            case warnings
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case year, month, users
+        case attendanceType = "attendance_type"
+        case rulesChecked = "rules_checked"
+    }
+}
+
+/// A Labour Code warning; `user_id` only in an import's list.
+struct ComplianceWarningMirror: Decodable {
+    var userID: String?
+    var rule: String
+    var article: String
+    var from: String
+    var through: String
+    @Nullable var start: String?
+    @Nullable var end: String?
+    var measuredHours: String
+    var limitHours: String
+    @Nullable var averageHours: String?
+    @Nullable var expires: String?
+    @Nullable var expired: String?
+    var message: String
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id"
+        case rule, article, from, through, start, end, expires, expired, message
+        case measuredHours = "measured_hours"
+        case limitHours = "limit_hours"
+        case averageHours = "average_hours"
+    }
 }
 
 struct HolidaysReplyMirror: Decodable {

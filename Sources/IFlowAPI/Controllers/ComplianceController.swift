@@ -1,0 +1,31 @@
+import IFlowCore
+import IFlowStore
+
+/// `compliance/get_warnings`: the Labour Code warnings of a month's plans, per employee.
+struct ComplianceController {
+    let store: Store
+    let calculators: CalculatorCache
+
+    var endpoints: [APIEndpoint] {
+        [APIEndpoint(path: "compliance/get_warnings", handle: warnings)]
+    }
+
+    @Sendable func warnings(_ request: APIRequest) async throws -> ComplianceReply {
+        let query = try ComplianceQuery.parse(request.requestFields).get()
+        guard let period = query.period else { throw ValidationFailure(field: "month", check: .validDate) }
+        let calculator = calculators.calculator(for: request.company.timeZone)
+        let report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: request.company.id)
+        let users = try await store.complianceUsers(companyID: request.company.id, month: (query.year, query.month), filter: query.filter)
+        let found = try await report.warnings(of: users, period: period)
+        return ComplianceReply(
+            year: String(query.year), month: (query.month < 10 ? "0" : "") + String(query.month), attendanceType: query.attendanceType.rawValue,
+            rulesChecked: report.check.rulesChecked.map { ComplianceRuleReply(rule: $0.rawValue, article: $0.article) },
+            users: found.filter { !$0.warnings.isEmpty }.map { user, warnings in
+                ComplianceUserReply(
+                    userID: String(user.id), fullName: user.fullName, markNumber: user.markNumber, teamName: user.teamName,
+                    warnings: warnings.map { ComplianceWarningReply($0, language: request.language, timeZone: request.company.timeZone) }
+                )
+            }
+        )
+    }
+}
