@@ -83,4 +83,6 @@ func apiEndpoints(store: Store, calculators: CalculatorCache = CalculatorCache()
         + ComplianceController(store: store, calculators: calculators).endpoints
         + CalendarController().endpoints
         + AuditController(store: store).endpoints
+        + AttendanceController(store: store, calculators: calculators).endpoints
+        + UsersStatusController(store: store, calculators: calculators).endpoints
 }

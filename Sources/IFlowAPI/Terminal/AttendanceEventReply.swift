@@ -1,4 +1,5 @@
 import IFlowCore
+import IFlowStore
 
 /// One check-in/check-out pair as iFlow's `event` objects show it (`auto_attendance`, and attendance lists), times in
 /// the company's wall clock: `start_time` is seconds from the check-in's local midnight, `end_time` seconds from that
@@ -66,5 +67,12 @@ struct AttendanceEventReply: Encodable, Sendable, Equatable {
         case closedTerminalType = "closed_terminal_type"
         case closedRFIDAgentID = "closed_rfid_agent_id"
         case status
+    }
+}
+
+extension AttendanceEventReply {
+    /// Where each of `scans` came from, by scan id, for ``init(pair:companyID:userID:origins:calculator:)``.
+    static func origins(of scans: some Sequence<StoredScan>) -> [Int64: Origin] {
+        Dictionary(scans.map { ($0.scan.id, Origin(source: $0.scan.source, deviceID: $0.deviceID)) }) { first, _ in first }
     }
 }
