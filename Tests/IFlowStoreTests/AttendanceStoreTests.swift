@@ -72,6 +72,7 @@ struct AttendanceStoreTests {
             // MUT
             let issued = try await store.createDevice(companyID: companyID, label: "Poarta 1", actor: .commandLine)
             let device = try #require(try await store.authenticateDevice(token: issued.token))
+            try await store.recordDeviceUse([issued.id: Date(timeIntervalSince1970: 1_772_431_200)])
 
             // validation
             #expect(issued.token.count == 78 && issued.token.allSatisfy(\.isASCII) && issued.token.allSatisfy(\.isNumber))
@@ -99,6 +100,7 @@ struct AttendanceStoreTests {
             #expect(listed.map(\.id) == [issued.id])
             #expect(listed.first?.prefix == String(issued.token.prefix(8)))
             #expect(listed.first?.revokedAt != nil)
+            #expect(listed.first?.lastSeenAt == Date(timeIntervalSince1970: 1_772_431_200))
             #expect(try await store.devices(companyID: otherCompanyID).isEmpty)
             let actions = try await store.auditEvents(companyID: companyID, filter: AuditFilter()).events.map(\.action)
             #expect(actions.sorted() == ["company.attendance_settings", "device.created", "device.revoked"])
