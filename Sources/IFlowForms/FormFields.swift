@@ -70,6 +70,14 @@ public struct FormFields: Sendable {
         contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
     }
 
+    /// These fields, and those of `other` that these lack: a POST's body over its query string, so a terminal may send
+    /// its `access_token` in either.
+    public func adding(missingFrom other: FormFields) -> FormFields {
+        var merged = self
+        merged.values.merge(other.values) { mine, _ in mine }
+        return merged
+    }
+
     mutating func set(_ name: String, _ value: String, limits: Limits) throws(DecodingError) {
         guard values[name] != nil || values.count + files.count < limits.maxFields else {
             throw DecodingError(detail: "more than \(limits.maxFields) fields", isOverFieldLimit: true)

@@ -44,13 +44,16 @@ struct OpenAPIDocumentTests {
 
     /// What the server answers, from its router's routes: every route with its method, less the API actions' other
     /// methods, which are registered only to answer 405.
-    static func servedOperations(_ router: Router<AppRequestContext>, endpoints: [APIEndpoint]) -> Set<String> {
+    static func servedOperations(_ router: Router<AppRequestContext>, endpoints: [APIEndpoint], terminalPaths: [String]) -> Set<String> {
         let refused = endpoints.flatMap { endpoint in
             apiMountPoints.flatMap { mountPoint in
                 APIDispatcher.refusedMethods(of: endpoint).map { "\($0.rawValue) /\(mountPoint)/\(endpoint.path)" }
             }
         }
-        return Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" }).subtracting(refused)
+        let terminalRefused = terminalPaths.flatMap { path in
+            TerminalDispatcher.mountPoints.flatMap { mountPoint in TerminalDispatcher.refusedMethods.map { "\($0.rawValue) \(mountPoint)\(path)" } }
+        }
+        return Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" }).subtracting(refused).subtracting(terminalRefused)
     }
 
     @Test("every route the server has is in docs/openapi.yaml, and every operation there is served")
@@ -61,7 +64,10 @@ struct OpenAPIDocumentTests {
             // MUT
             // The web administration (/admin, and / that leads there) is HTML for people behind a session cookie, not part
             // of the API contract.
-            let served = Self.servedOperations(router, endpoints: apiEndpoints(store: store)).filter { !$0.contains(" /admin") && $0 != "GET /" }
+            let served = Self.servedOperations(
+                router, endpoints: apiEndpoints(store: store),
+                terminalPaths: TerminalController(store: store, calculators: CalculatorCache()).endpoints.map(\.path)
+            ).filter { !$0.contains(" /admin") && $0 != "GET /" }
             let documented = Self.documentedOperations(try Self.document())
             // validation
             #expect(served.filter { $0.hasPrefix("POST /api/api_v2/") }.count >= 6)
@@ -189,18 +195,27 @@ struct OpenAPIDocumentTests {
         }
     }
 
-    @Test("every request body has one media type: urlencoded, or multipart for the upload")
+    @Test("every request body has one media type: urlencoded, multipart for the upload, JSON for a terminal's list of rows")
     func oneBodyPerOperation() throws {
         // setup
-        let bodies = Self.components(try Self.document()).filter { $0.key.hasPrefix("requestBodies/") }
-        #expect(bodies.count == 8)
+        let yaml = try Self.document()
+        let bodies = Self.components(yaml).filter { $0.key.hasPrefix("requestBodies/") }
+        // Every body the operations name is one of these (and tidyDocument finds every one of these named).
+        let named = Set(yaml.split(separator: "'").filter { $0.hasPrefix("#/components/requestBodies/") })
+        #expect(bodies.count > 7 && bodies.count == named.count)
         for (name, lines) in bodies {
             // MUT
             let mediaTypes = lines.filter { $0.hasPrefix("        ") && !$0.hasPrefix("         ") && $0.hasSuffix(":") }.map {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             // validation
-            let expected = name == "requestBodies/ScheduleImport" ? "multipart/form-data:" : "application/x-www-form-urlencoded:"
+            let expected =
+                switch name {
+                case "requestBodies/ScheduleImport": "multipart/form-data:"
+                // A list of objects, which a form carries only as indexed names (described, and accepted too).
+                case "requestBodies/RfidStoreAttendances": "application/json:"
+                default: "application/x-www-form-urlencoded:"
+                }
             #expect(mediaTypes == [expected], "\(name): \(mediaTypes)")
             let description = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             let says = name == "requestBodies/ScheduleImport" ? "Only multipart carries a file" : "body with the same fields is accepted too"

@@ -43,8 +43,8 @@ func makeApplication(
     return app
 }
 
-/// The routes: health, the OpenAPI document, the API under `/api/api_v2` and its `/api_v2` alias, and the web
-/// administration under `/admin`.
+/// The routes: health, the OpenAPI document, the API under `/api/api_v2` and its `/api_v2` alias, the badge
+/// terminals' actions under `/api/` and `/`, and the web administration under `/admin`.
 public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLimits = .init(), web: WebOptions = .init()) -> Router<AppRequestContext>
 {
     let router = Router(context: AppRequestContext.self)
@@ -63,6 +63,10 @@ public func buildRouter(store: Store, keyUse: KeyUseRecorder, limits: RequestLim
     for mountPoint in apiMountPoints {
         api.addRoutes(to: router.group(RouterPath(stringLiteral: mountPoint)))
     }
+    TerminalDispatcher(
+        store: store, keyUse: keyUse, rateLimiter: RateLimiter(policy: limits.rate), limits: limits,
+        endpoints: TerminalController(store: store, calculators: calculators).endpoints
+    ).addRoutes(to: router)
     WebAdmin(store: store, calculators: calculators, options: web).addRoutes(to: router)
     return router
 }

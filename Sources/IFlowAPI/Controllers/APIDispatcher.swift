@@ -107,24 +107,11 @@ struct APIDispatcher {
         }
     }
 
-    /// The request's fields: a GET's from its query string (its body, if any, is not read), any other's from its body,
-    /// within the body limits and of a supported media type.
+    /// The request's fields (`Request.formFields`): a GET's from its query string, any other's from its body, of a
+    /// supported media type and within the body limit.
     func fields(of request: Request, endpoint: APIEndpoint) async throws -> FormFields {
-        if request.method == .get {
-            let query = ByteBuffer(string: request.uri.query ?? "")
-            return try FormFields.decode(body: query, contentType: "application/x-www-form-urlencoded", limits: limits.fields)
-        }
-        // A body of another media type is refused unread, rather than read as a form it is not.
-        guard FormFields.isSupported(contentType: request.headers[.contentType]) else { throw HTTPError(.unsupportedMediaType) }
-
         // Only a file upload may be large; the same endpoint's fields in any other encoding get the ordinary limit.
         let isUpload = endpoint.acceptsUpload && FormFields.isMultipart(contentType: request.headers[.contentType])
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: isUpload ? limits.maxUploadBytes : limits.maxBodyBytes)
-        } catch is NIOTooManyBytesError {
-            throw HTTPError(.contentTooLarge)
-        }
-        return try FormFields.decode(body: body, contentType: request.headers[.contentType], limits: limits.fields)
+        return try await request.formFields(maxBodyBytes: isUpload ? limits.maxUploadBytes : limits.maxBodyBytes, limits: limits.fields)
     }
 }
