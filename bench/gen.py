@@ -6,13 +6,19 @@ Everything is deterministic (a fixed seed), so two runs load the same data.
     gen.py users OUT_DIR KEY COUNT          users-create.txt, users-update.txt, cnps.txt
     gen.py schedule OUT_DIR CNPS YEAR MONTH DAYS ROWS_PER_FILE PREFIX
     gen.py reports OUT_DIR KEY CNPS YEAR MONTH   report-one.txt (one employee per body)
+    gen.py scans OUT_DIR PLANS COMPANY BACKEND    scans.csv: a check-in and a check-out around each planned work day
+                                                 of PLANS (user_id|date|shifts lines), as rows of the scans table
+    gen.py badges OUT_DIR TOKEN IDS DATE          auto-attendance.txt (one badge B<id> per body) and offline-batch.json
+                                                 (every badge once on DATE, as an offline terminal's csv_data)
 """
 import calendar
 import datetime
+import json
 import os
 import random
 import sys
 import urllib.parse
+import zoneinfo
 
 WEIGHTS = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9]
 COUNTIES = list(range(1, 49)) + [51, 52]
@@ -134,6 +140,44 @@ def reports(out, key, cnps_path, year, month):
             }) + "\n")
 
 
+def scans(out, plans_path, company, backend):
+    """Two terminal scans per planned work day: in up to 10 minutes before the first shift starts, out up to 15 minutes
+    after the last one ends (a range ending at or before its start ends the next day), in the company's zone."""
+    rng = random.Random(20250502)
+    zone = zoneinfo.ZoneInfo("Europe/Bucharest")
+    # SQLite stores FluentKit's dates as seconds since 1970, PostgreSQL as timestamps.
+    recorded = "1748736000" if backend == "sqlite" else "2025-06-01 00:00:00+00"
+    count = 0
+    with open(plans_path) as plans, open(os.path.join(out, "scans.csv"), "w") as handle:
+        for line in plans:
+            user_id, day, shifts = line.rstrip("\n").split("|")
+            if not shifts:
+                continue
+            ranges = shifts.split(",")
+            date = datetime.date.fromisoformat(day)
+            start = datetime.time.fromisoformat(ranges[0][:5])
+            end_text = ranges[-1][6:]
+            end_date = date + datetime.timedelta(days=1) if end_text <= ranges[-1][:5] or end_text == "24:00" else date
+            end = datetime.time(0, 0) if end_text == "24:00" else datetime.time.fromisoformat(end_text)
+            check_in = datetime.datetime.combine(date, start, zone).timestamp() - rng.randrange(600)
+            check_out = datetime.datetime.combine(end_date, end, zone).timestamp() + rng.randrange(900)
+            for instant in (check_in, check_out):
+                handle.write(f"{company},{user_id},{int(instant)},terminal,offline,bench,{recorded}\n")
+                count += 1
+    print(count)
+
+
+def badges(out, token, ids_path, day):
+    ids = [line.strip() for line in open(ids_path) if line.strip()]
+    with open(os.path.join(out, "auto-attendance.txt"), "w") as handle:
+        for user_id in ids:
+            handle.write(form({"access_token": token, "rfid_tag": f"B{user_id}"}) + "\n")
+    rows = [{"date": day, "time": f"{8 + index // 3600 % 10:02d}:{index // 60 % 60:02d}:{index % 60:02d}", "rfidTag": f"B{user_id}",
+             "errorMsg": ""} for index, user_id in enumerate(ids)]
+    with open(os.path.join(out, "offline-batch.json"), "w") as handle:
+        json.dump({"access_token": token, "version": "1", "csv_data": rows}, handle)
+
+
 def main(argv):
     command = argv[1]
     if command == "users":
@@ -142,6 +186,10 @@ def main(argv):
         schedule(argv[2], argv[3], int(argv[4]), int(argv[5]), int(argv[6]), int(argv[7]), argv[8])
     elif command == "reports":
         reports(argv[2], argv[3], argv[4], int(argv[5]), int(argv[6]))
+    elif command == "badges":
+        badges(argv[2], argv[3], argv[4], argv[5])
+    elif command == "scans":
+        scans(argv[2], argv[3], argv[4], argv[5])
     else:
         raise SystemExit(__doc__)
 
