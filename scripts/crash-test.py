@@ -3,10 +3,12 @@
 
 For each backend (a fresh SQLite file; also a fresh PostgreSQL database when IFLOW_TEST_POSTGRES_URL is set) and for
 each round: start `iflow serve`, have a few threads send `user/update` (new employees with distinct CNPs, and updates
-of existing ones) and `schedule/set_day` (distinct employee-days), kill the server with SIGKILL at a random moment,
-start it again on the same database, and read back through the API every write that got a successful reply:
-`user/get_list` filtered by CNP and `user/get_work_schedule` with `user_by=cnp`. A write whose reply never arrived
-may or may not be there; an update's value must be the last acknowledged one or one sent after it.
+of existing ones), `schedule/set_day` (distinct employee-days) and badge scans (a terminal's offline batches of three
+scans on distinct days, and live `auto_attendance` scans), kill the server with SIGKILL at a random moment, start it
+again on the same database, and read back through the API every write that got a successful reply: `user/get_list`
+filtered by CNP, `user/get_work_schedule` and `attendance/get_list` with `user_by=cnp`. A write whose reply never
+arrived may or may not be there, but an offline batch is there whole or not at all, and no scan is there twice; an
+update's value must be the last acknowledged one or one sent after it.
 
 Usage: scripts/crash-test.py [--binary .build/debug/iflow] [--rounds 5] [--seed N] [--backend sqlite|postgres|all]
 Python standard library only; talks to 127.0.0.1 only; every loop is bounded in count and time.
@@ -106,6 +108,15 @@ class Server:
                 self.kill()
 
 
+def terminal(base: str, path: str, fields: dict, timeout: float = 10.0):
+    """POSTs a JSON body to a terminal endpoint (the device's token is in `fields`); returns `api_reply`."""
+    request = urllib.request.Request(
+        base + "/api/" + path, data=json.dumps(fields).encode(), method="POST", headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as reply:
+        return json.loads(reply.read())["api_reply"]
+
+
 def post(base: str, path: str, key: str, fields: dict, timeout: float = 10.0) -> dict:
     """POSTs a urlencoded form; returns `api_reply`. Raises on transport errors and non-200 statuses."""
     body = urllib.parse.urlencode(dict(fields, api_language="en_US")).encode()
@@ -124,6 +135,8 @@ class Ledger:
         self.lock = threading.Lock()
         self.users = {}  # cnp -> {"full_name": str, "cities": [str sent, in order], "acked_city": index or None}
         self.days = {}  # (cnp, date) -> shifts, acknowledged only
+        self.batches = {}  # cnp -> [(rows as (date, time), acknowledged)], every offline batch sent
+        self.live = {}  # cnp -> acknowledged live scans (at most one per employee, so none is a duplicate)
         self.acked = 0
         self.unacked = 0
         self.rejected = []
@@ -132,10 +145,11 @@ class Ledger:
 class Writer(threading.Thread):
     """Sends writes until the server dies or `stop` is set; each employee is written by one writer only."""
 
-    def __init__(self, index: int, base: str, key: str, ledger: Ledger, rng: random.Random, stop: threading.Event,
-                 used_cnps: set, max_requests: int):
+    def __init__(self, index: int, base: str, key: str, device: str, ledger: Ledger, rng: random.Random,
+                 stop: threading.Event, used_cnps: set, max_requests: int):
         super().__init__(daemon=True)
         self.index, self.base, self.key, self.ledger, self.rng, self.stop = index, base, key, ledger, rng, stop
+        self.device = device
         self.used_cnps = used_cnps
         self.max_requests = max_requests
         self.mine = []  # CNPs this writer created (acknowledged)
@@ -157,10 +171,14 @@ class Writer(threading.Thread):
             try:
                 if not self.mine or choice < 0.4:
                     self.create()
-                elif choice < 0.6:
+                elif choice < 0.55:
                     self.update_city()
-                else:
+                elif choice < 0.75:
                     self.set_day()
+                elif choice < 0.95:
+                    self.offline_batch()
+                else:
+                    self.live_scan()
             except urllib.error.HTTPError as error:
                 # A status other than 200 from a live server is a fault, not an effect of the kill.
                 with self.ledger.lock:
@@ -183,7 +201,8 @@ class Writer(threading.Thread):
     def create(self) -> None:
         cnp = self.fresh_cnp()
         name = f"Crash Test {self.index}-{uuid.uuid4().hex[:8]}"
-        reply = post(self.base, "user/update", self.key, {"update_by": "cnp", "update_by_value": cnp, "full_name": name})
+        reply = post(self.base, "user/update", self.key,
+                     {"update_by": "cnp", "update_by_value": cnp, "full_name": name, "rfid_tag": "T" + cnp})
         if self.record(reply, "create") and reply.get("action") == "created":
             with self.ledger.lock:
                 self.ledger.users[cnp] = {"full_name": name, "cities": [], "acked_city": None}
@@ -212,6 +231,77 @@ class Writer(threading.Thread):
         if self.record(reply, "set_day"):
             with self.ledger.lock:
                 self.ledger.days[(cnp, date)] = shifts
+
+
+    def offline_batch(self) -> None:
+        """Three scans of one employee on a day of 2026 no other batch of theirs uses, sent as a terminal's batch."""
+        cnp = self.rng.choice(self.mine)
+        with self.ledger.lock:
+            batches = self.ledger.batches.setdefault(cnp, [])
+            date = (datetime.date(2026, 2, 1) + datetime.timedelta(days=len(batches))).isoformat()
+            rows = [(date, "07:58:12"), (date, "12:01:40"), (date, "16:33:05")]
+            batches.append((rows, False))
+            sent = len(batches) - 1
+        reply = terminal(self.base, "rfid_v2/offline_attendance/store_attendances", {
+            "access_token": self.device, "version": "1.0",
+            "csv_data": [{"date": d, "time": t, "rfidTag": "T" + cnp, "errorMsg": ""} for d, t in rows],
+        })
+        listed = reply if isinstance(reply, list) else next((v for v in reply.values() if isinstance(v, list)), None)
+        errors = [row for row in listed or [] if any(row.get(k) for k in ("error_authenticate", "error_check_in_out", "error_csv"))]
+        if listed is None or len(listed) != len(rows) or errors:
+            with self.ledger.lock:
+                self.ledger.rejected.append(("offline batch", errors or reply))
+            return
+        with self.ledger.lock:
+            self.ledger.acked += 1
+            self.ledger.batches[cnp][sent] = (rows, True)
+
+    def live_scan(self) -> None:
+        """One live scan of an employee never scanned live before, so that it cannot be a duplicate."""
+        with self.ledger.lock:
+            fresh = [cnp for cnp in self.mine if cnp not in self.ledger.live]
+            if not fresh:
+                return
+            cnp = self.rng.choice(fresh)
+            self.ledger.live[cnp] = 0
+        reply = terminal(self.base, "rfid_devices/auto_attendance", {"access_token": self.device, "rfid_tag": "T" + cnp})
+        if self.record(reply, "live scan"):
+            with self.ledger.lock:
+                self.ledger.live[cnp] = 1
+
+
+def verify_scans(base: str, key: str, ledger: Ledger) -> list:
+    """Every acknowledged scan is there once; every batch is there whole or not at all; nothing is there twice."""
+    problems = []
+    with ledger.lock:
+        batches = {cnp: list(sent) for cnp, sent in ledger.batches.items()}
+        live = dict(ledger.live)
+    today = datetime.date.today()
+    for cnp in sorted(set(batches) | set(live)):
+        reply = post(base, "attendance/get_list", key, {
+            "user_by": "cnp", "user_by_value": cnp, "date_interval_start": "2026-02-01",
+            "date_interval_end": max(today, datetime.date(2026, 2, 1)).isoformat(),
+        })
+        if "error" in reply or len(reply.get("users", [])) > 1:
+            problems.append(f"scans {cnp}: unexpected reply {str(reply)[:200]}")
+            continue
+        entries = reply["users"][0]["attendances"] if reply.get("users") else []
+        stored = [(entry["date"], entry["time"][:8]) for entry in entries if not entry.get("deleted_at")]
+        if len(stored) != len(set(stored)):
+            problems.append(f"scans {cnp}: a scan is stored twice: {sorted(stored)}")
+        present = set(stored)
+        offline = set()
+        for rows, acknowledged in batches.get(cnp, []):
+            found = [row for row in rows if row in present]
+            offline.update(rows)
+            if acknowledged and len(found) != len(rows):
+                problems.append(f"scans {cnp}: acknowledged batch {rows} has only {found}")
+            elif found and len(found) != len(rows):
+                problems.append(f"scans {cnp}: batch {rows} is there in part: {found}")
+        live_stored = [row for row in stored if row not in offline]
+        if len(live_stored) < live.get(cnp, 0) or len(live_stored) > (1 if cnp in live else 0):
+            problems.append(f"scans {cnp}: {len(live_stored)} live scans stored, {live.get(cnp, 0)} acknowledged")
+    return problems
 
 
 def verify(base: str, key: str, ledger: Ledger) -> list:
@@ -247,7 +337,7 @@ def verify(base: str, key: str, ledger: Ledger) -> list:
             day = stored.get(date)
             if day is None or day["type"] != "work" or day["shifts"] != shifts:
                 problems.append(f"schedule {cnp} {date}: {day and (day['type'], day['shifts'])}, expected ('work', {shifts!r})")
-    return problems
+    return problems + verify_scans(base, key, ledger)
 
 
 def run_backend(name: str, binary: str, database: str, workdir: str, rounds: int, rng: random.Random) -> bool:
@@ -264,6 +354,7 @@ def run_backend(name: str, binary: str, database: str, workdir: str, rounds: int
 
     company = cli("company", "create", "--name", "Crash Test SRL", "--timezone", "Europe/Bucharest")
     key = cli("key", "create", "--company", company, "--label", "crash-test")
+    device = cli("device", "create", "--company", company, "--label", "crash-test terminal")
     ledger = Ledger()
     used_cnps = set()
     ok = True
@@ -271,7 +362,7 @@ def run_backend(name: str, binary: str, database: str, workdir: str, rounds: int
         server = Server(binary, database, log_path)
         server.start()
         stop = threading.Event()
-        writers = [Writer(i, server.base, key, ledger, random.Random(rng.random()), stop, used_cnps, 5000) for i in range(4)]
+        writers = [Writer(i, server.base, key, device, ledger, random.Random(rng.random()), stop, used_cnps, 5000) for i in range(4)]
         acked_before = ledger.acked
         for writer in writers:
             writer.start()
@@ -291,7 +382,8 @@ def run_backend(name: str, binary: str, database: str, workdir: str, rounds: int
         finally:
             server.stop()
         print(f"{name} round {round_number}: {ledger.acked - acked_before} writes acknowledged before SIGKILL, "
-              f"{len(ledger.users)} employees and {len(ledger.days)} days checked, {len(problems)} missing or wrong")
+              f"{len(ledger.users)} employees, {len(ledger.days)} days and "
+              f"{sum(len(b) for b in ledger.batches.values())} batches checked, {len(problems)} missing or wrong")
         for problem in problems[:20]:
             print("  " + problem)
         if ledger.rejected:
