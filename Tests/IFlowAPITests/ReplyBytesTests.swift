@@ -135,4 +135,42 @@ struct ReplyBytesTests {
             #expect(refused.text == #"{"api_reply":{"error":[\#(item)]}}"#)
         }
     }
+
+    @Test("rfid_devices/auto_attendance: a check-in's scan message, user and event")
+    func autoAttendance() async throws {
+        try await withApp { client, f in
+            // setup
+            let created = try await employee(client, f)
+            let update = try created.decode(UserUpdateReplyMirror.self)
+            let (id, team) = (update.userID, try #require(update.newUser.teamID))
+            _ = try await client.post("/api_v2/user/update", base(f, ["update_by": "cnp", "update_by_value": Self.cnp, "rfid_tag": "04A1B2C3"]))
+            let terminal = try await f.store.createDevice(companyID: f.companyID, label: "Poarta 1", actor: .commandLine)
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "Europe/Bucharest")!
+            func wallSeconds(_ date: Date) -> Int {
+                let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
+                return parts.hour! * 3_600 + parts.minute! * 60 + parts.second!
+            }
+            let before = Date()
+            // MUT
+            let reply = try await client.post("/api/rfid_devices/auto_attendance", ["access_token": terminal.token, "rfid_tag": "04A1B2C3"])
+            // validation
+            let after = Date()
+            let event = try #require(reply.decode(AutoAttendanceReplyMirror.self).event.first)
+            let start = try #require(Int(event.startTime))
+            #expect(start >= wallSeconds(before) && start <= wallSeconds(after) || wallSeconds(after) < wallSeconds(before))
+            let date = calendar.dateComponents([.year, .month, .day], from: after)
+            let day = String(format: "%04d-%02d-%02d", date.year!, date.month!, date.day!)
+            #expect(
+                reply.text == #"""
+                    {"api_reply":{"scan_msg":"Bun venit, Ion Popescu!","user":{"ID":"\#(id)","is_enabled":"1","company_id":"\#(f.companyID)",\#
+                    "team_id":"\#(team)","full_name":"Ion Popescu","timezone":"","check_in_reset_limit":"46800",\#
+                    "company_check_in_reset_limit":"46800","default_timezone":"Europe/Bucharest","use_locked_months":"0",\#
+                    "time_between_check_ins":"60","agent_id":"\#(terminal.id)"},"event":[{"ID":"\#(event.id)","company_id":"\#(f.companyID)",\#
+                    "user_id":"\#(id)","date":"\#(day)","start_time":"\#(start)","end_time":null,"terminal_type":"rfid",\#
+                    "rfid_agent_id":"\#(terminal.id)","closed_terminal_type":null,"closed_rfid_agent_id":null,"status":"open"}]}}
+                    """#
+            )
+        }
+    }
 }

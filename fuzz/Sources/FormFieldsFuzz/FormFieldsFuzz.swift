@@ -4,7 +4,8 @@ import IFlowForms
 import NIOCore
 
 /// Fuzzes what the server does with a request body before any database access: decoding by Content-Type, then the
-/// checks of every endpoint's request (`UserUpdate`, `SetDayRequest`, the queries), and the CSV reader of `schedule/import`.
+/// checks of every endpoint's request (`UserUpdate`, `SetDayRequest`, the queries, the terminals' scans and offline
+/// rows, `csv_data` as indexed fields or a JSON array), and the CSV reader of `schedule/import`.
 ///
 /// An input is a `Content-Type` line, `\n`, then the body (an input without `\n` is a body with no Content-Type), so
 /// seeds are readable files and the fuzzer mutates the header's media type and boundary too. A crash, a sanitizer
@@ -35,6 +36,11 @@ enum FormFieldsFuzz {
         _ = WorkScheduleQuery.parse(requestFields)
         _ = HolidaysQuery.parse(requestFields)
         _ = AuditQuery.parse(requestFields)
+        _ = AutoAttendanceRequest.parse(requestFields)
+        if case .success(let batch) = StoreAttendancesRequest.parse(requestFields) {
+            precondition(batch.rows.count <= StoreAttendancesRequest.maxRows, "more rows than the limit")
+            precondition(batch.rows.allSatisfy { ($0.reading == nil) != $0.issues.isEmpty }, "a row both read and refused")
+        }
         if let file = fields.files["file"] {
             let records = CSVReader(maxRecords: 50, maxFieldsPerRecord: 8).read(file.content.readableBytesView)
             if case .success(let records) = records {
