@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Generated clients against a live server: fetches the OpenAPI document `iflow serve` serves, generates a Python
 # client (openapi-python-client) and a Swift client (swift-openapi-generator, the package clients/swift-check), and
-# drives each through employees, the list, planned days, a CSV import, the month's report, holidays, the audit
-# trail, and a validation error, a 404 and a 429 as typed values (clients/python-check/check.py, clients/swift-check).
+# drives each through employees, the list, planned days, a CSV import, the month's report, badge scans, attendance
+# entries, today's status, the month from real presence, holidays, the audit trail, and a validation error, a 404 and
+# a 429 as typed values (clients/python-check/check.py, clients/swift-check).
 # Fails on any generator warning about the document, on a client that does not build or import, on any wrong reply.
 #
 # Usage: scripts/client-test.sh
@@ -39,7 +40,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 # start NAME RATE: a server on a fresh SQLite file with the demo company, and a company of its own for each client's
-# checks; sets base, python_key and swift_key.
+# checks with a badge terminal; sets base, python_key, swift_key, python_device and swift_device.
 start() {
     local name=$1 rate=$2 database="$work/$1.sqlite" port company client
     export IFLOW_DATA_KEY_FILE="$work/$name.datakey"
@@ -47,6 +48,7 @@ start() {
     for client in python swift; do
         company=$("$binary" company create --name "Client $name $client SRL" --timezone Europe/Bucharest --database "$database")
         printf -v "${client}_key" '%s' "$("$binary" key create --company "$company" --label "$client" --database "$database" 2>/dev/null)"
+        printf -v "${client}_device" '%s' "$("$binary" device create --company "$company" --label "$client" --database "$database" 2>/dev/null)"
     done
     port=$(free_port)
     base="http://127.0.0.1:$port"
@@ -63,7 +65,7 @@ start() {
     exit 1
 }
 start main 0
-main_base=$base main_python_key=$python_key main_swift_key=$swift_key
+main_base=$base main_python_key=$python_key main_swift_key=$swift_key main_python_device=$python_device main_swift_device=$swift_device
 start limited 1
 limited_base=$base limited_python_key=$python_key limited_swift_key=$swift_key
 
@@ -84,7 +86,8 @@ echo "client-test: openapi-python-client $python_generator"
     --config "$repo/clients/python-check/openapi-python-client.yaml") >"$work/python-generator.log" 2>&1 ||
     { cat "$work/python-generator.log" >&2; exit 1; }
 fail_on_warnings openapi-python-client "$work/python-generator.log"
-PYTHONPATH="$work" "$venv/bin/python" clients/python-check/check.py "$main_base" "$main_python_key" "$limited_base" "$limited_python_key"
+PYTHONPATH="$work" "$venv/bin/python" clients/python-check/check.py "$main_base" "$main_python_key" "$limited_base" "$limited_python_key" \
+    "$main_python_device"
 
 echo "client-test: swift-openapi-generator (the build plugin of clients/swift-check)"
 # Copied only when it changed, so that a warm run does not generate and compile the client again.
@@ -94,7 +97,8 @@ swift build --package-path clients/swift-check >"$work/swift-build.log" 2>&1 || 
 # The generator's own diagnostics are lines "warning: ..." or "error: ..." that name no source file of a dependency.
 grep -E '(warning|error):' "$work/swift-build.log" | grep -vF '/.build/checkouts/' >"$work/swift-generator.log" || true
 fail_on_warnings swift-openapi-generator "$work/swift-generator.log"
-"$(swift build --package-path clients/swift-check --show-bin-path)/ClientCheck" "$main_base" "$main_swift_key" "$limited_base" "$limited_swift_key"
+"$(swift build --package-path clients/swift-check --show-bin-path)/ClientCheck" "$main_base" "$main_swift_key" "$limited_base" "$limited_swift_key" \
+    "$main_swift_device"
 
 for pid in "${servers[@]}"; do
     kill -0 "$pid" 2>/dev/null || { echo "client-test: a server died during the run" >&2; exit 1; }

@@ -1,20 +1,39 @@
 """Drives the Python client that openapi-python-client generated from the served document against a live server.
 
-Usage: check.py BASE_URL API_KEY LIMITED_BASE_URL LIMITED_API_KEY (the generated package `iflow_client` on
-PYTHONPATH). The limited server allows one request a second, for the 429. Every reply is a typed value of the
+Usage: check.py BASE_URL API_KEY LIMITED_BASE_URL LIMITED_API_KEY DEVICE_TOKEN (the generated package
+`iflow_client` on PYTHONPATH; the device is a badge terminal of the API key's company). The limited server allows one request a second, for the 429. Every reply is a typed value of the
 generated client; a wrong status, type or value exits 1.
 """
 
 import io
 import sys
 
-from iflow_client import AuthenticatedClient
+from iflow_client import AuthenticatedClient, Client
+from iflow_client.api.attendance import attendance_add, attendance_delete, attendance_get_exceptions, attendance_get_list
 from iflow_client.api.audit import audit_get_list
 from iflow_client.api.calendar import calendar_get_holidays
 from iflow_client.api.schedule import schedule_import, schedule_set_day
-from iflow_client.api.user import user_get_list, user_get_work_schedule, user_update
+from iflow_client.api.terminal import rfid_auto_attendance, rfid_store_attendances
+from iflow_client.api.user import user_get_list, user_get_work_schedule, user_update, users_get_today_status
 from iflow_client.models import (
     ApiLanguage,
+    AttendanceAddReply,
+    AttendanceAddRequest,
+    AttendanceAddRequestDirection,
+    AttendanceDeleteReply,
+    AttendanceDeleteRequest,
+    AttendanceGetExceptionsReply,
+    AttendanceGetListReply,
+    AttendanceRangeRequest,
+    AutoAttendanceReply,
+    DayStatusReply,
+    DayStatusRequest,
+    OfflineScanRow,
+    ReportAttendanceType,
+    RfidAutoAttendanceRequest,
+    RfidStoreAttendancesRequest,
+    StatusAttendanceType,
+    StoreAttendancesReply,
     AuditGetListReply,
     AuditGetListRequest,
     AuditGetListRequestEntity,
@@ -53,21 +72,83 @@ def typed(reply, kind, what):
     return reply.api_reply
 
 
-def main(base, key, limited_base, limited_key):
+def attendance(client, terminal, device, en):
+    """A terminal's offline batch and a live scan, a manual entry, the list, a deletion, exceptions, today's status
+    and the month paid from real presence."""
+    rows = [OfflineScanRow(date="2026-03-02", time=time, rfid_tag="RF-ION") for time in ("07:58:00", "12:00:00", "12:30:00", "16:35:00")]
+    stored = typed(
+        rfid_store_attendances.sync(client=terminal, body=RfidStoreAttendancesRequest(access_token=device, csv_data=rows, version="1.0")),
+        StoreAttendancesReply, "store_attendances",
+    )
+    expect([(row.time, row.error_check_in_out, row.error_csv) for row in stored] == [(row.time, "", "") for row in rows],
+           f"the batch is stored whole: {stored}")
+    again = typed(
+        rfid_store_attendances.sync(client=terminal, body=RfidStoreAttendancesRequest(access_token=device, csv_data=rows)),
+        StoreAttendancesReply, "store_attendances again",
+    )
+    expect(all(row.error_check_in_out for row in again), f"a repeated batch is all duplicates: {again}")
+
+    live = typed(rfid_auto_attendance.sync(client=terminal, body=RfidAutoAttendanceRequest(access_token=device, rfid_tag="RF-MARIA")),
+                 AutoAttendanceReply, "auto_attendance")
+    expect(live.scan_msg and live.user.full_name == "Maria Ionescu", f"the scan's message and employee: {live.scan_msg!r}")
+    expect(len(live.event) == 1 and live.event[0].end_time is None, f"one open pair: {live.event}")
+
+    added = typed(
+        attendance_add.sync(client=client, body=AttendanceAddRequest(
+            api_language=en, user_by=UserBy.CNP, user_by_value="1800101221144", time="2026-03-03 09:00",
+            direction=AttendanceAddRequestDirection.IN, note="forgot the badge")),
+        AttendanceAddReply, "attendance/add",
+    )
+    month = AttendanceRangeRequest(api_language=en, date_interval_start="2026-03-01", date_interval_end="2026-03-31",
+                                   user_by=UserBy.CNP, user_by_value="1800101221144")
+    listed = typed(attendance_get_list.sync(client=client, body=month), AttendanceGetListReply, "attendance/get_list")
+    times = [(entry.date, entry.time[:5]) for entry in listed.users[0].attendances]
+    expect(times == [("2026-03-02", "07:58"), ("2026-03-02", "12:00"), ("2026-03-02", "12:30"), ("2026-03-02", "16:35"),
+                     ("2026-03-03", "09:00")], f"Ion's scans and entry: {times}")
+    deleted = typed(
+        attendance_delete.sync(client=client, body=AttendanceDeleteRequest(
+            api_language=en, attendance_id=added.attendance.id, reason="entered twice")),
+        AttendanceDeleteReply, "attendance/delete",
+    )
+    expect(deleted.attendance_id == added.attendance.id and deleted.reason == "entered twice", f"the deletion: {deleted}")
+    exceptions = typed(attendance_get_exceptions.sync(client=client, body=month), AttendanceGetExceptionsReply,
+                       "attendance/get_exceptions")
+    expect(exceptions.users and all(user.full_name == "Ion Popescu" for user in exceptions.users), f"Ion's exceptions: {exceptions}")
+
+    today = typed(
+        users_get_today_status.sync(client=client, body=DayStatusRequest(
+            api_language=en, attendance_type=StatusAttendanceType.LIVE_ATTENDANCE, user_by=UserBy.CNP, user_by_value="2950724420010")),
+        DayStatusReply, "users/get_today_status",
+    )
+    expect([(user.full_name, user.at_work) for user in today.users] == [("Maria Ionescu", "1")], f"Maria is at work: {today.users}")
+
+    # 2026-03-02 planned 08:00-16:30 with a 30-minute break: present 08:00-12:00 and 12:30-16:30 inside it is 8 h
+    # regular (the half hour away is the break); 07:58-08:00 and 16:30-16:35 are 7 minutes of overtime.
+    report = typed(
+        user_get_work_schedule.sync(client=client, body=UserGetWorkScheduleRequest(
+            api_language=en, year="2026", month="03", totals="regular,overtime", user_by=UserBy.CNP, user_by_value="1800101221144",
+            include_days=FlagOrEmpty.OFF, attendance_type=ReportAttendanceType.LIVE_ATTENDANCE)),
+        UserGetWorkScheduleReply, "user/get_work_schedule live",
+    )
+    got = report.users[0].totals.additional_properties
+    expect(got == {"regular": "8.00", "overtime": "0.12"}, f"Ion's month from real presence: {got}")
+
+
+def main(base, key, limited_base, limited_key, device):
     client = AuthenticatedClient(base_url=base, token=key, raise_on_unexpected_status=True)
     en = ApiLanguage.EN_US
 
     # Employees: two created, one updated (the team is created on the way).
     ion = UserUpdateRequest(
         api_language=en, update_by=UserUpdateRequestUpdateBy.CNP, update_by_value="1800101221144", full_name="Ion Popescu",
-        team_name="Producție", mark_number="M-1", employment_date="2020-01-01", is_enabled=Flag.ON,
+        team_name="Producție", mark_number="M-1", employment_date="2020-01-01", is_enabled=Flag.ON, rfid_tag="RF-ION",
     )
     created = typed(user_update.sync(client=client, body=ion), UserUpdateReply, "user/update Ion")
     expect(created.action == UserUpdateReplyApiReplyAction.CREATED, "Ion is created")
     expect(created.new_user.team_name == "Producție" and created.new_user.is_enabled == Flag.ON, "Ion's fields")
     maria = UserUpdateRequest(
         api_language=en, update_by=UserUpdateRequestUpdateBy.CNP, update_by_value="2950724420010", full_name="Maria Ionescu",
-        mark_number="M-2",
+        mark_number="M-2", rfid_tag="RF-MARIA",
     )
     typed(user_update.sync(client=client, body=maria), UserUpdateReply, "user/update Maria")
     ion.city = "Brașov"
@@ -129,6 +210,8 @@ def main(base, key, limited_base, limited_key):
     expect(dates == sorted(dates) and "2026-01-01" in dates and "2026-12-25" in dates, f"2026's holidays: {dates}")
     expect(any("Crăciun" in holiday.name for holiday in holidays.holidays), "holiday names in Romanian")
 
+    attendance(client, Client(base_url=base, raise_on_unexpected_status=True), device, en)
+
     audit = typed(
         audit_get_list.sync(client=client, body=AuditGetListRequest(api_language=en, entity=AuditGetListRequestEntity.USER, limit="100")),
         AuditGetListReply, "audit/get_list",
@@ -163,8 +246,9 @@ def main(base, key, limited_base, limited_key):
     item = typed(response.parsed, ErrorReply, "the 429").error[0]
     expect(item.field_name == "api_key" and item.check_name == CheckName.RATE_LIMIT, f"the 429's error: {item}")
     expect(int(response.headers["retry-after"]) >= 1, "Retry-After")
-    print("python client: employees, list, days, import, report, holidays, audit, validation error, 404 and 429 as typed values")
+    print("python client: employees, list, days, import, report, terminal scans, attendance, today's status, live report, "
+          "holidays, audit, validation error, 404 and 429 as typed values")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])

@@ -4,8 +4,8 @@ import OpenAPIURLSession
 
 /// Drives the client swift-openapi-generator made from the served document against a live server.
 ///
-/// Usage: `ClientCheck BASE_URL API_KEY LIMITED_BASE_URL LIMITED_API_KEY`; the limited server allows one request a
-/// second, for the 429. Every reply is a typed value of the generated client; a wrong status, type or value exits 1.
+/// Usage: `ClientCheck BASE_URL API_KEY LIMITED_BASE_URL LIMITED_API_KEY DEVICE_TOKEN`; the limited server allows one
+/// request a second, for the 429; the device is a badge terminal of the API key's company. Every reply is a typed value of the generated client; a wrong status, type or value exits 1.
 @main
 struct ClientCheck {
     struct Failure: Error, CustomStringConvertible {
@@ -18,33 +18,36 @@ struct ClientCheck {
 
     static func main() async {
         let arguments = CommandLine.arguments
-        guard arguments.count == 5, let base = URL(string: arguments[1]), let limitedBase = URL(string: arguments[3]) else {
-            print("usage: ClientCheck BASE_URL API_KEY LIMITED_BASE_URL LIMITED_API_KEY")
+        guard arguments.count == 6, let base = URL(string: arguments[1]), let limitedBase = URL(string: arguments[3]) else {
+            print("usage: ClientCheck BASE_URL API_KEY LIMITED_BASE_URL LIMITED_API_KEY DEVICE_TOKEN")
             exit(2)
         }
         do {
-            try await run(base: base, key: arguments[2], limitedBase: limitedBase, limitedKey: arguments[4])
-            print("swift client: employees, list, days, import, report, holidays, audit, validation error, 404 and 429 as typed values")
+            try await run(base: base, key: arguments[2], limitedBase: limitedBase, limitedKey: arguments[4], device: arguments[5])
+            print(
+                "swift client: employees, list, days, import, report, terminal scans, attendance, today's status, live report, holidays, "
+                    + "audit, validation error, 404 and 429 as typed values")
         } catch {
             print("swift client: FAILED: \(error)")
             exit(1)
         }
     }
 
-    static func run(base: URL, key: String, limitedBase: URL, limitedKey: String) async throws {
+    static func run(base: URL, key: String, limitedBase: URL, limitedKey: String, device: String) async throws {
         let client = Client(serverURL: base, transport: URLSessionTransport())
 
         // Employees: two created, one updated (the team is created on the way).
         var ion = Components.Schemas.UserUpdateRequest(
             apiKey: key, apiLanguage: .enUS, updateBy: .cnp, updateByValue: "1800101221144", fullName: "Ion Popescu",
-            teamName: "Producție", isEnabled: ._1, employmentDate: "2020-01-01", markNumber: "M-1"
+            teamName: "Producție", isEnabled: ._1, rfidTag: "RF-ION", employmentDate: "2020-01-01", markNumber: "M-1"
         )
         let created = try await client.userUpdate(body: .urlEncodedForm(ion)).ok.body.json
         let createdReply = try unwrap(created.value1, or: created.value2, "user/update Ion")
         try expect(createdReply.apiReply.action == .created, "Ion is created")
         try expect(createdReply.apiReply.newUser.teamName == "Producție", "Ion's team")
         let maria = Components.Schemas.UserUpdateRequest(
-            apiKey: key, apiLanguage: .enUS, updateBy: .cnp, updateByValue: "2950724420010", fullName: "Maria Ionescu", markNumber: "M-2"
+            apiKey: key, apiLanguage: .enUS, updateBy: .cnp, updateByValue: "2950724420010", fullName: "Maria Ionescu", rfidTag: "RF-MARIA",
+            markNumber: "M-2"
         )
         let second = try await client.userUpdate(body: .urlEncodedForm(maria)).ok.body.json
         _ = try unwrap(second.value1, or: second.value2, "user/update Maria")
@@ -109,6 +112,8 @@ struct ClientCheck {
         try expect(got == expected, "the month's totals: \(got)")
         try expect(report.apiReply.users.allSatisfy { $0.days == nil }, "no days when include_days=0")
 
+        try await attendance(client: client, key: key, device: device)
+
         let calendar = try await client.calendarGetHolidays(body: .urlEncodedForm(.init(apiKey: key, apiLanguage: .roRO, year: "2026")))
             .ok.body.json
         let holidays = try unwrap(calendar.value1, or: calendar.value2, "calendar/get_holidays").apiReply.holidays
@@ -150,6 +155,65 @@ struct ClientCheck {
             try expect(Int(tooMany.headers.retryAfter ?? "") ?? 0 >= 1, "Retry-After")
             return
         }
+    }
+
+    /// A terminal's offline batch and a live scan, a manual entry, the list, a deletion, exceptions, today's status and
+    /// the month paid from real presence.
+    static func attendance(client: Client, key: String, device: String) async throws {
+        let rows = ["07:58:00", "12:00:00", "12:30:00", "16:35:00"].map {
+            Components.Schemas.OfflineScanRow(date: "2026-03-02", time: $0, rfidTag: "RF-ION")
+        }
+        let batch = Components.Schemas.RfidStoreAttendancesRequest(accessToken: device, version: "1.0", csvData: rows)
+        let first = try await client.rfidStoreAttendances(body: .json(batch)).ok.body.json
+        let stored = try unwrap(first.value1, or: first.value2, "store_attendances").apiReply
+        try expect(
+            stored.map { [$0.time, $0.errorCheckInOut, $0.errorCsv] } == rows.map { [$0.time ?? "", "", ""] }, "the batch is stored whole: \(stored)")
+        let second = try await client.rfidStoreAttendances(body: .json(batch)).ok.body.json
+        let again = try unwrap(second.value1, or: second.value2, "store_attendances again").apiReply
+        try expect(again.count == rows.count && again.allSatisfy { !$0.errorCheckInOut.isEmpty }, "a repeated batch is all duplicates: \(again)")
+
+        let scan = try await client.rfidAutoAttendance(body: .urlEncodedForm(.init(accessToken: device, rfidTag: "RF-MARIA"))).ok.body.json
+        let live = try unwrap(scan.value1, or: scan.value2, "auto_attendance").apiReply
+        try expect(!live.scanMsg.isEmpty && live.user.fullName == "Maria Ionescu", "the scan's message and employee: \(live.scanMsg)")
+        try expect(live.event.count == 1 && live.event[0].endTime == nil, "one open pair: \(live.event)")
+
+        let entry = Components.Schemas.AttendanceAddRequest(
+            apiKey: key, apiLanguage: .enUS, userBy: .cnp, userByValue: "1800101221144", time: "2026-03-03 09:00", direction: ._in,
+            note: "forgot the badge")
+        let add = try await client.attendanceAdd(body: .urlEncodedForm(entry)).ok.body.json
+        let added = try unwrap(add.value1, or: add.value2, "attendance/add").apiReply.attendance
+        let month = Components.Schemas.AttendanceRangeRequest(
+            apiKey: key, apiLanguage: .enUS, dateIntervalStart: "2026-03-01", dateIntervalEnd: "2026-03-31", userBy: .cnp,
+            userByValue: "1800101221144")
+        let list = try await client.attendanceGetList(body: .urlEncodedForm(month)).ok.body.json
+        let users = try unwrap(list.value1, or: list.value2, "attendance/get_list").apiReply.users
+        let times = users.first?.attendances.map { "\($0.date) \($0.time.prefix(5))" } ?? []
+        try expect(
+            times == ["2026-03-02 07:58", "2026-03-02 12:00", "2026-03-02 12:30", "2026-03-02 16:35", "2026-03-03 09:00"],
+            "Ion's scans and entry: \(times)")
+        let removal = Components.Schemas.AttendanceDeleteRequest(apiKey: key, apiLanguage: .enUS, attendanceId: added.id, reason: "entered twice")
+        let delete = try await client.attendanceDelete(body: .urlEncodedForm(removal)).ok.body.json
+        let deleted = try unwrap(delete.value1, or: delete.value2, "attendance/delete").apiReply
+        try expect(deleted.attendanceId == added.id && deleted.reason == "entered twice", "the deletion: \(deleted)")
+        let found = try await client.attendanceGetExceptions(body: .urlEncodedForm(month)).ok.body.json
+        let exceptions = try unwrap(found.value1, or: found.value2, "attendance/get_exceptions").apiReply.users
+        try expect(!exceptions.isEmpty && exceptions.allSatisfy { $0.fullName == "Ion Popescu" }, "Ion's exceptions: \(exceptions)")
+
+        let status = Components.Schemas.DayStatusRequest(
+            apiKey: key, apiLanguage: .enUS, attendanceType: .liveAttendance, userBy: .cnp, userByValue: "2950724420010")
+        let today = try await client.usersGetTodayStatus(body: .urlEncodedForm(status)).ok.body.json
+        let present = try unwrap(today.value1, or: today.value2, "users/get_today_status").apiReply.users.map { [$0.fullName, $0.atWork] }
+        try expect(present == [["Maria Ionescu", "1"]], "Maria is at work: \(present)")
+
+        // 2026-03-02 planned 08:00-16:30 with a 30-minute break: present 08:00-12:00 and 12:30-16:30 inside it is 8 h
+        // regular (the half hour away is the break); 07:58-08:00 and 16:30-16:35 are 7 minutes of overtime.
+        let query = Components.Schemas.UserGetWorkScheduleRequest(
+            apiKey: key, apiLanguage: .enUS, year: "2026", month: "03", totals: "regular,overtime", attendanceType: .liveAttendance,
+            includeDays: ._0, userBy: .cnp, userByValue: "1800101221144")
+        let schedule = try await client.userGetWorkSchedule(body: .urlEncodedForm(query)).ok.body.json
+        let report = try unwrap(schedule.value1, or: schedule.value2, "user/get_work_schedule live").apiReply.users
+        let got = report.first?.totals.additionalProperties ?? [:]
+        try expect(got == ["regular": "8.00", "overtime": "0.12"], "Ion's month from real presence: \(got)")
     }
 
     static func required<Value>(_ value: Value?, _ what: String) throws -> Value {
