@@ -12,13 +12,14 @@ public func withThrowawayPostgres<T>(
 ) async throws -> T {
     precondition(adminURL.contains("127.0.0.1") || adminURL.contains("localhost"), "tests only run against a local PostgreSQL")
     let name = "iflow_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-    let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, keyring: keyring, logger: logger)
-    try await admin.sql().raw("CREATE DATABASE \(unsafeRaw: name)").run()
     var components = URLComponents(string: adminURL)!
     components.path = "/" + name
-    let store = try Store(location: .postgres(url: components.string!), poolSize: poolSize, keyring: keyring, logger: logger)
+    let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, keyring: keyring, logger: logger)
+    // Everything that can fail runs inside `use`, so that a refused connection still shuts both pools down.
     return try await admin.use { admin in
+        try await admin.sql().raw("CREATE DATABASE \(unsafeRaw: name)").run()
         do {
+            let store = try Store(location: .postgres(url: components.string!), poolSize: poolSize, keyring: keyring, logger: logger)
             let result = try await store.use(body)
             try await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
             return result
