@@ -63,13 +63,14 @@ struct MonthSchedule: Sendable {
         let scansThrough = (lastDay.dayNumber + 1) * secondsPerDay + 12 * 3_600
         let (store, companyID, limits, live) = (self.store, self.companyID, self.limits, attendanceType == .liveAttendance)
         let batches = stride(from: 0, to: users.count, by: size).map { users[$0..<min($0 + size, users.count)] }
-        func read(_ index: Int) -> Task<(plans: [Int: [DayPlan]], scans: [Int: [StoredScan]]), any Error>? {
+        func read(_ index: Int) -> Task<(plans: [Int: [DayPlan]], scans: [Int: [Scan]]), any Error>? {
             guard index < batches.count else { return nil }
             let ids = batches[index].map(\.id)
             return Task {
                 async let plans = store.dayPlans(userIDs: ids, from: from, through: through)
                 let scans =
-                    live ? try await store.scans(companyID: companyID, userIDs: ids, from: scansFrom, through: scansThrough, limits: limits) : [:]
+                    live
+                    ? try await store.reportScans(companyID: companyID, userIDs: ids, from: scansFrom, through: scansThrough, limits: limits) : [:]
                 return (try await plans, scans)
             }
         }
@@ -90,8 +91,8 @@ struct MonthSchedule: Sendable {
     }
 
     /// The time an employee was present, from their scans paired under the company's limits up to `now`.
-    private func presence(of scans: [StoredScan]) -> [WorkedInterval] {
+    private func presence(of scans: [Scan]) -> [WorkedInterval] {
         guard !scans.isEmpty else { return [] }
-        return ScanPairing(scans: scans.lazy.map(\.scan), limits: limits, now: now).intervals(now: now)
+        return ScanPairing(scans: scans, limits: limits, now: now).intervals(now: now)
     }
 }

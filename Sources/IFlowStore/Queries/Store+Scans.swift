@@ -217,46 +217,122 @@ extension Store {
     /// Every scan of `userIDs` (deleted ones too) with `from <= instant <= through + checkInResetLimit`, and before
     /// `from` the history exact pairing needs (`ScanPairing.historyStart`), sorted by (instant, id) per employee.
     /// Only the company's employees' scans are read.
-    ///
-    /// The history is read backwards in widening windows (2, 8 and 32 reset limits, then the rest) for the employees
-    /// it is not yet known for: most employees leave for longer than the limit every day, so one short window does.
     public func scans(companyID: Int, userIDs: [Int], from: Int, through: Int, limits: AttendanceLimits) async throws -> [Int: [StoredScan]] {
-        var result: [Int: [StoredScan]] = [:]
+        let sql = try readSQL()
+        return try await Self.withHistory(
+            userIDs: userIDs, from: from, through: through, limits: limits, scan: \.scan,
+            read: { ids, range in
+                try await Self.storedScans(companyID: companyID, userIDs: ids, range: range, on: sql)
+            })
+    }
+
+    /// The same scans as `scans(companyID:userIDs:from:through:limits:)`, as bare `Scan`s for reports: a month of a
+    /// company's scans is read without their terminal, actor, note or deletion details, which pairing never looks at.
+    public func reportScans(companyID: Int, userIDs: [Int], from: Int, through: Int, limits: AttendanceLimits) async throws -> [Int: [Scan]] {
+        let sql = try readSQL()
+        return try await Self.withHistory(
+            userIDs: userIDs, from: from, through: through, limits: limits, scan: { $0 },
+            read: { ids, range in
+                try await Self.bareScans(companyID: companyID, userIDs: ids, range: range, on: sql)
+            })
+    }
+
+    /// Reads `userIDs`' rows of `from...through + checkInResetLimit` through `read`, with the history before `from`
+    /// that exact pairing needs, by employee in (instant, id) order.
+    ///
+    /// One statement per batch also covers the two reset limits before `from`, which settles the history of most
+    /// employees (they leave for longer than the limit every day); the others are read back in widening windows (8
+    /// and 32 reset limits, then the rest).
+    private static func withHistory<Row>(
+        userIDs: [Int], from: Int, through: Int, limits: AttendanceLimits, scan: (Row) -> Scan,
+        read: ([Int], SQLQueryString) async throws -> [Int: [Row]]
+    ) async throws -> [Int: [Row]] {
+        var result: [Int: [Row]] = [:]
         let ids = Array(Set(userIDs)).sorted()
         let reset = max(limits.checkInResetLimit, limits.timeBetweenCheckIns)
-        let sql = try readSQL()
-        for start in stride(from: 0, to: ids.count, by: Self.scanIDsPerStatement) {
-            let chunk = Array(ids[start..<min(start + Self.scanIDsPerStatement, ids.count)])
-            var history: [Int: [StoredScan]] = [:]
+        for start in stride(from: 0, to: ids.count, by: scanIDsPerStatement) {
+            let chunk = Array(ids[start..<min(start + scanIDsPerStatement, ids.count)])
+            var loadedFrom: Int? = from - 2 * reset
+            let rows = try await read(
+                chunk, "scans.instant >= \(bind: from - 2 * reset) AND scans.instant <= \(bind: through + limits.checkInResetLimit)")
+            var history: [Int: [Row]] = [:]
+            var current: [Int: [Row]] = [:]
+            for (userID, scans) in rows {
+                let split = scans.firstIndex { scan($0).instant >= from } ?? scans.endIndex
+                if split > 0 { history[userID] = Array(scans[..<split]) }
+                if split < scans.endIndex { current[userID] = Array(scans[split...]) }
+            }
             var unresolved = chunk
-            var loadedFrom = from
-            for widening in [2, 8, 32, nil] as [Int?] where !unresolved.isEmpty {
-                let windowStart = widening.map { from - $0 * reset }
-                var range: SQLQueryString = "scans.instant < \(bind: loadedFrom)"
-                if let windowStart { range += " AND scans.instant >= \(bind: windowStart)" }
-                let earlier = try await Self.storedScans(companyID: companyID, userIDs: unresolved, range: range, on: sql)
+            var widenings = [8, 32].makeIterator()
+            while true {
                 var stillUnresolved: [Int] = []
                 for userID in unresolved {
-                    let scans = (earlier[userID] ?? []) + (history[userID] ?? [])
-                    history[userID] = scans
-                    let kept = scans.compactMap { $0.scan.isDeleted ? nil : $0.scan.instant }
-                    switch ScanPairing.historyStart(before: from, instants: kept, loadedFrom: windowStart, limits: limits) {
+                    let scans = history[userID] ?? []
+                    let kept = scans.compactMap { row -> Int? in
+                        let scan = scan(row)
+                        return scan.isDeleted ? nil : scan.instant
+                    }
+                    switch ScanPairing.historyStart(before: from, instants: kept, loadedFrom: loadedFrom, limits: limits) {
                     case .notNeeded: history[userID] = nil
-                    case .from(let instant): history[userID] = scans.filter { $0.scan.instant >= instant }
+                    case .from(let instant): history[userID] = scans.filter { scan($0).instant >= instant }
                     case .needsEarlier: stillUnresolved.append(userID)
                     }
                 }
                 unresolved = stillUnresolved
-                if let windowStart { loadedFrom = windowStart }
+                guard !unresolved.isEmpty, let end = loadedFrom else { break }
+                let windowStart = widenings.next().map { from - $0 * reset }
+                var range: SQLQueryString = "scans.instant < \(bind: end)"
+                if let windowStart { range += " AND scans.instant >= \(bind: windowStart)" }
+                let earlier = try await read(unresolved, range)
+                for userID in unresolved { history[userID] = (earlier[userID] ?? []) + (history[userID] ?? []) }
+                loadedFrom = windowStart
             }
-            let range: SQLQueryString = "scans.instant >= \(bind: from) AND scans.instant <= \(bind: through + limits.checkInResetLimit)"
-            let current = try await Self.storedScans(companyID: companyID, userIDs: chunk, range: range, on: sql)
             for userID in chunk {
                 let scans = (history[userID] ?? []) + (current[userID] ?? [])
                 if !scans.isEmpty { result[userID] = scans }
             }
         }
         return result
+    }
+
+    /// The scans of `userIDs` within `range` (a condition on `scans.instant`) with only what pairing reads, by
+    /// employee in (instant, id) order; by column, without `Decodable`, and without the terminal's join.
+    private static func bareScans(companyID: Int, userIDs: [Int], range: SQLQueryString, on sql: any SQLDatabase) async throws -> [Int: [Scan]] {
+        let rows = try await sql.raw(
+            """
+            SELECT scans.id, scans.user_id, scans.instant, scans.source, scans.direction, scan_deletions.scan_id AS deleted_id FROM scans \
+            LEFT JOIN scan_deletions ON scan_deletions.scan_id = scans.id \
+            WHERE +scans.company_id = \(bind: companyID) AND scans.user_id IN (\(binds: userIDs)) AND \(range) \
+            ORDER BY scans.user_id, scans.instant, scans.id
+            """
+        ).all()
+        var scans: [Int: [Scan]] = [:]
+        var userID: Int?
+        var run: [Scan] = []
+        for row in rows {
+            let owner = try row.decode(column: "user_id", as: Int.self)
+            if owner != userID {
+                if let userID { scans[userID] = run }
+                userID = owner
+                run = []
+            }
+            guard let source = ScanSource(rawValue: try row.decode(column: "source", as: String.self)) else {
+                throw StoreError.corruptRow(table: "scans")
+            }
+            var direction: ScanDirection?
+            if let text = try row.decode(column: "direction", as: String?.self) {
+                guard let forced = ScanDirection(rawValue: text) else { throw StoreError.corruptRow(table: "scans") }
+                direction = forced
+            }
+            run.append(
+                Scan(
+                    id: try row.decode(column: "id", as: Int64.self), instant: try row.decode(column: "instant", as: Int.self), source: source,
+                    direction: direction, isDeleted: !(try row.decodeNil(column: "deleted_id"))
+                )
+            )
+        }
+        if let userID { scans[userID] = run }
+        return scans
     }
 
     /// The scans of `userIDs` within `range` (a condition on `scans.instant`), with their deletion and terminal, by
