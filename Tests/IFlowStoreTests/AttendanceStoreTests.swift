@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import IFlowCore
+import IFlowTestSupport
 import SQLKit
 import Testing
 
@@ -347,7 +348,8 @@ struct AttendanceStoreTests {
     static func withConcurrentStores(_ backend: Backend, _ body: ([Store], Int) async throws -> Void) async throws {
         try await backend.withStore(poolSize: 8) { store, companyID, _ in
             guard case .postgres = backend else { return try await body([store], companyID) }
-            let second = try Store(location: store.location, poolSize: 8, keyring: TestStores.keyring, logger: TestStores.logger)
+            let second = try Store(
+                location: store.location, poolSize: 8, poolTimeout: testPoolTimeout, keyring: TestStores.keyring, logger: TestStores.logger)
             defer { Task { await second.shutdown() } }
             try await body([store, second], companyID)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import IFlowCore
 import IFlowStore
+import IFlowTestSupport
 import Testing
 
 @Suite("Concurrent user/update on PostgreSQL", .enabled(if: TestStores.postgresAdminURL != nil))
@@ -10,7 +11,8 @@ struct ConcurrentUpdateTests {
         try await TestStores.withFreshPostgres { store in
             // setup: enough connections for the requests to really overlap
             try await store.migrate()
-            let store = try Store(location: store.location, poolSize: 16, keyring: TestStores.keyring, logger: TestStores.logger)
+            let store = try Store(
+                location: store.location, poolSize: 16, poolTimeout: testPoolTimeout, keyring: TestStores.keyring, logger: TestStores.logger)
             defer { Task { await store.shutdown() } }
             let companyID = try #require(try await store.createCompany(name: "Acme", timezone: "Europe/Bucharest").id)
             let people = (0..<8).map { index in

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import IFlowCore
+import IFlowTestSupport
 import SQLKit
 import Testing
 
@@ -29,7 +30,8 @@ struct ConnectionLossTests {
     static func terminateBackend(of sql: any SQLDatabase) async throws {
         let adminURL = try #require(TestStores.postgresAdminURL)
         let pid = try #require(try await sql.raw("SELECT pg_backend_pid() AS pid").first(decoding: BackendID.self)).pid
-        let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, keyring: TestStores.keyring, logger: TestStores.logger)
+        let admin = try Store(
+            location: .postgres(url: adminURL), poolSize: 1, poolTimeout: testPoolTimeout, keyring: TestStores.keyring, logger: TestStores.logger)
         try await admin.sql().raw("SELECT pg_terminate_backend(CAST(\(bind: pid) AS integer))").run()
         await admin.shutdown()
         // Let the client see the connection close before it sends the next statement.
@@ -42,7 +44,8 @@ struct ConnectionLossTests {
             // setup: one connection per event loop, so a connection the pool never got back would block the next requests
             try await store.migrate()
             let company = try await store.createCompany(name: "Acme", timezone: "Europe/Bucharest")
-            let small = try Store(location: store.location, poolSize: 1, keyring: TestStores.keyring, logger: TestStores.logger)
+            let small = try Store(
+                location: store.location, poolSize: 1, poolTimeout: testPoolTimeout, keyring: TestStores.keyring, logger: TestStores.logger)
             defer { Task { await small.shutdown() } }
 
             for attempt in 0..<6 {

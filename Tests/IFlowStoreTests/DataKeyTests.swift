@@ -30,7 +30,7 @@ struct DataKeyTests {
     /// Runs `body` on a store with `keyring`, shut down afterwards.
     @discardableResult
     func with<T>(_ location: DatabaseLocation, _ keyring: DataKeyring, _ body: (Store) async throws -> T) async throws -> T {
-        try await Store(location: location, poolSize: 1, keyring: keyring, logger: TestStores.logger).use(body)
+        try await Store(location: location, poolSize: 1, poolTimeout: testPoolTimeout, keyring: keyring, logger: TestStores.logger).use(body)
     }
 
     static let people = (0..<7).map { index in
@@ -292,7 +292,7 @@ struct DataKeyTests {
             let newcomer = (
                 cnp: CNP.makeValid(sex: .female, birthDate: LocalDate(year: 1990, month: 7, day: 9)!, county: 12, serial: 901), idCard: "CJ900001"
             )
-            try await Store(location: location, poolSize: 1, keyring: old, logger: TestStores.logger).use { stale in
+            try await Store(location: location, poolSize: 1, poolTimeout: testPoolTimeout, keyring: old, logger: TestStores.logger).use { stale in
                 // MUT: the stale server syncs an employee whose lookup is already re-hashed, and a new one, mid-rotation
                 var attempts = 0
                 try await with(location, rotated) { store in

@@ -3,6 +3,10 @@ import IFlowStore
 import Logging
 import SQLKit
 
+/// How long a test's request waits for a PostgreSQL connection: the whole suite runs its tests at once on two cores,
+/// and a server's 10 s is then too short for the concurrency tests' queues.
+public let testPoolTimeout: Duration = .seconds(120)
+
 /// A new PostgreSQL database for one test, on the local server `adminURL` names, dropped afterwards.
 ///
 /// The store it hands to `body` is not migrated; callers migrate it when they need the schema. It has `poolSize`
@@ -14,12 +18,13 @@ public func withThrowawayPostgres<T>(
     let name = "iflow_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     var components = URLComponents(string: adminURL)!
     components.path = "/" + name
-    let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, keyring: keyring, logger: logger)
+    let admin = try Store(location: .postgres(url: adminURL), poolSize: 1, poolTimeout: testPoolTimeout, keyring: keyring, logger: logger)
     // Everything that can fail runs inside `use`, so that a refused connection still shuts both pools down.
     return try await admin.use { admin in
         try await admin.sql().raw("CREATE DATABASE \(unsafeRaw: name)").run()
         do {
-            let store = try Store(location: .postgres(url: components.string!), poolSize: poolSize, keyring: keyring, logger: logger)
+            let store = try Store(
+                location: .postgres(url: components.string!), poolSize: poolSize, poolTimeout: testPoolTimeout, keyring: keyring, logger: logger)
             let result = try await store.use(body)
             try await admin.sql().raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run()
             return result

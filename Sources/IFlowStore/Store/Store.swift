@@ -32,9 +32,11 @@ public final class Store: Sendable {
     /// - Parameters:
     ///   - location: SQLite file, in-memory SQLite, or PostgreSQL URL.
     ///   - poolSize: PostgreSQL connections per event loop.
+    ///   - poolTimeout: How long a request waits for a free PostgreSQL connection before it fails (the test suites,
+    ///     hundreds of tests sharing two cores, wait longer than a server should).
     ///   - keyring: The keys of personal data at rest; the same keys must be used for the life of the database.
     ///   - logger: Where the storage logs; queries are logged at `.trace` only, so personal data never reaches `.info`.
-    public init(location: DatabaseLocation, poolSize: Int = 4, keyring: DataKeyring, logger: Logger) throws {
+    public init(location: DatabaseLocation, poolSize: Int = 4, poolTimeout: Duration = .seconds(10), keyring: DataKeyring, logger: Logger) throws {
         self.location = location
         self.logger = logger
         self.protector = DataProtector(keyring: keyring)
@@ -58,7 +60,10 @@ public final class Store: Sendable {
             readers = nil
         case .postgres(let url):
             let postgres = try DatabaseConfigurationFactory.postgres(
-                url: url, maxConnectionsPerEventLoop: max(1, poolSize), connectionPoolTimeout: .seconds(10), sqlLogLevel: .trace
+                url: url, maxConnectionsPerEventLoop: max(1, poolSize),
+                connectionPoolTimeout: .milliseconds(
+                    poolTimeout.components.seconds * 1_000 + poolTimeout.components.attoseconds / 1_000_000_000_000_000),
+                sqlLogLevel: .trace
             )
             // Without the guard, a transaction in flight when PostgreSQL restarts hangs and leaks its pool slot.
             databases.use(PostgresClosedConnectionGuard(base: postgres.make()), as: .psql)

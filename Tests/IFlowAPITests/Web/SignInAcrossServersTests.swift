@@ -23,7 +23,7 @@ enum SharedDatabase {
             try await first.migrate()
             var stores = [first]
             for _ in 1..<count {
-                stores.append(try Store(location: first.location, poolSize: 2, keyring: keyring, logger: logger))
+                stores.append(try Store(location: first.location, poolSize: 2, poolTimeout: testPoolTimeout, keyring: keyring, logger: logger))
             }
             defer { Task { [stores] in for store in stores.dropFirst() { await store.shutdown() } } }
             return try await body(stores)
