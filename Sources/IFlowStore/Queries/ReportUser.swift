@@ -6,4 +6,6 @@ public struct ReportUser: Sendable, Equatable {
     public var idCard: String?
     public var markNumber: String?
     public var teamName: String?
+    /// *Funcție*: the job title `user/update` stored, for the collective sheet.
+    public var jobTitle: String?
 }

@@ -97,7 +97,7 @@ extension Store {
         // Hand-written SQL, like the other queries a report makes per request: SQLKit's builder spends more time
         // quoting identifiers than SQLite spends running these.
         var query: SQLQueryString = """
-            SELECT users.id, users.full_name, users.cnp_sealed, users.id_card_sealed, users.mark_number, teams.name AS team_name \
+            SELECT users.id, users.full_name, users.cnp_sealed, users.id_card_sealed, users.mark_number, users.job_title, teams.name AS team_name \
             FROM users LEFT JOIN teams ON teams.id = users.team_id \
             WHERE users.company_id = \(bind: companyID) \
             AND (users.employment_date IS NULL OR users.employment_date <= \(bind: last.description)) \
@@ -124,7 +124,7 @@ extension Store {
         return try await readSQL().raw(query).all(decoding: Row.self).map {
             ReportUser(
                 id: $0.id, fullName: $0.full_name, cnp: try protector.open($0.cnp_sealed), idCard: try protector.open($0.id_card_sealed),
-                markNumber: $0.mark_number, teamName: $0.team_name
+                markNumber: $0.mark_number, teamName: $0.team_name, jobTitle: $0.job_title
             )
         }
     }
@@ -155,6 +155,7 @@ extension Store {
             else { throw StoreError.corruptRow(table: "day_plans") }
             let plan = DayPlan(
                 date: date, type: type, shifts: shifts, breakMinutes: try row.decode(column: "break_minutes", as: Int.self),
+            var job_title: String?
                 overtime: overtime, timeOff: timeOff
             )
             plans[userID, default: []].append(plan)

@@ -24,11 +24,11 @@ extension Timesheet {
             + totals.map { hours(month.totals.minutes($0.token)) }
     }
 
-    /// Writes one CSV record (RFC 4180: comma-separated, CRLF, quoted when needed).
-    static func writeRecord(_ fields: [String], into buffer: inout ByteBuffer) {
+    /// Writes one CSV record (RFC 4180: `separator`-separated, CRLF, quoted when needed).
+    static func writeRecord(_ fields: [String], separator: Character = ",", into buffer: inout ByteBuffer) {
         for (index, field) in fields.enumerated() {
-            if index > 0 { buffer.writeStaticString(",") }
-            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            if index > 0 { buffer.writeString(String(separator)) }
+            if field.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 buffer.writeString("\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
             } else {
                 buffer.writeString(field)
