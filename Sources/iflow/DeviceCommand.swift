@@ -29,7 +29,7 @@ struct DeviceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let issued = try await databaseOptions.withStore { store in
-                guard try await store.company(id: company) != nil else { throw ValidationError("no company with id \(company)") }
+                try await IssuedSecretsTable.requireCompany(company, in: store)
                 let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
                 return try await store.createDevice(companyID: company, label: label, actor: .commandLine)
             }
@@ -46,18 +46,7 @@ struct DeviceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let devices = try await databaseOptions.withStore { try await $0.devices(companyID: company) }
-            print(["id", "company", "label", "prefix", "created", "last_seen", "revoked"].joined(separator: "\t"))
-            for device in devices {
-                let fields = [
-                    String(device.id), String(device.companyID), device.label, device.prefix + "…", timestamp(device.createdAt),
-                    timestamp(device.lastSeenAt), timestamp(device.revokedAt),
-                ]
-                print(fields.joined(separator: "\t"))
-            }
-        }
-
-        private func timestamp(_ date: Date?) -> String {
-            date.map { ISO8601DateFormatter().string(from: $0) } ?? "-"
+            IssuedSecretsTable.print(devices.map(\.issuedSecret), lastUseColumn: "last_seen")
         }
     }
 

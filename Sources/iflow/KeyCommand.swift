@@ -22,7 +22,7 @@ struct KeyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let issued = try await databaseOptions.withStore { store in
-                guard try await store.company(id: company) != nil else { throw ValidationError("no company with id \(company)") }
+                try await IssuedSecretsTable.requireCompany(company, in: store)
                 return try await store.createAPIKey(companyID: company, label: label, actor: .commandLine)
             }
             printError("API key \(issued.id) created for company \(company). It is shown only now: store it safely.")
@@ -38,18 +38,7 @@ struct KeyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let keys = try await databaseOptions.withStore { try await $0.apiKeys(companyID: company) }
-            print(["id", "company", "label", "prefix", "created", "last_used", "revoked"].joined(separator: "\t"))
-            for key in keys {
-                let fields = [
-                    String(key.id ?? 0), String(key.companyID), key.label, key.prefix + "…",
-                    timestamp(key.createdAt), timestamp(key.lastUsedAt), timestamp(key.revokedAt),
-                ]
-                print(fields.joined(separator: "\t"))
-            }
-        }
-
-        private func timestamp(_ date: Date?) -> String {
-            date.map { ISO8601DateFormatter().string(from: $0) } ?? "-"
+            IssuedSecretsTable.print(keys.compactMap(\.issuedSecret), lastUseColumn: "last_used")
         }
     }
 

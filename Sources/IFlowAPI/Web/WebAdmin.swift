@@ -31,8 +31,8 @@ struct WebAdmin {
         EmployeesController(web: web).addRoutes(to: group)
         EmployeeDayController(web: web).addRoutes(to: group)
         TodayController(web: web).addRoutes(to: group)
-        APIAccessController(web: web).addRoutes(to: group)
-        DevicesController(web: web).addRoutes(to: group)
+        IssuedSecretsPage(web: web, kind: .apiAccess).addRoutes(to: group)
+        IssuedSecretsPage(web: web, kind: .devices).addRoutes(to: group)
         // Unknown pages get the HTML 404 rather than the API's JSON one.
         for method in [HTTPRequest.Method.get, .post] {
             group.on("**", method: method) { _, _ -> Response in throw WebError.notFound }
