@@ -173,4 +173,34 @@ struct ReplyBytesTests {
             )
         }
     }
+
+    @Test("attendance/get_list, attendance/get_exceptions and compliance/get_warnings: the page, then each employee's identity")
+    func attendanceAndCompliance() async throws {
+        try await withApp { client, f in
+            // setup: Ion planned on Monday 1 June 2026, never present; a night and the next afternoon leave 8 h of rest
+            let id = try await employee(client, f).decode(UserUpdateReplyMirror.self).userID
+            for (date, shifts) in [("2026-06-01", "08:00-16:00"), ("2026-06-02", "22:00-06:00"), ("2026-06-03", "14:00-22:00")] {
+                _ = try await client.post(
+                    "/api_v2/schedule/set_day",
+                    base(f, ["user_by": "user_id", "user_by_value": id, "date": date, "shifts": shifts, "break_minutes": "30"])
+                )
+            }
+            let range = ["date_interval_start": "2026-06-01", "date_interval_end": "2026-06-01"]
+            // MUT
+            let list = try await client.post("/api_v2/attendance/get_list", base(f, range))
+            let exceptions = try await client.post("/api_v2/attendance/get_exceptions", base(f, range))
+            let warnings = try await client.post("/api_v2/compliance/get_warnings", base(f, ["year": "2026", "month": "6"]))
+            // validation
+            let page = #"{"api_reply":{"total":"1","limit":"100","offset":"0","date_interval_start":"2026-06-01","date_interval_end":"2026-06-01","#
+            let ion = #"{"user_id":"\#(id)","full_name":"Ion Popescu","mark_number":"17","team_name":"Producție","#
+            #expect(list.text == page + #""users":[\#(ion)"attendances":[],"events":[]}]}}"#)
+            #expect(
+                exceptions.text == page + #"""
+                    "users":[\#(ion)"exceptions":[{"type":"no_presence","date":"2026-06-01","planned_time":"08:00","check_in":null,\#
+                    "check_out":null,"minutes":null,"scan_ids":[],"message":"No presence on a planned work day (shift from 08:00)"}]}]}}
+                    """#
+            )
+            #expect(warnings.text.contains(#""users":[\#(ion)"warnings":[{"rule":"#), "\(warnings.text)")
+        }
+    }
 }

@@ -23,62 +23,49 @@ struct AttendanceDeleteReply: Encodable, Sendable {
 
 /// `attendance/get_list`: a page of employees, each with the scans and entries of the range and their pairs.
 struct AttendanceListReply: Encodable, Sendable {
-    var total: String
-    var limit: String
-    var offset: String
-    var dateIntervalStart: String
-    var dateIntervalEnd: String
+    var page: RangePageReplyFields
     var users: [User]
 
     struct User: Encodable, Sendable {
-        var userID: String
-        var fullName: String
-        var markNumber: String?
-        var teamName: String?
+        var employee: EmployeeReplyFields
         var attendances: [AttendanceEntryReply]
         var events: [AttendanceEventReply]
 
-        enum CodingKeys: String, CodingKey {
-            case userID = "user_id"
-            case fullName = "full_name"
-            case markNumber = "mark_number"
-            case teamName = "team_name"
-            case attendances
-            case events
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: ReplyKey.self)
+            try employee.encode(into: &container)
+            try container.encode(attendances, forKey: ReplyKey("attendances"))
+            try container.encode(events, forKey: ReplyKey("events"))
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case total, limit, offset
-        case dateIntervalStart = "date_interval_start"
-        case dateIntervalEnd = "date_interval_end"
-        case users
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ReplyKey.self)
+        try page.encode(into: &container)
+        try container.encode(users, forKey: ReplyKey("users"))
     }
 }
 
 /// `attendance/get_exceptions`: a page of employees, each with the exceptions of the range in date order.
 struct AttendanceExceptionsReply: Encodable, Sendable {
-    var total: String
-    var limit: String
-    var offset: String
-    var dateIntervalStart: String
-    var dateIntervalEnd: String
+    var page: RangePageReplyFields
     var users: [User]
 
     struct User: Encodable, Sendable {
-        var userID: String
-        var fullName: String
-        var markNumber: String?
-        var teamName: String?
+        var employee: EmployeeReplyFields
         var exceptions: [Exception]
 
-        enum CodingKeys: String, CodingKey {
-            case userID = "user_id"
-            case fullName = "full_name"
-            case markNumber = "mark_number"
-            case teamName = "team_name"
-            case exceptions
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: ReplyKey.self)
+            try employee.encode(into: &container)
+            try container.encode(exceptions, forKey: ReplyKey("exceptions"))
         }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ReplyKey.self)
+        try page.encode(into: &container)
+        try container.encode(users, forKey: ReplyKey("users"))
     }
 
     /// One exception: its code and date, the planned and actual times it compares (`HH:MM`, local), the minutes late
@@ -102,13 +89,6 @@ struct AttendanceExceptionsReply: Encodable, Sendable {
             case scanIDs = "scan_ids"
             case message
         }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case total, limit, offset
-        case dateIntervalStart = "date_interval_start"
-        case dateIntervalEnd = "date_interval_end"
-        case users
     }
 }
 

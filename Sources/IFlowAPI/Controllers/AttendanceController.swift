@@ -121,14 +121,12 @@ struct AttendanceController {
                 AttendanceEventReply(pair: $0, companyID: company.id, userID: employee.id, origins: origins, calculator: calculator)
             }
             return AttendanceListReply.User(
-                userID: String(employee.id), fullName: employee.fullName, markNumber: employee.markNumber, teamName: employee.teamName,
+                employee: EmployeeReplyFields(employee),
                 attendances: inRange.map { AttendanceEntryReply($0, pairing: pairing, pairOf: pairOf, calculator: calculator) }, events: events
             )
         }
         return AttendanceListReply(
-            total: String(page.total), limit: String(query.limit), offset: String(query.offset),
-            dateIntervalStart: query.dates.lowerBound.description, dateIntervalEnd: query.dates.upperBound.description, users: page.items
-        )
+            page: RangePageReplyFields(total: page.total, limit: query.limit, offset: query.offset, dates: query.dates), users: page.items)
     }
 
     @Sendable func exceptions(_ request: APIRequest) async throws -> AttendanceExceptionsReply {
@@ -140,14 +138,12 @@ struct AttendanceController {
             let found = calculator.exceptions(
                 plans: plans, pairing: pairing, now: now, graceMinutes: company.attendance.graceMinutes, in: query.dates)
             return AttendanceExceptionsReply.User(
-                userID: String(employee.id), fullName: employee.fullName, markNumber: employee.markNumber, teamName: employee.teamName,
+                employee: EmployeeReplyFields(employee),
                 exceptions: found.map { Self.reply($0, pairing: pairing, language: language, calculator: calculator) }
             )
         }
         return AttendanceExceptionsReply(
-            total: String(page.total), limit: String(query.limit), offset: String(query.offset),
-            dateIntervalStart: query.dates.lowerBound.description, dateIntervalEnd: query.dates.upperBound.description, users: page.items
-        )
+            page: RangePageReplyFields(total: page.total, limit: query.limit, offset: query.offset, dates: query.dates), users: page.items)
     }
 
     /// An exception with its times on the wall clock and the scans it concerns (found by instant among the pairs).
