@@ -85,10 +85,12 @@ struct AttendanceController {
         return (entry, events)
     }
 
-    /// One page of employees and what `body` makes of each one's scans of the range, paired with their history.
-    private func page<Item>(
+    /// One page of employees and what `body` makes of each one's scans of the range, paired with their history; `read`
+    /// reads the scans (`Store.scans` with their origins, or the lean `Store.reportScans`) and `scan` is a row's bare scan.
+    private func page<Stored, Item>(
         _ query: AttendanceRangeQuery, company: CompanyContext,
-        _ body: (ReportUser, [StoredScan], ScanPairing, [DayPlan], ScheduleCalculator) -> Item
+        read: (_ userIDs: [Int], _ from: Int, _ through: Int) async throws -> [Int: [Stored]], scan: KeyPath<Stored, Scan>,
+        _ body: (ReportUser, [Stored], ScanPairing, [DayPlan], ScheduleCalculator) -> Item
     ) async throws -> (total: Int, items: [Item]) {
         let calculator = calculators.calculator(for: company.timeZone)
         let limits = company.attendance.limits
@@ -98,12 +100,12 @@ struct AttendanceController {
         let ids = pageEmployees.map(\.id)
         let from = calculator.localDay(query.dates.lowerBound).start
         let through = calculator.localDay(query.dates.upperBound).end - 1
-        let scans = try await store.scans(companyID: company.id, userIDs: ids, from: from, through: through, limits: limits)
+        let scans = try await read(ids, from, through)
         let plans = try await store.dayPlans(userIDs: ids, from: query.dates.lowerBound.adding(days: -1), through: query.dates.upperBound)
         let now = Int(Date().timeIntervalSince1970)
         let items = pageEmployees.map { employee in
             let stored = scans[employee.id] ?? []
-            let pairing = ScanPairing(scans: stored.map(\.scan), limits: limits, now: now)
+            let pairing = ScanPairing(scans: stored.map { $0[keyPath: scan] }, limits: limits, now: now)
             return body(employee, stored, pairing, plans[employee.id] ?? [], calculator)
         }
         return (employees.count, items)
@@ -112,7 +114,11 @@ struct AttendanceController {
     @Sendable func list(_ request: APIRequest) async throws -> AttendanceListReply {
         let query = try AttendanceRangeQuery.parse(request.requestFields).get()
         let company = request.company
-        let page = try await page(query, company: company) { employee, stored, pairing, _, calculator in
+        let limits = company.attendance.limits
+        let read: ([Int], Int, Int) async throws -> [Int: [StoredScan]] = { ids, from, through in
+            try await store.scans(companyID: company.id, userIDs: ids, from: from, through: through, limits: limits)
+        }
+        let page = try await page(query, company: company, read: read, scan: \.scan) { employee, stored, pairing, _, calculator in
             let range = (calculator.localDay(query.dates.lowerBound).start, calculator.localDay(query.dates.upperBound).end)
             let inRange = stored.filter { $0.scan.instant >= range.0 && $0.scan.instant < range.1 }
             let pairOf = AttendanceEntryReply.pairs(of: pairing)
@@ -134,7 +140,12 @@ struct AttendanceController {
         let company = request.company
         let language = request.language
         let now = Int(Date().timeIntervalSince1970)
-        let page = try await page(query, company: company) { employee, _, pairing, plans, calculator in
+        // Exceptions need the pairs only: the bare scans the live report reads, without their origins.
+        let limits = company.attendance.limits
+        let read: ([Int], Int, Int) async throws -> [Int: [Scan]] = { ids, from, through in
+            try await store.reportScans(companyID: company.id, userIDs: ids, from: from, through: through, limits: limits)
+        }
+        let page = try await page(query, company: company, read: read, scan: \.self) { employee, _, pairing, plans, calculator in
             let found = calculator.exceptions(
                 plans: plans, pairing: pairing, now: now, graceMinutes: company.attendance.graceMinutes, in: query.dates)
             return AttendanceExceptionsReply.User(
