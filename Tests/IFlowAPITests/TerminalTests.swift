@@ -433,15 +433,18 @@ struct TerminalTests {
         }
     }
 
-    @Test("the terminals' paths answer other methods with 405 and Allow: GET, POST, other media types with 415 in Romanian")
+    @Test("the terminals' paths answer other methods with 405 and Allow: GET, POST, other media types with 415, both in Romanian by default")
     func methodsAndMediaTypes() async throws {
         try await withApp { client, _ in
             for path in [Self.auto, "/rfid_v2/offline_attendance/store_attendances"] {
                 // MUT
                 let put = try await client.send(path, method: .put)
+                let english = try await client.send(path + "?api_language=en_US", method: .delete)
                 let text = try await client.send(path, method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "x"))
-                // validation
+                // validation: a terminal names no language, so the 405 speaks the terminals' Romanian unless asked otherwise
                 #expect(put.status == .methodNotAllowed && put.headers[.allow] == "GET, POST" && put.checks == ["-:method"])
+                #expect(put.errors.first?.message == "Folosiți GET, POST pentru acest endpoint")
+                #expect(english.status == .methodNotAllowed && english.errors.first?.message == "Use GET, POST for this endpoint")
                 #expect(text.status == .unsupportedMediaType && text.checks == ["-:media_type"])
                 #expect(text.errors.first?.message.hasPrefix("Content-Type trebuie să fie") == true)
             }

@@ -44,7 +44,9 @@ struct APIDispatcher {
             }
             let allow = endpoint.allowedMethods
             for method in Self.refusedMethods(of: endpoint) {
-                group.on(path, method: method) { _, _ -> Response in throw HTTPError(.methodNotAllowed, headers: [.allow: allow]) }
+                group.on(path, method: method) { _, _ -> Response in
+                    throw MethodNotAllowed(allow: allow, defaultLanguage: endpoint.defaultLanguage ?? .enUS)
+                }
             }
         }
     }

@@ -17,6 +17,10 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as MethodNotAllowed {
+            // Answered before any handler read the body, so its api_language can still be read there.
+            let language = await language(of: request, readingBody: true, otherwise: error.defaultLanguage)
+            return Self.envelope(status: error.status, headers: error.headers, language: language)
         } catch let error as HTTPError {
             // A 404 or 405 is answered before any handler read the body, so its api_language can still be read there.
             let language = await language(of: request, readingBody: [.notFound, .methodNotAllowed].contains(error.status))
@@ -45,8 +49,9 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// The request's `api_language`, as every API message is chosen: from the body (a form of at most the ordinary
-    /// size, when `readingBody`), else from the query string; English, as before, when neither names a language.
-    func language(of request: Request, readingBody: Bool) async -> Language {
+    /// size, when `readingBody`), else from the query string; `otherwise` (English unless the endpoint speaks another)
+    /// when neither names a language.
+    func language(of request: Request, readingBody: Bool, otherwise: Language = .enUS) async -> Language {
         let contentType = request.headers[.contentType]
         if readingBody, FormFields.isSupported(contentType: contentType),
             let body = try? await request.body.collect(upTo: limits.maxBodyBytes),
@@ -61,6 +66,6 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
         {
             return language
         }
-        return .enUS
+        return otherwise
     }
 }

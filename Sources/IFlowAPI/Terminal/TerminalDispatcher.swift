@@ -40,7 +40,7 @@ struct TerminalDispatcher {
                 router.post(path) { request, context in try await respond(to: request, context: context, endpoint: endpoint) }
                 for method in Self.refusedMethods {
                     router.on(path, method: method) { _, _ -> Response in
-                        throw HTTPError(.methodNotAllowed, headers: [.allow: Self.allowedMethods])
+                        throw MethodNotAllowed(allow: Self.allowedMethods, defaultLanguage: Self.defaultLanguage)
                     }
                 }
             }
