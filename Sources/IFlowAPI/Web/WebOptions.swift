@@ -12,6 +12,8 @@ public struct WebOptions: Sendable {
     public var signInWindow: TimeInterval = 15 * 60
     /// Employees per page of the timesheet (the CSV download holds them all).
     public var timesheetPageSize = 100
+    /// Employees per page of Today (the tally counts them all).
+    public var todayPageSize = 100
 
     public init() {}
 }

@@ -83,6 +83,38 @@ struct WebTodayTests {
         }
     }
 
+    @Test("a page of employees at a time, the tally counting all; the search and the team match whatever the case and diacritics")
+    func pagesAndSearch() async throws {
+        var options = WebOptions()
+        options.todayPageSize = 1
+        try await withApp(web: options) { client, f in
+            // setup: Ana Pop (M-17, Producție) and Ion Ionescu (Vânzări), neither planned today
+            try await WebCompanyDataTests.seed(client, f)
+            var browser = try await WebCompanyDataTests.signedIn(client, f)
+            // MUT
+            let first = try await client.get("/admin/today", as: &browser)
+            let second = try await client.get("/admin/today?page=2", as: &browser)
+            let byName = try await client.get("/admin/today?q=IONESCU", as: &browser)
+            let byMark = try await client.get("/admin/today?q=m-17", as: &browser)
+            let byTeam = try await client.get("/admin/today?team=vanzari", as: &browser)
+            let none = try await client.get("/admin/today?q=altcineva", as: &browser)
+            // validation
+            let names = ["Ana Pop", "Ion Ionescu"]
+            let onFirst = names.filter { first.text.contains($0) }
+            #expect(onFirst.count == 1 && first.text.contains("1–1 of 2") && first.text.contains("href=\"/admin/today?page=2\""))
+            #expect(first.text.contains("Not planned today: 2"), "the tally counts both pages")
+            let onSecond = names.filter { second.text.contains($0) }
+            #expect(onSecond.count == 1 && onSecond != onFirst && second.text.contains("2–2 of 2") && second.text.contains("rel=\"prev\""))
+            #expect(byName.text.contains("Ion Ionescu") && !byName.text.contains("Ana Pop") && byName.text.contains("1–1 of 1"))
+            #expect(byName.text.contains("value=\"IONESCU\""))
+            #expect(byMark.text.contains("Ana Pop") && !byMark.text.contains("Ion Ionescu"))
+            #expect(byTeam.text.contains("Ion Ionescu") && !byTeam.text.contains("Ana Pop"))
+            #expect(byTeam.text.contains("<option value=\"Vânzări\" selected>"), "the company's spelling is chosen")
+            #expect(!none.text.contains("Străin") && none.text.contains("Not planned today: 0"), "another company's employee")
+            #expect([first, second, byName, byMark, byTeam, none].allSatisfy { $0.status == .ok })
+        }
+    }
+
     @Test("without a session Today sends the browser to sign in")
     func needsSession() async throws {
         try await withApp { client, _ in

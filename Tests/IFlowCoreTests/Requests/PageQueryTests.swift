@@ -74,6 +74,47 @@ struct PageQueryTests {
         #expect(empty == blank)
     }
 
+    @Test("Today's query: search text trimmed and cut, the page a whole number, or the first")
+    func todaySearchAndPage() {
+        // setup
+        let long = String(repeating: "a", count: 150)
+        // MUT
+        let search = TodayPageQuery.parse(RequestFields(["q": "  ștefan ", "page": "3"]))
+        let cut = TodayPageQuery.parse(RequestFields(["q": long, "page": "0"]))
+        let garbage = TodayPageQuery.parse(RequestFields(["page": "two"]))
+        // validation
+        #expect(search == TodayPageQuery(text: "ștefan", team: nil, page: 3))
+        #expect(cut == TodayPageQuery(text: String(repeating: "a", count: 100), team: nil, page: 1))
+        #expect(garbage == TodayPageQuery(team: nil))
+    }
+
+    @Test(
+        "Today's search and team match what a person types whatever its case and diacritics",
+        arguments: [
+            ("ion", true), ("ION POP", true), ("stefan", true), ("ȘTEFAN", true), ("stefanescu", true), ("17", true), ("1", false),
+            ("maria", false), ("pop ion", false),
+        ]
+    )
+    func todayMatching(text: String, matches: Bool) {
+        // MUT
+        let query = TodayPageQuery(text: text, team: nil)
+        // validation
+        #expect(query.matches(fullName: "Ion Popescu-Ștefănescu", markNumber: "17") == matches)
+    }
+
+    @Test("Today's team is the company's spelling of what was typed, or none")
+    func todayTeam() {
+        // setup
+        let teams = ["Producție", "Vânzări", "vânzări"]
+        // MUT / validation
+        #expect(TodayPageQuery(team: "productie").team(among: teams) == "Producție")
+        #expect(TodayPageQuery(team: "VANZARI").team(among: teams) == "Vânzări")
+        #expect(TodayPageQuery(team: "vânzări").team(among: teams) == "vânzări", "an exact spelling wins")
+        #expect(TodayPageQuery(team: "Logistică").team(among: teams) == nil)
+        #expect(TodayPageQuery(team: nil).team(among: teams) == nil)
+        #expect(TodayPageQuery(text: nil, team: nil).matches(fullName: "Anyone", markNumber: nil))
+    }
+
     @Test("the employee list's query: search text trimmed and cut, status in its list, the page a whole number")
     func employeeList() {
         // setup

@@ -4,8 +4,8 @@ import IFlowCore
 import IFlowStore
 
 /// Today: who is at work, late, missing, absent (with the code) or gone home, from the scans, each with the planned
-/// shift, the day's times present and the hours so far. The page reloads itself every minute (a meta refresh keeps the
-/// team chosen, as it is in the address, and needs no script).
+/// shift, the day's times present and the hours so far, a page of employees at a time. The page reloads itself every
+/// minute (a meta refresh keeps the search, team and page chosen, as they are in the address, and needs no script).
 struct TodayController {
     let web: WebEnvironment
     static let refreshSeconds = 60
@@ -23,7 +23,7 @@ struct TodayController {
         let query = TodayPageQuery.parse(WebEnvironment.query(request).requestFields)
         let teams = try await web.store.teamNames(companyID: company.id)
         var filter = ReportFilter()
-        filter.teamName = query.team.flatMap { teams.contains($0) ? $0 : nil }
+        filter.teamName = query.team(among: teams)
         let calculator = web.calculators.calculator(for: company.timeZone)
         let now = Int(Date().timeIntervalSince1970)
         let date = calculator.localDate(ofInstant: now)
@@ -31,20 +31,33 @@ struct TodayController {
             company: company, date: date, now: now, attendanceType: .liveAttendance, filter: filter
         )
         let clock = LocalTime(calculator: calculator)
-        let rows = Dictionary(grouping: statuses, by: \.status.kind).mapValues { group in
+        // The groups in their order, then a page of them: the tally counts everybody the search found.
+        let found = Dictionary(
+            grouping: statuses.filter { query.matches(fullName: $0.employee.fullName, markNumber: $0.employee.markNumber) }, by: \.status.kind)
+        let ordered = Self.groups.flatMap { found[$0] ?? [] }
+        let pageSize = web.options.todayPageSize
+        let offset = (query.page - 1) * pageSize
+        let onPage = ordered.dropFirst(offset).prefix(pageSize)
+        let rows = Dictionary(grouping: onPage, by: \.status.kind).mapValues { group in
             group.map { row(for: $0, date: date, now: now, clock: clock, language: language) }
         }
         let groups = Self.groups.map { kind -> [String: Any] in
             let members = rows[kind] ?? []
+            let count = found[kind]?.count ?? 0
             return [
                 "groupID": kind.rawValue,
                 "groupClass": kind.rawValue.replacingOccurrences(of: "_", with: "-"),
                 "heading": WebText.format("group_" + kind.rawValue, language),
-                "count": members.count,
+                "count": count,
                 "rows": members,
                 "hasRows": !members.isEmpty,
+                // A group whose members are all on other pages is left out; an empty one says so on the first page.
+                "shown": !members.isEmpty || (count == 0 && query.page == 1),
                 "emptyText": WebText.format("empty_" + kind.rawValue, language),
             ]
+        }
+        let pageURL = { (page: Int) in
+            WebEnvironment.url("/admin/today", [("q", query.text), ("team", filter.teamName), ("page", page > 1 ? String(page) : nil)])
         }
         let names = language.monthNames
         var values: [String: Any] = [
@@ -54,8 +67,15 @@ struct TodayController {
             "groups": groups,
             "teams": teams.map { ["teamName": $0, "selected": $0 == filter.teamName] as [String: Any] },
             "refreshSeconds": Self.refreshSeconds,
+            "query": query.text ?? "",
+            "showing": WebText.format(
+                "showing", language,
+                ["from": String(min(offset + 1, ordered.count)), "to": String(offset + onPage.count), "total": String(ordered.count)]
+            ),
         ]
         if let team = filter.teamName { values["selectedTeam"] = team }
+        if query.page > 1 { values["previousURL"] = pageURL(query.page - 1) }
+        if offset + onPage.count < ordered.count { values["nextURL"] = pageURL(query.page + 1) }
         return web.page(
             "today", title: WebText.format("today_title", language), language: language, administrator: administrator, request: request,
             section: .today, values: values

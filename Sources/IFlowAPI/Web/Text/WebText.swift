@@ -114,6 +114,7 @@ enum WebText {
         "today_title": ("Today", "Azi"),
         "today_summary": ("Summary", "Rezumat"),
         "today_updated": ("updated at {time}, refreshes every minute", "actualizat la {time}, se reîmprospătează în fiecare minut"),
+        "today_search_placeholder": ("Name or mark number", "Nume sau marcă"),
         "group_late": ("Late", "Întârziați"),
         "group_missing": ("Missing", "Lipsă"),
         "group_at_work": ("At work", "La lucru"),
