@@ -1,8 +1,9 @@
 """Drives headless Chromium through every page of the web administration.
 
 Signs in, visits each page, submits the forms (generate a key, revoke it, register an RFID device, revoke it, add and
-delete an entry of an employee's day, switch language, sign out), downloads the CSV, shows the timesheet from the plan
-and from real presence, saves full-page screenshots, and fails on any HTTP error status, failed load or console error.
+delete an entry of an employee's day, turn a Labour Code rule off and on, set a team's shift work, switch language,
+sign out), downloads the CSV, shows the timesheet from the plan (with its Labour Code marks) and from real presence,
+saves full-page screenshots, and fails on any HTTP error status, failed load or console error.
 
 Usage: browser_test.py BASE_URL EMAIL PASSWORD SCREENSHOT_DIR
 """
@@ -185,6 +186,48 @@ def main():
         s.goto(f"/admin/timesheet?month={MONTH}")
         s.expect(s.evaluate(f"{present}.length") == 0, "the plan shows no presence")
 
+        print("timesheet: Labour Code warnings")
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        marked = "Array.from(document.querySelectorAll('table.timesheet td.warn > a'))"
+        weekly = f"{marked}.filter(a => a.title.includes('repaus săptămânal')).length"
+        marks = s.evaluate(f"{marked}.length")
+        s.expect(marks >= 1, "days with a Labour Code warning are marked")
+        s.expect(s.evaluate(f"{marked}.every(a => a.querySelector('.warn-mark') && a.title.includes('⚠ '))"), "a marked day shows the mark and the warning")
+        s.expect(s.evaluate(weekly) >= 1, "a week without 48 hours of rest is marked (the seed's Saturday worker)")
+        s.expect(s.evaluate("document.querySelectorAll('table.warnings tr[data-rule=weekly_rest]').length") >= 1, "the list under the grid names it")
+        s.expect("weekly_rest (art. 137(1))" in s.evaluate("document.querySelector('section.labour').innerText"), "the page says which rules it checked")
+        s.screenshot("timesheet-warnings")
+
+        print("Settings → Labour Code")
+        s.goto("/admin/settings/labour-code")
+        s.expect(s.evaluate("document.querySelectorAll('table.rules tbody tr').length") == 13, "every rule is listed")
+        s.expect(s.evaluate("document.querySelectorAll('table.rules input:checked').length") == 13, "every rule is checked")
+        s.screenshot("labour-code")
+        rules_form = "document.querySelector('table.rules').closest('form')"
+        where = s.submit(
+            "document.getElementById('rule-weekly_rest').checked = false;"
+            f"{rules_form}.querySelector('input[name=confirm]').checked = true; {rules_form}.submit();"
+        )
+        s.expect(where == "/admin/settings/labour-code?saved=1", f"saving returns to the page, not {where}")
+        s.expect(s.evaluate("document.querySelectorAll('tr.rule-off[data-rule=weekly_rest]').length") == 1, "the rule shows as off")
+        s.screenshot("labour-code-saved")
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        s.expect(s.evaluate(weekly) == 0, "turning weekly_rest off removes its marks")
+        s.expect(s.evaluate("document.querySelectorAll('table.warnings tr[data-rule=weekly_rest]').length") == 0, "and its rows")
+        s.expect(s.evaluate(f"{marked}.length") < marks, "fewer days are marked")
+        s.goto("/admin/settings/labour-code")
+        s.submit(f"document.getElementById('rule-weekly_rest').checked = true; {rules_form}.submit();")
+        s.expect(s.evaluate("document.querySelectorAll('table.rules input:checked').length") == 13, "turning it on again needs no confirmation")
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        s.expect(s.evaluate(f"{marked}.length") == marks, "its marks are back")
+        s.goto("/admin/settings/labour-code")
+        shift_button = "document.querySelector('form[action=\"/admin/settings/labour-code/shift-work\"] button')"
+        s.submit(f"{shift_button}.click();")
+        s.expect("shift_work_saved=1" in s.location(), f"a team's shift work is saved, not {s.location()}")
+        s.expect("Lucrează în schimburi" in s.evaluate("document.body.innerText"), "the team shows as working in shifts")
+        s.submit(f"{shift_button}.click();")
+        s.expect("Lucrează în schimburi" not in s.evaluate("document.body.innerText"), "and back")
+
         print("employee day")
         day = s.evaluate("document.querySelector('table.timesheet tbody tr td:nth-of-type(2) > a').getAttribute('href')")
         s.goto(day)
@@ -283,6 +326,8 @@ def main():
         s.screenshot("today-en")
         s.goto("/admin/settings/devices")
         s.screenshot("devices-en")
+        s.goto("/admin/settings/labour-code")
+        s.screenshot("labour-code-en")
         s.submit("document.querySelector('form.lang button[value=ro_RO]').click();")
 
         print("sign out")

@@ -15,6 +15,7 @@ enum WebTemplates {
         "employee": text(PackageResources.employee_mustache),
         "employee-day": text(PackageResources.employee_day_mustache),
         "today": text(PackageResources.today_mustache),
+        "labour-code": text(PackageResources.labour_code_mustache),
     ]
 
     /// Parses every template; a parse error is a bug in a template file, which the tests render every page to catch.

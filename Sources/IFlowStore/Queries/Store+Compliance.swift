@@ -67,6 +67,16 @@ extension Store {
         }
     }
 
+    /// The company's teams by name, each with whether it works in shifts (art. 135(2)).
+    public func teamShiftWork(companyID: Int) async throws -> [(name: String, shiftWork: Bool)] {
+        struct Row: Decodable {
+            var name: String
+            var shift_work: Bool
+        }
+        let rows = try await readSQL().raw("SELECT name, shift_work FROM teams WHERE company_id = \(bind: companyID)").all(decoding: Row.self)
+        return rows.map { ($0.name, $0.shift_work) }.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+    }
+
     /// Sets shift work (art. 135(2)) for a team of the company; `false` when the company has no team of that name.
     public func setTeamShiftWork(_ shiftWork: Bool, teamName: String, companyID: Int, actor: AuditActor) async throws -> Bool {
         try await write { context in

@@ -83,9 +83,17 @@ struct TimesheetController {
         let clock = LocalTime(calculator: schedule.calculator)
         let bounds = days.map { clock.bounds(of: $0.date) }
 
+        // Labour Code (issue 14): the page's employees' warnings, as compliance/get_warnings finds them, mark their days.
+        let period = schedule.firstDay...schedule.lastDay
+        let labour = try await TimesheetWarnings.load(
+            store: web.store, calculator: schedule.calculator, companyID: administrator.company.id, userIDs: schedule.users.map(\.id), period: period
+        )
         var rows: [[String: Any]] = []
         try await schedule.forEachBatch(size: batchSize) { months in
-            for month in months { rows.append(row(month, days: days, bounds: bounds, clock: clock, language: language)) }
+            for month in months {
+                let marks = TimesheetWarnings.marks(labour.byUser[month.user.id] ?? [], plans: month.plans, period: period)
+                rows.append(row(month, days: days, bounds: bounds, clock: clock, marks: marks, language: language))
+            }
         }
 
         let weekdays = language.weekdayAbbreviations
@@ -133,6 +141,7 @@ struct TimesheetController {
             "live": selection.attendanceType == .liveAttendance,
             "codes": DayType.allCases.filter { $0 != .work }.map { ["code": $0.rawValue, "codeName": $0.description(in: language)] },
         ]
+        values.merge(labourValues(labour, users: schedule.users, language: language, zone: administrator.company.timeZone)) { _, new in new }
         if let team = selection.team { values["selectedTeam"] = team }
         if all.users.count > pageSize {
             values["showing"] = WebText.format(
@@ -171,8 +180,13 @@ struct TimesheetController {
         return Response(status: .ok, headers: headers, body: body)
     }
 
-    /// - Parameter bounds: each day's UTC instants, for the time present that touches it (a night shift shows on both dates).
-    private func row(_ month: EmployeeMonth, days: [Timesheet.Day], bounds: [Range<Int>], clock: LocalTime, language: Language) -> [String: Any] {
+    /// - Parameters:
+    ///   - bounds: each day's UTC instants, for the time present that touches it (a night shift shows on both dates).
+    ///   - marks: the Labour Code warnings that mark each date (`TimesheetWarnings.marks`).
+    private func row(
+        _ month: EmployeeMonth, days: [Timesheet.Day], bounds: [Range<Int>], clock: LocalTime, marks: [LocalDate: [ComplianceWarning]],
+        language: Language
+    ) -> [String: Any] {
         let cells = Timesheet.cells(of: month, language: language)
         let presence = month.presence ?? []
         let cellValues = zip(zip(days, bounds), cells).map { dayAndBounds, planned -> [String: Any] in
@@ -183,9 +197,12 @@ struct TimesheetController {
             if cell.workedMinutes > 0 { classes.append("worked") }
             if cell.timeOffMinutes > 0 { classes.append("has-time-off") }
             if cell.code != nil, cell.workedMinutes == 0 { classes.append("off") }
+            let warnings = (marks[day.date] ?? []).map { "⚠ " + $0.message(in: language) }
+            if !warnings.isEmpty { classes.append("warn") }
             return [
                 "cellClass": classes.filter { !$0.isEmpty }.joined(separator: " "),
-                "cellTitle": Timesheet.describe(cell, date: day.date, clock: clock, language: language),
+                "cellTitle": ([Timesheet.describe(cell, date: day.date, clock: clock, language: language)] + warnings).joined(separator: " · "),
+                "warned": !warnings.isEmpty,
                 "dayURL": "/admin/employees/\(month.user.id)/days/\(day.date)",
                 "cellText": cell.workedMinutes > 0 ? Timesheet.shortHours(cell.workedMinutes) : "",
                 "cellCodes": cell.code.map { [["codeClass": cell.codeClass ?? "", "codeText": $0]] } ?? [],
@@ -201,6 +218,30 @@ struct TimesheetController {
                 let minutes = month.totals.minutes(column.token)
                 return ["value": Timesheet.hours(minutes), "negative": minutes < 0, "zero": minutes == 0]
             },
+        ]
+    }
+
+    /// The list under the grid: every warning of the page's employees, and which rules were checked.
+    private func labourValues(_ labour: TimesheetWarnings, users: [ReportUser], language: Language, zone: TimeZone) -> [String: Any] {
+        let warnings = users.flatMap { user in
+            (labour.byUser[user.id] ?? []).map { warning -> [String: Any] in
+                let reply = ComplianceWarningReply(warning, language: language, timeZone: zone)
+                let times = [reply.start, reply.end].compactMap { $0 }.joined(separator: " – ")
+                return [
+                    "fullName": user.fullName, "userID": user.id, "rule": reply.rule, "ruleName": WebText.format("rule_" + reply.rule, language),
+                    "article": reply.article, "dates": reply.from == reply.through ? reply.from : "\(reply.from) – \(reply.through)",
+                    "times": times, "measured": reply.measuredHours, "limit": reply.limitHours, "message": reply.message,
+                ]
+            }
+        }
+        let checked = labour.rulesChecked.map { "\($0.rawValue) (\($0.article))" }.joined(separator: ", ")
+        return [
+            "labourWarnings": warnings,
+            "hasLabourWarnings": !warnings.isEmpty,
+            "labourCount": WebText.format("labour_warnings_count", language, ["count": String(warnings.count)]),
+            "labourChecked": WebText.format(
+                labour.rulesChecked.isEmpty ? "labour_none_checked" : "labour_rules_checked", language, ["rules": checked]
+            ),
         ]
     }
 

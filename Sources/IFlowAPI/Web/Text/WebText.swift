@@ -301,6 +301,98 @@ enum WebText {
         "field_county": ("County", "Județ"),
         "field_phone_one": ("Phone", "Telefon"),
         "field_phone_two": ("Second phone", "Al doilea telefon"),
+
+        // Labour Code: the timesheet's warnings and Settings → Labour Code (issue 14).
+        "nav_labour_code": ("Settings → Labour Code", "Setări → Codul muncii"),
+        "labour_warnings_heading": ("Labour Code warnings", "Avertismente Codul muncii"),
+        "labour_warnings_count": ("{count} on this page", "{count} pe această pagină"),
+        "labour_rules_checked": ("Rules checked: {rules}.", "Reguli verificate: {rules}."),
+        "labour_none_checked": ("Every rule is turned off.", "Toate regulile sunt oprite."),
+        "labour_basis": (
+            "The checks read the plan, with the months before it that the rules need.",
+            "Verificările citesc planificarea, cu lunile dinainte de care au nevoie regulile."
+        ),
+        "labour_settings_link": ("Choose the rules", "Alegeți regulile"),
+        "no_labour_warnings": ("No warnings for the employees on this page.", "Niciun avertisment pentru angajații de pe această pagină."),
+        "labour_mark_legend": ("a Labour Code warning (the cell's tooltip says which)", "un avertisment Codul muncii (detaliile cadrului spun care)"),
+        "col_rule": ("Rule", "Regula"),
+        "col_article": ("Article", "Articolul"),
+        "col_dates": ("Dates", "Datele"),
+        "col_measured": ("Measured (h)", "Măsurat (ore)"),
+        "col_limit": ("Limit (h)", "Limita (ore)"),
+        "col_message": ("Warning", "Avertisment"),
+        "col_description": ("What it checks", "Ce verifică"),
+        "col_checked": ("Checked", "Verificată"),
+        "rule_daily_rest": (
+            "At least 12 consecutive hours of rest between two working days (8 hours between shifts in shift work).",
+            "Cel puțin 12 ore consecutive de repaus între două zile de muncă (8 ore între schimburi, la munca în schimburi)."
+        ),
+        "rule_weekly_rest": (
+            "A weekly rest of 48 consecutive hours in every week.", "Repaus săptămânal de 48 de ore consecutive în fiecare săptămână."
+        ),
+        "rule_weekly_maximum": (
+            "At most 48 hours of work a week, overtime included, on average over the 4-month reference period.",
+            "Cel mult 48 de ore de muncă pe săptămână, inclusiv orele suplimentare, în medie pe perioada de referință de 4 luni."
+        ),
+        "rule_long_day_rest": (
+            "A 12-hour working day is followed by at least 24 hours of rest.", "O zi de muncă de 12 ore este urmată de cel puțin 24 de ore de repaus."
+        ),
+        "rule_night_work": (
+            "A night worker's normal working time averages at most 8 hours a day.",
+            "Durata normală a muncii unui salariat de noapte este în medie de cel mult 8 ore pe zi."
+        ),
+        "rule_overtime_compensation": (
+            "Overtime is compensated with paid time off within the legal period, otherwise paid with the premium.",
+            "Orele suplimentare se compensează cu timp liber plătit în termenul legal, altfel se plătesc cu spor."
+        ),
+        "rule_holiday_compensation": (
+            "Work on a public holiday is compensated with time off within 30 days, otherwise paid with the premium.",
+            "Munca în zilele de sărbătoare legală se compensează cu timp liber în 30 de zile, altfel se plătește cu spor."
+        ),
+        "rule_minor_daily_hours": ("An employee under 18 works at most 6 hours a day.", "Un salariat sub 18 ani lucrează cel mult 6 ore pe zi."),
+        "rule_minor_weekly_hours": (
+            "An employee under 18 works at most 30 hours a week.", "Un salariat sub 18 ani lucrează cel mult 30 de ore pe săptămână."
+        ),
+        "rule_minor_overtime": ("An employee under 18 works no overtime.", "Un salariat sub 18 ani nu prestează muncă suplimentară."),
+        "rule_minor_night_work": (
+            "An employee under 18 does not work at night (22:00–06:00).", "Un salariat sub 18 ani nu prestează muncă de noapte (22:00–06:00)."
+        ),
+        "rule_minor_meal_break": (
+            "An employee under 18 gets a meal break of at least 30 minutes after 4½ hours of work.",
+            "Un salariat sub 18 ani are o pauză de masă de cel puțin 30 de minute după 4 ore și jumătate de muncă."
+        ),
+        "rule_meal_break": (
+            "A working day over 6 hours gives the right to a meal break (its length is the collective agreement's).",
+            "O zi de muncă de peste 6 ore dă dreptul la pauză de masă (durata ei o stabilește contractul colectiv)."
+        ),
+        "labour_code_title": ("Labour Code checks", "Verificări Codul muncii"),
+        "labour_code_intro": (
+            "The timesheet and compliance/get_warnings check the plans of {company} against these rules of Legea 53/2003 (Codul muncii). Turn a rule off only where a collective agreement or the law provides otherwise for {company}; every change is audited.",
+            "Pontajul și compliance/get_warnings verifică planificările companiei {company} după aceste reguli din Legea 53/2003 (Codul muncii). Opriți o regulă doar dacă un contract colectiv sau legea prevede altfel pentru {company}; fiecare schimbare este auditată."
+        ),
+        "labour_rules_heading": ("Rules", "Reguli"),
+        "labour_off_confirm": (
+            "A collective agreement or the law provides otherwise for the rules I turn off",
+            "Un contract colectiv sau legea prevede altfel pentru regulile pe care le opresc"
+        ),
+        "labour_off_confirm_required": (
+            "Nothing was saved: tick the confirmation to turn rules off.", "Nu s-a salvat nimic: bifați confirmarea pentru a opri reguli."
+        ),
+        "labour_save_button": ("Save the rules", "Salvează regulile"),
+        "labour_saved": ("The rules were saved.", "Regulile au fost salvate."),
+        "rule_on": ("Checked", "Verificată"),
+        "rule_off": ("Off", "Oprită"),
+        "shift_work_heading": ("Shift work (art. 135(2))", "Munca în schimburi (art. 135(2))"),
+        "shift_work_intro": (
+            "In a team that works in shifts the rest between two shifts must be at least 8 hours instead of 12. A single employee can also be set so with iflow company compliance.",
+            "Într-o echipă care lucrează în schimburi, repausul dintre două schimburi trebuie să fie de cel puțin 8 ore în loc de 12. Un singur angajat se poate marca astfel cu iflow company compliance."
+        ),
+        "shift_work_on": ("Works in shifts", "Lucrează în schimburi"),
+        "shift_work_off": ("No shifts", "Fără schimburi"),
+        "shift_work_turn_on": ("Set shift work", "Marchează în schimburi"),
+        "shift_work_turn_off": ("Remove shift work", "Scoate munca în schimburi"),
+        "shift_work_saved": ("Shift work of {team} was saved.", "Munca în schimburi a echipei {team} a fost salvată."),
+        "no_teams": ("The company has no teams yet.", "Compania nu are încă echipe."),
     ]
 
     /// The phrases of one language, as the templates' `t`.
