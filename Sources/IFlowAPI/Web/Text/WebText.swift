@@ -185,6 +185,21 @@ enum WebText {
             "Un număr reprezintă orele de prezență reală din ziua respectivă (normale și suplimentare), din scanări. Treceți cu mouse-ul sau mutați focusul pe o celulă pentru ture și orele de prezență; deschideți-o pentru a adăuga sau a șterge o înregistrare."
         ),
         "employees_count": ("{count} employees", "{count} angajați"),
+        // The collective sheet's xlsx workbook (Export/Timesheet+Xlsx.swift).
+        "xlsx_download": ("xlsx workbook: the sheet with its legend", "Registru xlsx: foaia cu legenda"),
+        "xlsx_sheet": ("Timesheet", "Pontaj"),
+        "xlsx_title": ("Collective attendance sheet · {month}", "Foaie colectivă de prezență · {month}"),
+        "xlsx_team": ("Team: {team}", "Echipa: {team}"),
+        "xlsx_number": ("No.", "Nr. crt."),
+        "xlsx_code_days": ("{code} days", "Zile {code}"),
+        "xlsx_legend_weekend": ("Saturday and Sunday", "Sâmbătă și duminică"),
+        "xlsx_legend_holiday": ("Public holiday: {holidays}", "Sărbătoare legală: {holidays}"),
+        "xlsx_legend_hours": (
+            "A number in a day is its hours worked (regular and overtime); the totals are hours, the last columns days.",
+            "Un număr într-o zi reprezintă orele lucrate (normale și suplimentare); totalurile sunt în ore, ultimele coloane în zile."
+        ),
+        "xlsx_prepared": ("Prepared by (name, signature): ______________________", "Întocmit (nume, semnătură): ______________________"),
+        "xlsx_checked": ("Checked by (name, signature): ______________________", "Verificat (nume, semnătură): ______________________"),
 
         "back_to_timesheet": ("← Timesheet", "← Pontaj"),
         "previous_day": ("← Previous day", "← Ziua anterioară"),
