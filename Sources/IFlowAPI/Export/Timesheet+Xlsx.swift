@@ -37,7 +37,7 @@ extension Timesheet {
 
     private var xlsxColumns: [XlsxWorkbook.Column] {
         let keys: [Double] = [6, 28, 10, 15, 14, 16]
-        let widths = keys + days.map { _ in 4.5 } + Self.totals.map { _ in 9 } + Self.codes.map { _ in 6 }
+        let widths = keys + days.map { _ in 4.5 } + Self.totals.map { _ in 11 } + Self.codes.map { _ in 8.5 }
         return widths.map { XlsxWorkbook.Column(width: $0) }
     }
 
