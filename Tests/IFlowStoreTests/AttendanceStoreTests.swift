@@ -344,6 +344,44 @@ struct AttendanceStoreTests {
         }
     }
 
+    @Test("a report's bare scans are the full read's scans: sources, forced directions, terminals and deletions", arguments: Backend.available)
+    func reportScansMatchTheFullRead(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, _ in
+            // setup
+            let ids = try await Self.addEmployees(3, store: store, companyID: companyID)
+            let device = try await store.createDevice(companyID: companyID, label: "Poarta 1", actor: .commandLine)
+            let rows = [
+                NewScan(userID: ids[0], instant: Self.monday, source: .terminal, arrival: .live, deviceID: device.id, rfidTag: "TAG0"),
+                NewScan(userID: ids[0], instant: Self.monday + 3_600, source: .api, arrival: .entry, direction: .checkOut, note: "uitat"),
+                NewScan(userID: ids[0], instant: Self.monday + 7_200, source: .web, arrival: .entry, direction: .checkIn),
+                NewScan(userID: ids[1], instant: Self.monday - 3_600, source: .terminal, arrival: .offline, deviceID: device.id, rfidTag: "TAG1"),
+                NewScan(userID: ids[1], instant: Self.monday + 60, source: .terminal, arrival: .offline, rfidTag: "TAG1"),
+            ]
+            let recorded = try await store.recordScans(rows, companyID: companyID, limits: Self.limits, actor: .commandLine)
+            let deleted = try #require(recorded.ids[4])
+            #expect(try await store.deleteScan(id: deleted, companyID: companyID, reason: "test", actor: .commandLine) == .deleted(userID: ids[1]))
+
+            // MUT
+            let bare = try await store.reportScans(
+                companyID: companyID, userIDs: ids, from: Self.monday, through: Self.monday + 86_400, limits: Self.limits)
+            let full = try await store.scans(
+                companyID: companyID, userIDs: ids, from: Self.monday, through: Self.monday + 86_400, limits: Self.limits)
+
+            // validation
+            #expect(bare[ids[0]] == full[ids[0]]?.map(\.scan))
+            #expect(bare[ids[1]] == full[ids[1]]?.map(\.scan))
+            #expect(bare[ids[2]] == nil && full[ids[2]] == nil)
+            let first = try #require(bare[ids[0]])
+            #expect(first.map(\.source) == [.terminal, .api, .web])
+            #expect(first.map(\.direction) == [nil, .checkOut, .checkIn])
+            #expect(first.map(\.deviceID) == [device.id, nil, nil])
+            let second = try #require(bare[ids[1]])
+            // The check-in an hour before the range is history the pairing needs; the second scan is deleted.
+            #expect(second.map(\.instant) == [Self.monday - 3_600, Self.monday + 60])
+            #expect(second.map(\.isDeleted) == [false, true])
+        }
+    }
+
     /// Runs `body` with the stores concurrent callers use: on PostgreSQL two stores on one database, as two servers.
     static func withConcurrentStores(_ backend: Backend, _ body: ([Store], Int) async throws -> Void) async throws {
         try await backend.withStore(poolSize: 8) { store, companyID, _ in

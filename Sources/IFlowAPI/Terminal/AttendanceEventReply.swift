@@ -73,6 +73,11 @@ struct AttendanceEventReply: Encodable, Sendable, Equatable {
 extension AttendanceEventReply {
     /// Where each of `scans` came from, by scan id, for ``init(pair:companyID:userID:origins:calculator:)``.
     static func origins(of scans: some Sequence<StoredScan>) -> [Int64: Origin] {
-        Dictionary(scans.map { ($0.scan.id, Origin(source: $0.scan.source, deviceID: $0.deviceID)) }) { first, _ in first }
+        origins(of: scans.lazy.map(\.scan))
+    }
+
+    /// Where each of `scans` came from, by scan id, from bare scans (`Store.reportScans`).
+    static func origins(of scans: some Sequence<Scan>) -> [Int64: Origin] {
+        Dictionary(scans.map { ($0.id, Origin(source: $0.source, deviceID: $0.deviceID)) }) { first, _ in first }
     }
 }

@@ -41,9 +41,9 @@ struct TerminalController {
 
         let midnight = now - today.secondOfDay
         let scans =
-            try await store.scans(companyID: company.id, userIDs: [employee.userID], from: midnight, through: now, limits: limits)[employee.userID]
-            ?? []
-        let pairing = ScanPairing(scans: scans.map(\.scan), limits: limits, now: now)
+            try await store.reportScans(companyID: company.id, userIDs: [employee.userID], from: midnight, through: now, limits: limits)[
+                employee.userID] ?? []
+        let pairing = ScanPairing(scans: scans, limits: limits, now: now)
         let newID = recorded.ids.first ?? nil
         let closed = pairing.pairs.first { $0.checkOutID != nil && $0.checkOutID == newID }
         let message: ScanMessage

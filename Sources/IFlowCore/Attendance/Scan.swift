@@ -10,12 +10,17 @@ public struct Scan: Hashable, Sendable {
     public let direction: ScanDirection?
     /// A deleted entry stays recorded but takes no part in pairing.
     public let isDeleted: Bool
+    /// The terminal that recorded it, for a terminal's scan; replies name it (`rfid_agent_id`), pairing never looks.
+    public let deviceID: Int?
 
-    public init(id: Int64, instant: Int, source: ScanSource = .terminal, direction: ScanDirection? = nil, isDeleted: Bool = false) {
+    public init(
+        id: Int64, instant: Int, source: ScanSource = .terminal, direction: ScanDirection? = nil, isDeleted: Bool = false, deviceID: Int? = nil
+    ) {
         self.id = id
         self.instant = instant
         self.source = source
         self.direction = direction
         self.isDeleted = isDeleted
+        self.deviceID = deviceID
     }
 }

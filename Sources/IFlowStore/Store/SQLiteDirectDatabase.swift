@@ -73,21 +73,37 @@ struct SQLiteDirectDatabase: SQLDatabase {
             return try SQLiteDirectDatabase.decoder.decode(D.self, from: data)
         }
 
+        /// The column types our queries read, by type; made once, because naming `String?` in a generic function
+        /// instantiates its metadata on every call, which cost a report more than SQLite's work for the same rows.
+        private enum Plain {
+            case string, optionalString, int, optionalInt, int64, optionalInt64, bool, optionalBool
+
+            static let byType: [ObjectIdentifier: Plain] = [
+                ObjectIdentifier(String.self): .string, ObjectIdentifier(String?.self): .optionalString,
+                ObjectIdentifier(Int.self): .int, ObjectIdentifier(Int?.self): .optionalInt,
+                ObjectIdentifier(Int64.self): .int64, ObjectIdentifier(Int64?.self): .optionalInt64,
+                ObjectIdentifier(Bool.self): .bool, ObjectIdentifier(Bool?.self): .optionalBool,
+            ]
+        }
+
         /// `nil` when `data` is not plainly a `D`: the caller then leaves it to SQLiteKit's decoder.
+        ///
+        /// Each `unsafeBitCast` converts a value to the very type `D` was just found to be.
         private static func value<D>(of data: SQLiteData, as type: D.Type) -> D? {
-            switch data {
-            case .text(let text) where D.self == String.self || D.self == String?.self:
-                return text as? D
-            case .integer(let number) where D.self == Int.self || D.self == Int?.self:
-                return Int(number) as? D
-            case .integer(let number) where (D.self == Bool.self || D.self == Bool?.self) && (number == 0 || number == 1):
-                return (number == 1) as? D
-            case .null where D.self == String?.self:
-                return String?.none as? D
-            case .null where D.self == Int?.self:
-                return Int?.none as? D
-            case .null where D.self == Bool?.self:
-                return Bool?.none as? D
+            guard let plain = Plain.byType[ObjectIdentifier(D.self)] else { return nil }
+            switch (data, plain) {
+            case (.text(let text), .string): return unsafeBitCast(text, to: D.self)
+            case (.text(let text), .optionalString): return unsafeBitCast(String?.some(text), to: D.self)
+            case (.integer(let number), .int): return unsafeBitCast(Int(number), to: D.self)
+            case (.integer(let number), .optionalInt): return unsafeBitCast(Int?.some(Int(number)), to: D.self)
+            case (.integer(let number), .int64): return unsafeBitCast(Int64(number), to: D.self)
+            case (.integer(let number), .optionalInt64): return unsafeBitCast(Int64?.some(Int64(number)), to: D.self)
+            case (.integer(let number), .bool) where number == 0 || number == 1: return unsafeBitCast(number == 1, to: D.self)
+            case (.integer(let number), .optionalBool) where number == 0 || number == 1: return unsafeBitCast(Bool?.some(number == 1), to: D.self)
+            case (.null, .optionalString): return unsafeBitCast(String?.none, to: D.self)
+            case (.null, .optionalInt): return unsafeBitCast(Int?.none, to: D.self)
+            case (.null, .optionalInt64): return unsafeBitCast(Int64?.none, to: D.self)
+            case (.null, .optionalBool): return unsafeBitCast(Bool?.none, to: D.self)
             default:
                 return nil
             }
