@@ -22,17 +22,12 @@ struct ComplianceRuleReply: Encodable, Sendable {
 
 /// An employee with at least one warning.
 struct ComplianceUserReply: Encodable, Sendable {
-    var userID: String
-    var fullName: String
-    var markNumber: String?
-    var teamName: String?
+    var employee: EmployeeReplyFields
     var warnings: [ComplianceWarningReply]
 
-    enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case fullName = "full_name"
-        case markNumber = "mark_number"
-        case teamName = "team_name"
-        case warnings
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ReplyKey.self)
+        try employee.encode(into: &container)
+        try container.encode(warnings, forKey: ReplyKey("warnings"))
     }
 }

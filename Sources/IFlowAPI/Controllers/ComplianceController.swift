@@ -22,7 +22,7 @@ struct ComplianceController {
             rulesChecked: report.check.rulesChecked.map { ComplianceRuleReply(rule: $0.rawValue, article: $0.article) },
             users: found.filter { !$0.warnings.isEmpty }.map { user, warnings in
                 ComplianceUserReply(
-                    userID: String(user.id), fullName: user.fullName, markNumber: user.markNumber, teamName: user.teamName,
+                    employee: EmployeeReplyFields(userID: user.id, fullName: user.fullName, markNumber: user.markNumber, teamName: user.teamName),
                     warnings: warnings.map { ComplianceWarningReply($0, language: request.language, timeZone: request.company.timeZone) }
                 )
             }
