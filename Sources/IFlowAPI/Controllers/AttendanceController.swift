@@ -85,41 +85,27 @@ struct AttendanceController {
         return (entry, events)
     }
 
-    /// One page of employees and what `body` makes of each one's scans of the range, paired with their history; `read`
-    /// reads the scans (`Store.scans` with their origins, or the lean `Store.reportScans`) and `scan` is a row's bare scan.
-    private func page<Stored, Item>(
-        _ query: AttendanceRangeQuery, company: CompanyContext,
-        read: (_ userIDs: [Int], _ from: Int, _ through: Int) async throws -> [Int: [Stored]], scan: KeyPath<Stored, Scan>,
-        _ body: (ReportUser, [Stored], ScanPairing, [DayPlan], ScheduleCalculator) -> Item
-    ) async throws -> (total: Int, items: [Item]) {
-        let calculator = calculators.calculator(for: company.timeZone)
-        let limits = company.attendance.limits
+    /// The employees of `query` (all of them, for the total) and its page of them.
+    private func page(_ query: AttendanceRangeQuery, company: CompanyContext) async throws -> (total: Int, employees: [ReportUser]) {
         let employees = try await store.reportUsers(
             companyID: company.id, from: query.dates.lowerBound, through: query.dates.upperBound, filter: query.filter)
-        let pageEmployees = Array(employees.dropFirst(query.offset).prefix(query.limit))
-        let ids = pageEmployees.map(\.id)
-        let from = calculator.localDay(query.dates.lowerBound).start
-        let through = calculator.localDay(query.dates.upperBound).end - 1
-        let scans = try await read(ids, from, through)
-        let plans = try await store.dayPlans(userIDs: ids, from: query.dates.lowerBound.adding(days: -1), through: query.dates.upperBound)
-        let now = Int(Date().timeIntervalSince1970)
-        let items = pageEmployees.map { employee in
-            let stored = scans[employee.id] ?? []
-            let pairing = ScanPairing(scans: stored.map { $0[keyPath: scan] }, limits: limits, now: now)
-            return body(employee, stored, pairing, plans[employee.id] ?? [], calculator)
-        }
-        return (employees.count, items)
+        return (employees.count, Array(employees.dropFirst(query.offset).prefix(query.limit)))
     }
 
     @Sendable func list(_ request: APIRequest) async throws -> AttendanceListReply {
         let query = try AttendanceRangeQuery.parse(request.requestFields).get()
         let company = request.company
+        let calculator = calculators.calculator(for: company.timeZone)
         let limits = company.attendance.limits
         let read: ([Int], Int, Int) async throws -> [Int: [StoredScan]] = { ids, from, through in
             try await store.scans(companyID: company.id, userIDs: ids, from: from, through: through, limits: limits)
         }
-        let page = try await page(query, company: company, read: read, scan: \.scan) { employee, stored, pairing, _, calculator in
-            let range = (calculator.localDay(query.dates.lowerBound).start, calculator.localDay(query.dates.upperBound).end)
+        let page = try await page(query, company: company)
+        let attendances = try await RangeAttendance.load(
+            store: store, company: company, calculator: calculator, employees: page.employees, dates: query.dates, read: read, scan: \.scan)
+        let range = (calculator.localDay(query.dates.lowerBound).start, calculator.localDay(query.dates.upperBound).end)
+        let users = attendances.map { attendance in
+            let (employee, stored, pairing) = (attendance.employee, attendance.scans, attendance.pairing)
             let inRange = stored.filter { $0.scan.instant >= range.0 && $0.scan.instant < range.1 }
             let pairOf = AttendanceEntryReply.pairs(of: pairing)
             let origins = AttendanceEventReply.origins(of: stored)
@@ -132,29 +118,24 @@ struct AttendanceController {
             )
         }
         return AttendanceListReply(
-            page: RangePageReplyFields(total: page.total, limit: query.limit, offset: query.offset, dates: query.dates), users: page.items)
+            page: RangePageReplyFields(total: page.total, limit: query.limit, offset: query.offset, dates: query.dates), users: users)
     }
 
     @Sendable func exceptions(_ request: APIRequest) async throws -> AttendanceExceptionsReply {
         let query = try AttendanceRangeQuery.parse(request.requestFields).get()
         let company = request.company
-        let language = request.language
-        let now = Int(Date().timeIntervalSince1970)
-        // Exceptions need the pairs only: the bare scans the live report reads, without their origins.
-        let limits = company.attendance.limits
-        let read: ([Int], Int, Int) async throws -> [Int: [Scan]] = { ids, from, through in
-            try await store.reportScans(companyID: company.id, userIDs: ids, from: from, through: through, limits: limits)
-        }
-        let page = try await page(query, company: company, read: read, scan: \.self) { employee, _, pairing, plans, calculator in
-            let found = calculator.exceptions(
-                plans: plans, pairing: pairing, now: now, graceMinutes: company.attendance.graceMinutes, in: query.dates)
-            return AttendanceExceptionsReply.User(
-                employee: EmployeeReplyFields(employee),
-                exceptions: found.map { Self.reply($0, pairing: pairing, language: language, calculator: calculator) }
+        let calculator = calculators.calculator(for: company.timeZone)
+        let page = try await page(query, company: company)
+        let found = try await RangeAttendance.exceptions(
+            store: store, company: company, calculator: calculator, employees: page.employees, dates: query.dates)
+        let users = found.map { attendance, exceptions in
+            AttendanceExceptionsReply.User(
+                employee: EmployeeReplyFields(attendance.employee),
+                exceptions: exceptions.map { Self.reply($0, pairing: attendance.pairing, language: request.language, calculator: calculator) }
             )
         }
         return AttendanceExceptionsReply(
-            page: RangePageReplyFields(total: page.total, limit: query.limit, offset: query.offset, dates: query.dates), users: page.items)
+            page: RangePageReplyFields(total: page.total, limit: query.limit, offset: query.offset, dates: query.dates), users: users)
     }
 
     /// An exception with its times on the wall clock and the scans it concerns (found by instant among the pairs).

@@ -142,6 +142,8 @@ struct TimesheetController {
             "codes": DayType.allCases.filter { $0 != .work }.map { ["code": $0.rawValue, "codeName": $0.description(in: language)] },
         ]
         values.merge(labourValues(labour, users: schedule.users, language: language, zone: administrator.company.timeZone)) { _, new in new }
+        // Corrections before closing (issue 13): the page's employees' attendance exceptions.
+        values.merge(try await correctionValues(schedule, administrator: administrator)) { _, new in new }
         if let team = selection.team { values["selectedTeam"] = team }
         if all.users.count > pageSize {
             values["showing"] = WebText.format(

@@ -115,6 +115,15 @@ enum WebText {
         "today_summary": ("Summary", "Rezumat"),
         "today_updated": ("updated at {time}, refreshes every minute", "actualizat la {time}, se reîmprospătează în fiecare minut"),
         "today_search_placeholder": ("Name or mark number", "Nume sau marcă"),
+        // Corrections before closing and the audit page (issue 13).
+        "corrections_heading": ("Corrections before closing", "Corecturi înainte de închidere"),
+        "corrections_hint": (
+            "The month's attendance exceptions: open a day to add or delete an entry, or change its plan or absence code, always with a reason.",
+            "Excepțiile de prezență ale lunii: deschideți ziua pentru a adăuga sau șterge o înregistrare ori a schimba planul sau codul de absență, mereu cu un motiv."
+        ),
+        "corrections_audit_link": ("Who changed what this month", "Cine a modificat ce în această lună"),
+        "col_exceptions": ("Exceptions", "Excepții"),
+        "no_corrections": ("No attendance exceptions this month on this page.", "Nicio excepție de prezență în această lună pe această pagină."),
         "group_late": ("Late", "Întârziați"),
         "group_missing": ("Missing", "Lipsă"),
         "group_at_work": ("At work", "La lucru"),
