@@ -31,6 +31,7 @@ struct WebAdmin {
         EmployeesController(web: web).addRoutes(to: group)
         EmployeeDayController(web: web).addRoutes(to: group)
         TodayController(web: web).addRoutes(to: group)
+        AuditPageController(web: web).addRoutes(to: group)
         LabourCodeController(web: web).addRoutes(to: group)
         IssuedSecretsPage(web: web, kind: .apiAccess).addRoutes(to: group)
         IssuedSecretsPage(web: web, kind: .devices).addRoutes(to: group)

@@ -24,7 +24,7 @@ struct WebEnvironment: Sendable {
 
     /// The menu entry a page belongs to.
     enum Section {
-        case today, timesheet, employees, apiAccess, devices, labourCode
+        case today, timesheet, employees, apiAccess, devices, labourCode, audit
     }
 
     // MARK: Forms
@@ -150,6 +150,7 @@ struct WebEnvironment: Sendable {
                     "navAPIAccess": section == .apiAccess,
                     "navToday": section == .today,
                     "navDevices": section == .devices,
+                    "navAudit": section == .audit,
                     "navLabourCode": section == .labourCode,
                 ] as [String: Any]
         }

@@ -14,6 +14,8 @@ public struct WebOptions: Sendable {
     public var timesheetPageSize = 100
     /// Employees per page of Today (the tally counts them all).
     public var todayPageSize = 100
+    /// Changes per page of the audit page.
+    public var auditPageSize = 100
 
     public init() {}
 }

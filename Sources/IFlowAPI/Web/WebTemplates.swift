@@ -15,6 +15,7 @@ enum WebTemplates {
         "employee": text(PackageResources.employee_mustache),
         "employee-day": text(PackageResources.employee_day_mustache),
         "today": text(PackageResources.today_mustache),
+        "audit": text(PackageResources.audit_mustache),
         "labour-code": text(PackageResources.labour_code_mustache),
     ]
 

@@ -1,3 +1,4 @@
+import Foundation
 import FluentKit
 import IFlowCore
 import SQLKit
@@ -35,6 +36,14 @@ extension Store {
             var query = query.from("audit_events").where("company_id", .equal, SQLBind(companyID))
             if let entity = filter.entity { query = query.where("entity", .equal, SQLBind(entity)) }
             if let entityID = filter.entityID { query = query.where("entity_id", .equal, SQLBind(entityID)) }
+            if let from = filter.from { query = query.where("created_at", .greaterThanOrEqual, SQLBind(Date(timeIntervalSince1970: Double(from)))) }
+            if let before = filter.before { query = query.where("created_at", .lessThan, SQLBind(Date(timeIntervalSince1970: Double(before)))) }
+            if let actor = filter.actorLabel { query = query.where("actor_label", .equal, SQLBind(actor)) }
+            // The action's text up to its dot, compared whole: no LIKE, whose `_` would match any character.
+            if let kind = filter.kind {
+                let prefix = SQLFunction("substr", args: SQLColumn("action"), SQLLiteral.numeric("1"), SQLLiteral.numeric(String(kind.count + 1)))
+                query = query.where(prefix, .equal, SQLBind(kind + "."))
+            }
             return query
         }
         let total =
@@ -46,5 +55,13 @@ extension Store {
         .orderBy("id", .descending).limit(filter.limit).offset(filter.offset)
         .all(decoding: AuditEvent.self)
         return (events, total)
+    }
+
+    /// Who changed something of the company between two instants (seconds since 1970), as the trail names them, sorted.
+    public func auditActors(companyID: Int, from: Int, before: Int) async throws -> [String] {
+        try await sql().select().distinct().column("actor_label").from("audit_events").where("company_id", .equal, SQLBind(companyID))
+            .where("created_at", .greaterThanOrEqual, SQLBind(Date(timeIntervalSince1970: Double(from))))
+            .where("created_at", .lessThan, SQLBind(Date(timeIntervalSince1970: Double(before))))
+            .orderBy("actor_label").all(decodingColumn: "actor_label", as: String.self)
     }
 }

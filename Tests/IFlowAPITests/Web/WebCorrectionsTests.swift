@@ -55,4 +55,49 @@ struct WebCorrectionsTests {
             #expect(listed.count == shown.count && !listed.isEmpty)
         }
     }
+
+    @Test("the audit page lists the month's changes, newest first, filtered by employee, who changed it and kind, a page at a time")
+    func auditPage() async throws {
+        var options = WebOptions()
+        options.auditPageSize = 2
+        try await withApp(web: options) { client, f in
+            // setup: the API key plans days (set_day) and creates employees; Ana adds an entry from the web with a reason
+            let people = try await WebDayEntryTests.people(client, f)
+            var browser = try await WebCompanyDataTests.signedIn(client, f)
+            let day = "/admin/employees/\(people.ion)/days/2025-12-03"
+            let added = try await client.submit(
+                day + "/entries", ["csrf_token": try #require(browser.csrf), "time": "09:00", "direction": "", "note": "", "reason": "ecuson uitat"],
+                as: &browser)
+            #expect(added.status == .seeOther)
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = try #require(TimeZone(identifier: "Europe/Bucharest"))
+            let now = calendar.dateComponents([.year, .month], from: Date())
+            let month = String(format: "%04d-%02d", try #require(now.year), try #require(now.month))
+            // MUT
+            let all = try await client.get("/admin/audit", as: &browser)
+            let second = try await client.get("/admin/audit?month=\(month)&page=2", as: &browser)
+            let byActor = try await client.get("/admin/audit?actor=ana%40acme.ro", as: &browser)
+            let byKind = try await client.get("/admin/audit?kind=schedule", as: &browser)
+            let byEmployee = try await client.get("/admin/audit?employee=\(people.ion)&kind=attendance", as: &browser)
+            let otherMonth = try await client.get("/admin/audit?month=2025-01", as: &browser)
+            let garbage = try await client.get("/admin/audit?month=x&employee=-1&kind=nope&page=0&actor=nobody", as: &browser)
+            // validation
+            #expect([all, second, byActor, byKind, byEmployee, otherMonth, garbage].allSatisfy { $0.status == .ok })
+            #expect(all.text.contains("aria-current=\"page\">Audit</a>"))
+            let events = try await f.store.auditEvents(companyID: f.companyID, filter: AuditFilter()).total
+            #expect(all.text.contains("1–2 of \(events)") && all.text.contains("rel=\"next\""))
+            #expect(all.text.contains("data-action=\"attendance.added\""), "the newest change first")
+            #expect(second.text.contains("3–4 of \(events)") && second.text.contains("rel=\"prev\""))
+            let actorRows = Self.matches(#"data-action="([a-z_.]+)""#, in: byActor.text)
+            #expect(actorRows == ["attendance.added"])
+            #expect(byActor.text.contains("ecuson uitat") && byActor.text.contains("<option value=\"ana@acme.ro\" selected>"))
+            #expect(byKind.text.contains("data-action=\"schedule.set_day\"") && !byKind.text.contains("data-action=\"attendance.added\""))
+            #expect(byEmployee.text.contains("<a href=\"/admin/employees/\(people.ion)\">Ion Ionescu</a>"))
+            #expect(Self.matches(#"data-action="([a-z_.]+)""#, in: byEmployee.text) == ["attendance.added"])
+            #expect(otherMonth.text.contains("No changes match."))
+            #expect(garbage.text.contains("1–2 of \(events)"), "what does not read is left at its default")
+            let others = try await f.store.auditEvents(companyID: f.otherCompanyID, filter: AuditFilter()).total
+            #expect(others > 0, "another company's changes exist and are not counted above")
+        }
+    }
 }
