@@ -66,8 +66,17 @@ public struct FormFields: Sendable {
         }
     }
 
+    /// The media type of a `Content-Type`, lowercased, without its parameters and padding.
+    ///
+    /// ASCII only, by bytes: media types are ASCII tokens and HTTP pads them with spaces and tabs, and Foundation's
+    /// trimming and Unicode lowercasing cost every request about 2 % of a terminal scan's CPU.
     static func mediaType(of contentType: String?) -> String {
-        contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard let contentType else { return "" }
+        var bytes = Substring(contentType).utf8.prefix { $0 != UInt8(ascii: ";") }
+        func isPadding(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        while let first = bytes.first, isPadding(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, isPadding(last) { bytes = bytes.dropLast() }
+        return String(decoding: bytes.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     /// These fields, and those of `other` that these lack: a POST's body over its query string, so a terminal may send

@@ -154,6 +154,18 @@ struct HostileInputTests {
     }
 
     @Test(
+        "a Content-Type is read case-insensitively, without its parameters and HTTP padding; anything else is unsupported",
+        arguments: [
+            ("application/json", true), ("Application/JSON; charset=UTF-8", true), (" \tmultipart/form-data ; boundary=x", true),
+            ("APPLICATION/X-WWW-FORM-URLENCODED", true), ("", true), ("text/csv", false), ("application/jsonx", false),
+            ("application/json\u{A0}", false), ("multipart/form-data-x; boundary=b", false),
+        ])
+    func contentTypes(contentType: String, supported: Bool) {
+        // MUT + validation
+        #expect(FormFields.isSupported(contentType: contentType) == supported)
+    }
+
+    @Test(
         "user_by_value with a control character is single_line, on every backend (PostgreSQL refuses NUL in text)",
         arguments: ["id_card", "mark_number"])
     func selectorControlCharacters(userBy: String) async throws {
