@@ -27,7 +27,10 @@ struct WorkScheduleBatchTests {
                 let shift = try #require(TimeRange(start: ClockTime(minutes: 8 * 60)!, end: ClockTime(minutes: (9 + index % 8) * 60)!))
                 return (userID: ids[index]!, plan: DayPlan(date: day, shifts: [shift]))
             }
-            try await f.store.importPlans(plans, companyID: f.companyID, actor: .commandLine)
+            try await f.store.importPlans(
+                plans, companyID: f.companyID,
+                calculator: ScheduleCalculator(timeZone: TimeZone(identifier: "Europe/Bucharest")!, holidays: .romania),
+                actor: .commandLine)
 
             // MUT
             let reply = try await client.post(

@@ -13,6 +13,9 @@ struct CopyTests {
         CNP.makeValid(sex: .male, birthDate: LocalDate(year: 2001, month: 3, day: 15)!, county: 40, serial: 77),
     ]
 
+    /// Reads the plans' times for the store's overlap check.
+    static let calculator = ScheduleCalculator(timeZone: TimeZone(identifier: "Europe/Bucharest")!, holidays: .romania)
+
     static func update(_ fields: [String: String]) throws -> UserUpdate {
         try UserUpdate.parse(fields).get()
     }
@@ -53,9 +56,12 @@ struct CopyTests {
             companyID: otherCompanyID, actor: .commandLine
         )
         try await source.setDay(
-            plan("2025-03-03", shifts: "08:00-16:30", breakMinutes: 30), userID: first.user.id, companyID: companyID, actor: .commandLine)
-        try await source.setDay(plan("2025-03-04", shifts: "22:00-06:00"), userID: first.user.id, companyID: companyID, actor: .commandLine)
-        try await source.setDay(plan("2025-03-03", .CO), userID: second.user.id, companyID: companyID, actor: .commandLine)
+            plan("2025-03-03", shifts: "08:00-16:30", breakMinutes: 30), userID: first.user.id, companyID: companyID, calculator: Self.calculator,
+            actor: .commandLine)
+        try await source.setDay(
+            plan("2025-03-04", shifts: "22:00-06:00"), userID: first.user.id, companyID: companyID, calculator: Self.calculator, actor: .commandLine)
+        try await source.setDay(
+            plan("2025-03-03", .CO), userID: second.user.id, companyID: companyID, calculator: Self.calculator, actor: .commandLine)
         let device = try await source.createDevice(companyID: companyID, label: "Poarta", actor: .commandLine)
         let scans = try await source.recordScans(
             [1_740_981_600, 1_741_012_200, 1_741_068_000].map {
@@ -163,7 +169,8 @@ struct CopyTests {
                     companyID: filled.companyID, actor: .commandLine
                 )
                 try await target.setDay(
-                    Self.plan("2025-03-05", shifts: "09:00-17:00"), userID: created.user.id, companyID: filled.companyID, actor: .commandLine)
+                    Self.plan("2025-03-05", shifts: "09:00-17:00"), userID: created.user.id, companyID: filled.companyID, calculator: Self.calculator,
+                    actor: .commandLine)
 
                 // validation: the sequences continue after the copied ids
                 #expect(company.id == 3)

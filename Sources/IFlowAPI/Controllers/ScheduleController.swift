@@ -32,12 +32,11 @@ struct ScheduleController {
         let match = try await store.findUser(day.user, companyID: request.company.id)
         let userID = try match.employee(selectedBy: day.user).mapError { ValidationFailure([$0]) }.get()
         let calculator = calculators.calculator(for: request.company.timeZone)
-        let neighbours = try await store.dayPlans(userIDs: [userID], from: plan.date.adding(days: -1), through: plan.date.adding(days: 1))
-        let conflicts = PlanOverlap.conflicts(of: plan, with: neighbours[userID] ?? [], calculator: calculator)
-        if !conflicts.isEmpty {
-            throw ValidationFailure([Self.overlapIssue(plan, detail: conflicts.map(\.description).joined(separator: ", "))])
+        do {
+            try await store.setDay(plan, userID: userID, companyID: request.company.id, calculator: calculator, actor: request.actor)
+        } catch let refusal as PlanOverlapRefusal {
+            throw ValidationFailure(Self.overlapIssues(refusal, of: [(userID, plan)], lines: nil))
         }
-        try await store.setDay(plan, userID: userID, companyID: request.company.id, actor: request.actor)
         let warnings = try await plannedWarnings([userID: [plan.date]], request, calculator: calculator, namingUsers: false)
         return SetDayReply(
             userID: String(userID), date: plan.date.description, type: plan.type.rawValue, shifts: TimeRangeList.format(plan.shifts),
@@ -131,10 +130,11 @@ struct ScheduleController {
         }
         guard issues.isEmpty else { throw ValidationFailure(Array(issues.prefix(maxListedIssues))) }
         let calculator = calculators.calculator(for: request.company.timeZone)
-        let overlaps = try await overlapIssues(plans, lines: lines, companyID: request.company.id, calculator: calculator)
-        guard overlaps.isEmpty else { throw ValidationFailure(Array(overlaps.prefix(maxListedIssues))) }
-
-        try await store.importPlans(plans, companyID: request.company.id, actor: request.actor)
+        do {
+            try await store.importPlans(plans, companyID: request.company.id, calculator: calculator, actor: request.actor)
+        } catch let refusal as PlanOverlapRefusal {
+            throw ValidationFailure(Array(Self.overlapIssues(refusal, of: plans, lines: lines).prefix(maxListedIssues)))
+        }
         request.logger.info("schedule imported", metadata: ["rows": "\(plans.count)"])
         var dates: [Int: Set<LocalDate>] = [:]
         for (userID, plan) in plans { dates[userID, default: []].insert(plan.date) }
@@ -145,35 +145,16 @@ struct ScheduleController {
         )
     }
 
-    /// `no_overlap` for each row whose plan overlaps the same employee's plan of the next day in the file (on the later
-    /// row, naming the earlier line) or a stored plan of the day before or after that the file leaves as it is.
-    private func overlapIssues(
-        _ plans: [(userID: Int, plan: DayPlan)], lines: [Int], companyID: Int, calculator: ScheduleCalculator
-    ) async throws -> [ValidationIssue] {
-        guard let first = plans.map(\.plan.date).min(), let last = plans.map(\.plan.date).max() else { return [] }
-        var rowOf: [Int: [Int: Int]] = [:]
-        for (index, entry) in plans.enumerated() { rowOf[entry.userID, default: [:]][entry.plan.date.dayNumber] = index }
-        var stored: [Int: [DayPlan]] = [:]
-        let userIDs = rowOf.keys.sorted()
-        var start = 0
-        while start < userIDs.count {
-            let batch = Array(userIDs[start..<min(start + 1000, userIDs.count)])
-            start += batch.count
-            let read = try await store.dayPlans(userIDs: batch, from: first.adding(days: -1), through: last.adding(days: 1))
-            stored.merge(read) { old, _ in old }
-        }
-        var issues: [ValidationIssue] = []
-        for (index, entry) in plans.enumerated() {
-            let rows = rowOf[entry.userID] ?? [:]
-            let dayNumber = entry.plan.date.dayNumber
-            if let before = rows[dayNumber - 1], !PlanOverlap.conflicts(of: entry.plan, with: [plans[before].plan], calculator: calculator).isEmpty {
-                issues.append(Self.overlapIssue(entry.plan, detail: "line \(lines[before])", line: lines[index]))
-            }
-            let kept = (stored[entry.userID] ?? []).filter { rows[$0.date.dayNumber] == nil }
-            let conflicts = PlanOverlap.conflicts(of: entry.plan, with: kept, calculator: calculator)
-            if !conflicts.isEmpty {
-                issues.append(Self.overlapIssue(entry.plan, detail: conflicts.map(\.description).joined(separator: ", "), line: lines[index]))
-            }
+    /// `no_overlap` for each refused plan, at its line of the file when `lines` are given: a plan overlapping the same
+    /// employee's day before in the file names that line, one overlapping stored plans names their dates.
+    private static func overlapIssues(_ refusal: PlanOverlapRefusal, of plans: [(userID: Int, plan: DayPlan)], lines: [Int]?) -> [ValidationIssue] {
+        let issues = refusal.conflicts.map { conflict in
+            let detail =
+                switch conflict.neighbour {
+                case .written(let before): "line \(lines?[before] ?? before + 1)"
+                case .stored(let dates): dates.map(\.description).joined(separator: ", ")
+                }
+            return overlapIssue(plans[conflict.index].plan, detail: detail, line: lines?[conflict.index])
         }
         return issues.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
     }

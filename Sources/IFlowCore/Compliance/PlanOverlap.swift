@@ -15,6 +15,30 @@ public enum PlanOverlap {
         }.map(\.date)
     }
 
+    /// Each plan of a write (one per employee and date) that overlaps the same employee's plan of the day before in
+    /// the write, or a plan in `stored` of the day before or after that the write leaves as it is.
+    ///
+    /// - Parameter stored: The employees' stored plans from the day before the first date through the day after the last.
+    public static func conflicts(
+        of plans: [(userID: Int, plan: DayPlan)], stored: [Int: [DayPlan]], calculator: ScheduleCalculator
+    ) -> [PlanOverlapRefusal.Conflict] {
+        var positions: [Int: [Int: Int]] = [:]
+        for (index, entry) in plans.enumerated() { positions[entry.userID, default: [:]][entry.plan.date.dayNumber] = index }
+        var found: [PlanOverlapRefusal.Conflict] = []
+        for (index, entry) in plans.enumerated() {
+            let written = positions[entry.userID] ?? [:]
+            if let before = written[entry.plan.date.dayNumber - 1],
+                !conflicts(of: entry.plan, with: [plans[before].plan], calculator: calculator).isEmpty
+            {
+                found.append(PlanOverlapRefusal.Conflict(index: index, neighbour: .written(before)))
+            }
+            let kept = (stored[entry.userID] ?? []).filter { written[$0.date.dayNumber] == nil }
+            let dates = conflicts(of: entry.plan, with: kept, calculator: calculator)
+            if !dates.isEmpty { found.append(PlanOverlapRefusal.Conflict(index: index, neighbour: .stored(dates))) }
+        }
+        return found
+    }
+
     private static func intervals(of plan: DayPlan, calculator: ScheduleCalculator) -> [(start: Int, end: Int)] {
         (plan.shifts + plan.overtime + plan.timeOff).map { calculator.instants(of: $0, on: plan.date.dayNumber) }
     }

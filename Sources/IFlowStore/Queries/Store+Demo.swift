@@ -24,13 +24,13 @@ extension Store {
             plans += employeePlans.map { (result.user.id, $0) }
             employees.append((result.user.id, employee.fields["rfid_tag"], employeePlans))
         }
-        try await importPlans(plans, companyID: companyID, actor: actor)
+        let calculator = ScheduleCalculator(timeZone: TimeZone(identifier: zone) ?? .gmt, holidays: .romania)
+        try await importPlans(plans, companyID: companyID, calculator: calculator, actor: actor)
 
         let terminals = [
             try await createDevice(companyID: companyID, label: "Intrare principală", actor: actor),
             try await createDevice(companyID: companyID, label: "Poartă depozit", actor: actor),
         ]
-        let calculator = ScheduleCalculator(timeZone: TimeZone(identifier: zone) ?? .gmt, holidays: .romania)
         let dates = today.adding(days: -30)...today
         let instant = Int(now.timeIntervalSince1970.rounded(.down))
         var scans: [NewScan] = []

@@ -17,22 +17,35 @@ extension Store {
     }
 
     /// Replaces whatever the employee's date held with `plan`, atomically, with its audit record.
-    public func setDay(_ plan: DayPlan, userID: Int, companyID: Int, actor: AuditActor) async throws {
+    ///
+    /// Throws ``PlanOverlapRefusal`` and writes nothing when `plan` overlaps the stored plan of the day before or
+    /// after, read in the write with the employee locked (`calculator` reads the times on the company's clock).
+    /// A `reason` (a web correction's) follows the date in the audit record's detail.
+    public func setDay(
+        _ plan: DayPlan, userID: Int, companyID: Int, calculator: ScheduleCalculator, reason: String? = nil, actor: AuditActor
+    ) async throws {
         try await write { context in
+            try await Self.refuseOverlaps([(userID, plan)], companyID: companyID, calculator: calculator, on: context.sql)
             try await Self.upsertPlans([(userID, plan)], companyID: companyID, on: context.sql)
             context.audit(
                 "schedule.set_day", entity: "user", entityID: userID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
-                detail: plan.date.description, companyID: companyID, actor: actor
+                detail: plan.date.description + (reason.map { ": " + $0 } ?? ""), companyID: companyID, actor: actor
             )
         }
     }
 
     /// Writes every plan or none, in one transaction, with one audit record.
-    public func importPlans(_ plans: [(userID: Int, plan: DayPlan)], companyID: Int, actor: AuditActor) async throws {
+    ///
+    /// Throws ``PlanOverlapRefusal`` and writes nothing when a plan overlaps the same employee's plan of the next day
+    /// in `plans`, or a stored plan of the day before or after that `plans` leaves as it is (as in ``setDay``).
+    public func importPlans(
+        _ plans: [(userID: Int, plan: DayPlan)], companyID: Int, calculator: ScheduleCalculator, actor: AuditActor
+    ) async throws {
         let dates = plans.map(\.plan.date)
         let detail =
             "\(plans.count) days of \(Set(plans.map(\.userID)).count) employees" + (dates.isEmpty ? "" : ", \(dates.min()!) to \(dates.max()!)")
         try await write { context in
+            try await Self.refuseOverlaps(plans, companyID: companyID, calculator: calculator, on: context.sql)
             context.audit(
                 "schedule.import", entity: "company", entityID: companyID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
                 detail: detail, companyID: companyID, actor: actor
@@ -45,6 +58,30 @@ extension Store {
                 start = end
             }
         }
+    }
+
+    /// Throws ``PlanOverlapRefusal`` when `plans` overlap each other or the stored neighbour days.
+    ///
+    /// The employees' rows are locked first (on PostgreSQL, in id order, so concurrent writes cannot deadlock; SQLite's
+    /// single writer already runs one write at a time), so a concurrent write of a neighbour day waits for this one and
+    /// then reads what it wrote.
+    private static func refuseOverlaps(
+        _ plans: [(userID: Int, plan: DayPlan)], companyID: Int, calculator: ScheduleCalculator, on sql: any SQLDatabase
+    ) async throws {
+        guard let first = plans.map(\.plan.date).min(), let last = plans.map(\.plan.date).max() else { return }
+        let userIDs = Set(plans.map(\.userID)).sorted()
+        var stored: [Int: [DayPlan]] = [:]
+        // Batches well below SQLite's and PostgreSQL's bind limits.
+        for start in stride(from: 0, to: userIDs.count, by: 1000) {
+            let batch = Array(userIDs[start..<min(start + 1000, userIDs.count)])
+            var lock: SQLQueryString = "SELECT id FROM users WHERE company_id = \(bind: companyID) AND id IN (\(binds: batch)) ORDER BY id"
+            if sql.dialect.name == "postgresql" { lock += " FOR UPDATE" }
+            guard try await sql.raw(lock).all().count == batch.count else { throw StoreError.notInCompany(table: "users") }
+            let read = try await dayPlans(userIDs: batch, from: first.adding(days: -1), through: last.adding(days: 1), on: sql)
+            stored.merge(read) { old, _ in old }
+        }
+        let conflicts = PlanOverlap.conflicts(of: plans, stored: stored, calculator: calculator)
+        guard conflicts.isEmpty else { throw PlanOverlapRefusal(conflicts: conflicts) }
     }
 
     private static func upsertPlans(_ plans: some Collection<(userID: Int, plan: DayPlan)>, companyID: Int, on sql: any SQLDatabase) async throws {
@@ -119,6 +156,7 @@ extension Store {
             var cnp_sealed: String?
             var id_card_sealed: String?
             var mark_number: String?
+            var job_title: String?
             var team_name: String?
         }
         return try await readSQL().raw(query).all(decoding: Row.self).map {
@@ -136,9 +174,14 @@ extension Store {
     /// (company_id, date) index and reads the whole company's month for every batch (0.3 s per batch of 250 employees
     /// at 10,000 employees); `user_id IN (...)` makes it use the (user_id, date) index and read only the rows returned.
     public func dayPlans(userIDs: [Int], from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
+        try await Self.dayPlans(userIDs: userIDs, from: from, through: through, on: readSQL())
+    }
+
+    /// ``dayPlans(userIDs:from:through:)`` on `sql`, so a write reads them in its own transaction.
+    private static func dayPlans(userIDs: [Int], from: LocalDate, through: LocalDate, on sql: any SQLDatabase) async throws -> [Int: [DayPlan]] {
         var plans: [Int: [DayPlan]] = [:]
         guard !userIDs.isEmpty else { return plans }
-        let rows = try await readSQL().raw(
+        let rows = try await sql.raw(
             """
             SELECT user_id, date, type, shifts, break_minutes, overtime, time_off FROM day_plans \
             WHERE user_id IN (\(binds: userIDs)) AND date >= \(bind: from.description) AND date <= \(bind: through.description) \
@@ -155,7 +198,6 @@ extension Store {
             else { throw StoreError.corruptRow(table: "day_plans") }
             let plan = DayPlan(
                 date: date, type: type, shifts: shifts, breakMinutes: try row.decode(column: "break_minutes", as: Int.self),
-            var job_title: String?
                 overtime: overtime, timeOff: timeOff
             )
             plans[userID, default: []].append(plan)
