@@ -28,10 +28,11 @@ struct ComplianceTests {
     }
 
     func warnings(
-        _ client: some TestClientProtocol, _ f: Fixture, language: String = "en_US", key: String? = nil
+        _ client: some TestClientProtocol, _ f: Fixture, language: String = "en_US", key: String? = nil, attendanceType: String? = nil
     ) async throws -> ComplianceReplyMirror {
         var fields = base(f, language, ["year": "2026", "month": "6"])
         if let key { fields["api_key"] = key }
+        if let attendanceType { fields["attendance_type"] = attendanceType }
         return try await client.post("/api_v2/compliance/get_warnings", fields).decode(ComplianceReplyMirror.self)
     }
 
@@ -139,6 +140,47 @@ struct ComplianceTests {
             #expect(all.users.first?.warnings.map(\.rule) == ["daily_rest", "minor_daily_hours", "minor_night_work", "meal_break"])
             #expect(changed.rulesChecked.map(\.rule).contains("meal_break") == false)
             #expect(changed.users.first?.warnings.map(\.rule) == ["minor_daily_hours", "minor_night_work"], "8 h between shifts are enough")
+        }
+    }
+
+    /// Records a check-in and a check-out of employee 17 at local `YYYY-MM-DD HH:MM` times.
+    func present(_ client: some TestClientProtocol, _ f: Fixture, _ checkIn: String, _ checkOut: String) async throws {
+        for (time, direction) in [(checkIn, "in"), (checkOut, "out")] {
+            let fields = ["user_by": "mark_number", "user_by_value": "17", "time": time, "direction": direction]
+            let reply = try await client.post("/api_v2/attendance/add", base(f, "en_US", fields))
+            #expect(reply.errors.isEmpty, "\(reply.text)")
+        }
+    }
+
+    @Test("live_attendance checks the time present: a 12-hour real day followed by 12 h of rest, overtime less the time off planned")
+    func liveAttendance() async throws {
+        try await withApp { client, f in
+            // setup: planned 08:00-16:00 (30 min break) on 2 and 3 June and 4 h of time off on 4 June; present 05:30-18:00, then 06:00-14:00
+            let id = try await employee(client, f)
+            _ = try await setDay(client, f, "2026-06-02", "08:00-16:00")
+            _ = try await setDay(client, f, "2026-06-03", "08:00-16:00")
+            let timeOff = base(f, "en_US", ["user_by": "mark_number", "user_by_value": "17", "date": "2026-06-04", "time_off": "08:00-12:00"])
+            #expect(try await client.post("/api_v2/schedule/set_day", timeOff).errors.isEmpty)
+            try await present(client, f, "2026-06-02 05:30", "2026-06-02 18:00")
+            try await present(client, f, "2026-06-03 06:00", "2026-06-03 14:00")
+            // MUT
+            let planned = try await warnings(client, f)
+            let live = try await warnings(client, f, attendanceType: "live_attendance")
+            let other = try await warnings(client, f, key: f.otherKey, attendanceType: "live_attendance")
+            // validation: the plans break nothing; present, 2 June is 7.50 h regular and 4.50 h overtime, 3 June 5.50 h and
+            // 2.00 h; the 4 h of time off pay off the earliest overtime first
+            #expect(planned.users.isEmpty)
+            #expect(live.attendanceType == "live_attendance" && live.rulesChecked.count == ComplianceRule.allCases.count)
+            #expect(live.users.map(\.userID) == [id])
+            let found = live.users.first?.warnings ?? []
+            #expect(
+                found.map { "\($0.rule) \($0.from) \($0.measuredHours) \($0.limitHours)" } == [
+                    "long_day_rest 2026-06-02 12.00 24.00", "overtime_compensation 2026-06-02 0.50 0.00",
+                    "overtime_compensation 2026-06-03 2.00 0.00",
+                ])
+            let rest = try #require(found.first)
+            #expect([rest.article, rest.through, rest.start, rest.end] == ["art. 115(2)", "2026-06-03", "2026-06-02 18:00", "2026-06-03 06:00"])
+            #expect(other.users.isEmpty, "the other company sees no one")
         }
     }
 

@@ -1,7 +1,9 @@
+import Foundation
 import IFlowCore
 import IFlowStore
 
-/// `compliance/get_warnings`: the Labour Code warnings of a month's plans, per employee.
+/// `compliance/get_warnings`: the Labour Code warnings of a month's plans or (`live_attendance`) of the time present,
+/// per employee.
 struct ComplianceController {
     let store: Store
     let calculators: CalculatorCache
@@ -14,7 +16,10 @@ struct ComplianceController {
         let query = try ComplianceQuery.parse(request.requestFields).get()
         guard let period = query.period else { throw ValidationFailure(field: "month", check: .validDate) }
         let calculator = calculators.calculator(for: request.company.timeZone)
-        let report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: request.company.id)
+        var report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: request.company.id)
+        if query.attendanceType == .liveAttendance {
+            report.live = (request.company.attendance.limits, Int(Date().timeIntervalSince1970.rounded(.down)))
+        }
         let users = try await store.complianceUsers(companyID: request.company.id, month: (query.year, query.month), filter: query.filter)
         let found = try await report.warnings(of: users, period: period)
         return ComplianceReply(

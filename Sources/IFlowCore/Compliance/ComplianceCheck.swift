@@ -16,7 +16,7 @@ public struct ComplianceCheck: Sendable {
     /// The rules this check applies, in declaration order.
     public var rulesChecked: [ComplianceRule] { ComplianceRule.allCases.filter { !disabled.contains($0) } }
 
-    /// The dates whose plans ``warnings(for:plans:period:today:)`` reads for `period`.
+    /// The dates whose plans ``warnings(for:plans:presence:period:today:)`` reads for `period` (and whose presence, when live).
     public static func window(for period: ClosedRange<LocalDate>) -> ClosedRange<LocalDate> {
         let firstWeekMonday = period.lowerBound.monday
         let referenceStart = firstWeekMonday.adding(days: 3).firstOfMonth(adding: 1 - WeeklyMaximumRule.referenceMonths)
@@ -27,10 +27,14 @@ public struct ComplianceCheck: Sendable {
     ///
     /// - Parameters:
     ///   - plans: The employee's plans over ``window(for:)`` (others are read too, but edges may then be missed).
+    ///   - presence: The time present over that window (`live_attendance`): the rules then read it instead of the
+    ///     plans' shifts and overtime; `nil` checks the plans.
     ///   - today: The day expiries are judged on.
-    public func warnings(for employee: ComplianceEmployee, plans: [DayPlan], period: ClosedRange<LocalDate>, today: LocalDate) -> [ComplianceWarning]
-    {
-        let ledger = WorkLedger(plans: plans, calculator: calculator)
+    public func warnings(
+        for employee: ComplianceEmployee, plans: [DayPlan], presence: [WorkedInterval]? = nil, period: ClosedRange<LocalDate>, today: LocalDate
+    ) -> [ComplianceWarning] {
+        let ledger =
+            presence.map { WorkLedger(plans: plans, presence: $0, calculator: calculator) } ?? WorkLedger(plans: plans, calculator: calculator)
         var weeks: [LocalDate] = []
         var monday = period.lowerBound.monday
         while monday <= period.upperBound {
