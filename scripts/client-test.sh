@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Generated clients against a live server: fetches the OpenAPI document `iflow serve` serves, generates a Python
 # client (openapi-python-client) and a Swift client (swift-openapi-generator, the package clients/swift-check), and
-# drives each through employees, the list, planned days, a CSV import, the month's report, badge scans, attendance
-# entries, today's status, the month from real presence, holidays, the audit trail, and a validation error, a 404 and
-# a 429 as typed values (clients/python-check/check.py, clients/swift-check).
+# drives each through employees, the list, planned days, a CSV import, the month's report and its Labour Code
+# warnings, badge scans, attendance entries, today's status, the month from real presence, holidays, the audit trail,
+# and a validation error, a 404 and a 429 as typed values (clients/python-check/check.py, clients/swift-check).
 # Fails on any generator warning about the document, on a client that does not build or import, on any wrong reply.
 #
 # Usage: scripts/client-test.sh

@@ -12,6 +12,7 @@ from iflow_client import AuthenticatedClient, Client
 from iflow_client.api.attendance import attendance_add, attendance_delete, attendance_get_exceptions, attendance_get_list
 from iflow_client.api.audit import audit_get_list
 from iflow_client.api.calendar import calendar_get_holidays
+from iflow_client.api.compliance import compliance_get_warnings
 from iflow_client.api.schedule import schedule_import, schedule_set_day
 from iflow_client.api.terminal import rfid_auto_attendance, rfid_store_attendances
 from iflow_client.api.user import user_get_list, user_get_work_schedule, user_update, users_get_today_status
@@ -40,6 +41,9 @@ from iflow_client.models import (
     CalendarGetHolidaysReply,
     CalendarGetHolidaysRequest,
     CheckName,
+    ComplianceGetWarningsReply,
+    ComplianceGetWarningsRequest,
+    ComplianceRule,
     DayType,
     ErrorReply,
     Flag,
@@ -134,6 +138,34 @@ def attendance(client, terminal, device, en):
     expect(got == {"regular": "8.00", "overtime": "0.12"}, f"Ion's month from real presence: {got}")
 
 
+def labour_code(client, en):
+    """Maria's night shift on 5 May 2026 and her afternoon shift on the 6th leave 8 h of rest, short of art. 135(1)'s
+    12 h: the plan's reply and the month's warnings say so; the time present in May (no scans) warns nothing."""
+    for date, shifts in [("2026-05-05", "22:00-06:00"), ("2026-05-06", "14:00-22:00")]:
+        planned = typed(
+            schedule_set_day.sync(client=client, body=ScheduleSetDayRequest(
+                api_language=en, user_by=UserBy.MARK_NUMBER, user_by_value="M-2", date=date, shifts=shifts, break_minutes="30")),
+            ScheduleSetDayReply, f"schedule/set_day {date}",
+        )
+    expect([warning.rule for warning in planned.warnings] == [ComplianceRule.DAILY_REST], f"the plan's warnings: {planned.warnings}")
+    month = typed(
+        compliance_get_warnings.sync(client=client, body=ComplianceGetWarningsRequest(api_language=en, year="2026", month="05")),
+        ComplianceGetWarningsReply, "compliance/get_warnings",
+    )
+    expect(month.attendance_type == ReportAttendanceType.WORK_SCHEDULE and month.month == "05", f"the month: {month.month}")
+    expect(ComplianceRule.DAILY_REST in [checked.rule for checked in month.rules_checked], f"the rules checked: {month.rules_checked}")
+    got = [(user.full_name, [(warning.rule, warning.article, warning.from_, warning.start, warning.end, warning.measured_hours,
+                              warning.limit_hours) for warning in user.warnings]) for user in month.users]
+    expect(got == [("Maria Ionescu", [(ComplianceRule.DAILY_REST, "art. 135(1)", "2026-05-05", "2026-05-06 06:00", "2026-05-06 14:00",
+                                       "8.00", "12.00")])], f"May's warnings: {got}")
+    live = typed(
+        compliance_get_warnings.sync(client=client, body=ComplianceGetWarningsRequest(
+            api_language=en, year="2026", month="05", attendance_type=ReportAttendanceType.LIVE_ATTENDANCE)),
+        ComplianceGetWarningsReply, "compliance/get_warnings live",
+    )
+    expect(live.attendance_type == ReportAttendanceType.LIVE_ATTENDANCE and live.users == [], f"May present: {live.users}")
+
+
 def main(base, key, limited_base, limited_key, device):
     client = AuthenticatedClient(base_url=base, token=key, raise_on_unexpected_status=True)
     en = ApiLanguage.EN_US
@@ -202,6 +234,8 @@ def main(base, key, limited_base, limited_key, device):
     expect(got == expected, f"the month's totals: {got}")
     expect(all(isinstance(user.days, Unset) for user in report.users), "no days when include_days=0")
 
+    labour_code(client, en)
+
     holidays = typed(
         calendar_get_holidays.sync(client=client, body=CalendarGetHolidaysRequest(api_language=ApiLanguage.RO_RO, year="2026")),
         CalendarGetHolidaysReply, "calendar/get_holidays",
@@ -246,8 +280,8 @@ def main(base, key, limited_base, limited_key, device):
     item = typed(response.parsed, ErrorReply, "the 429").error[0]
     expect(item.field_name == "api_key" and item.check_name == CheckName.RATE_LIMIT, f"the 429's error: {item}")
     expect(int(response.headers["retry-after"]) >= 1, "Retry-After")
-    print("python client: employees, list, days, import, report, terminal scans, attendance, today's status, live report, "
-          "holidays, audit, validation error, 404 and 429 as typed values")
+    print("python client: employees, list, days, import, report, Labour Code warnings, terminal scans, attendance, today's status, "
+          "live report, holidays, audit, validation error, 404 and 429 as typed values")
 
 
 if __name__ == "__main__":

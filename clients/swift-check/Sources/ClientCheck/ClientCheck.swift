@@ -25,8 +25,8 @@ struct ClientCheck {
         do {
             try await run(base: base, key: arguments[2], limitedBase: limitedBase, limitedKey: arguments[4], device: arguments[5])
             print(
-                "swift client: employees, list, days, import, report, terminal scans, attendance, today's status, live report, holidays, "
-                    + "audit, validation error, 404 and 429 as typed values")
+                "swift client: employees, list, days, import, report, Labour Code warnings, terminal scans, attendance, today's status, "
+                    + "live report, holidays, audit, validation error, 404 and 429 as typed values")
         } catch {
             print("swift client: FAILED: \(error)")
             exit(1)
@@ -112,6 +112,8 @@ struct ClientCheck {
         try expect(got == expected, "the month's totals: \(got)")
         try expect(report.apiReply.users.allSatisfy { $0.days == nil }, "no days when include_days=0")
 
+        try await labourCode(client: client, key: key)
+
         try await attendance(client: client, key: key, device: device)
 
         let calendar = try await client.calendarGetHolidays(body: .urlEncodedForm(.init(apiKey: key, apiLanguage: .roRO, year: "2026")))
@@ -155,6 +157,37 @@ struct ClientCheck {
             try expect(Int(tooMany.headers.retryAfter ?? "") ?? 0 >= 1, "Retry-After")
             return
         }
+    }
+
+    /// Maria's night shift on 5 May 2026 and her afternoon shift on the 6th leave 8 h of rest, short of art. 135(1)'s
+    /// 12 h: the plan's reply and the month's warnings say so; the time present in May (no scans) warns nothing.
+    static func labourCode(client: Client, key: String) async throws {
+        var warned: [String] = []
+        for (date, shifts) in [("2026-05-05", "22:00-06:00"), ("2026-05-06", "14:00-22:00")] {
+            let day = Components.Schemas.ScheduleSetDayRequest(
+                apiKey: key, apiLanguage: .enUS, userBy: .markNumber, userByValue: "M-2", date: date, shifts: shifts, breakMinutes: "30")
+            let reply = try await client.scheduleSetDay(body: .urlEncodedForm(day)).ok.body.json
+            warned = try unwrap(reply.value1, or: reply.value2, "schedule/set_day \(date)").apiReply.warnings.map(\.rule.rawValue)
+        }
+        try expect(warned == ["daily_rest"], "the plan's warnings: \(warned)")
+        let query = Components.Schemas.ComplianceGetWarningsRequest(apiKey: key, apiLanguage: .enUS, year: "2026", month: "05")
+        let reply = try await client.complianceGetWarnings(body: .urlEncodedForm(query)).ok.body.json
+        let month = try unwrap(reply.value1, or: reply.value2, "compliance/get_warnings").apiReply
+        try expect(month.attendanceType == .workSchedule && month.month == "05", "the month: \(month.month)")
+        try expect(month.rulesChecked.contains { $0.rule == .dailyRest }, "the rules checked: \(month.rulesChecked)")
+        let got = month.users.map { user in
+            [user.fullName]
+                + user.warnings.flatMap {
+                    [$0.rule.rawValue, $0.article, $0.from, $0.start ?? "-", $0.end ?? "-", $0.measuredHours, $0.limitHours]
+                }
+        }
+        let expected = [["Maria Ionescu", "daily_rest", "art. 135(1)", "2026-05-05", "2026-05-06 06:00", "2026-05-06 14:00", "8.00", "12.00"]]
+        try expect(got == expected, "May's warnings: \(got)")
+        let live = Components.Schemas.ComplianceGetWarningsRequest(
+            apiKey: key, apiLanguage: .enUS, year: "2026", month: "05", attendanceType: .liveAttendance)
+        let present = try await client.complianceGetWarnings(body: .urlEncodedForm(live)).ok.body.json
+        let presentMonth = try unwrap(present.value1, or: present.value2, "compliance/get_warnings live").apiReply
+        try expect(presentMonth.attendanceType == .liveAttendance && presentMonth.users.isEmpty, "May present: \(presentMonth.users)")
     }
 
     /// A terminal's offline batch and a live scan, a manual entry, the list, a deletion, exceptions, today's status and
