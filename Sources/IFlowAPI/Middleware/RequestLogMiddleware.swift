@@ -6,13 +6,24 @@ import Logging
 /// Only the path is logged, and only its word-like segments: never the query string, headers, body, or a path
 /// segment that is long, has other symbols or more than three digits, any of which may carry a key or a personal number.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// By bytes: a word-like segment is ASCII, so its bytes are its characters (a path is logged on every request).
     static func loggable(path: String) -> String {
-        path.prefix(200).split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            let scalars = segment.unicodeScalars
-            let wordLike = scalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)
-            }
-            return segment.count <= 40 && wordLike && scalars.filter({ ("0"..."9").contains($0) }).count <= 3 ? String(segment) : ":value"
+        path.prefix(200).utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { segment in
+            var digits = 0
+            let wordLike =
+                segment.count <= 40
+                && segment.allSatisfy { byte in
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        digits += 1
+                        return true
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), UInt8(ascii: "-"),
+                        UInt8(ascii: "."):
+                        return true
+                    default: return false
+                    }
+                }
+            return wordLike && digits <= 3 ? String(decoding: segment, as: UTF8.self) : ":value"
         }.joined(separator: "/")
     }
 
