@@ -227,6 +227,7 @@ def main():
         s.expect("Lucrează în schimburi" in s.evaluate("document.body.innerText"), "the team shows as working in shifts")
         s.submit(f"{shift_button}.click();")
         s.expect("Lucrează în schimburi" not in s.evaluate("document.body.innerText"), "and back")
+        s.goto(f"/admin/timesheet?month={MONTH}")
 
         print("employee day")
         day = s.evaluate("document.querySelector('table.timesheet tbody tr td:nth-of-type(2) > a').getAttribute('href')")

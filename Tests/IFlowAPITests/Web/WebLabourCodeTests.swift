@@ -103,6 +103,38 @@ struct WebLabourCodeTests {
         }
     }
 
+    @Test("Prezență reală marks the warnings of the time present, not of the plan")
+    func marksLiveAttendance() async throws {
+        try await withApp { client, f in
+            // setup: Ion was present 1 June 22:00 – 2 June 06:00 and 2 June 14:00–22:00, 8 h of rest a day earlier than planned
+            let id = try await Self.seed(client, f)
+            for (time, direction) in [
+                ("2026-06-01 22:00", "in"), ("2026-06-02 06:00", "out"), ("2026-06-02 14:00", "in"), ("2026-06-02 22:00", "out"),
+            ] {
+                let reply = try await client.post(
+                    "/api_v2/attendance/add",
+                    [
+                        "api_key": f.key, "api_language": "en_US", "user_by": "cnp", "user_by_value": "1800101221144", "time": time,
+                        "direction": direction,
+                    ]
+                )
+                #expect(reply.errors.isEmpty, "\(reply.text)")
+            }
+            var browser = try await Self.signedIn(client, f)
+            // MUT
+            let live = try await client.get("/admin/timesheet?month=2026-06&attendance_type=live_attendance", as: &browser)
+            let planned = try await client.get("/admin/timesheet?month=2026-06", as: &browser)
+            // validation
+            #expect(live.status == .ok)
+            let marks = try Self.marks(live, id: id)
+            #expect(marks.keys.sorted() == ["2026-06-01", "2026-06-02"])
+            #expect(marks["2026-06-01"]?.contains("⚠ Rest between 2026-06-01 and 2026-06-02 is 8.00 h; at least 12.00 h are required") == true)
+            #expect(live.text.contains("The checks read the time present from the scans"))
+            #expect(try Self.marks(planned, id: id).keys.sorted() == ["2026-06-02", "2026-06-03"])
+            #expect(planned.text.contains("The checks read the plan,"))
+        }
+    }
+
     @Test("another company's timesheet shows no warnings of this one's plans")
     func otherTenant() async throws {
         try await withApp { client, f in

@@ -86,12 +86,14 @@ struct TimesheetController {
         // Labour Code (issue 14): the page's employees' warnings, as compliance/get_warnings finds them, mark their days.
         let period = schedule.firstDay...schedule.lastDay
         let labour = try await TimesheetWarnings.load(
-            store: web.store, calculator: schedule.calculator, companyID: administrator.company.id, userIDs: schedule.users.map(\.id), period: period
+            store: web.store, calculator: schedule.calculator, companyID: administrator.company.id, userIDs: schedule.users.map(\.id), period: period,
+            live: selection.attendanceType == .liveAttendance ? (administrator.company.attendance.limits, schedule.now) : nil
         )
         var rows: [[String: Any]] = []
         try await schedule.forEachBatch(size: batchSize) { months in
             for month in months {
-                let marks = TimesheetWarnings.marks(labour.byUser[month.user.id] ?? [], plans: month.plans, period: period)
+                let worked = Set(month.days.filter { $0.regular + $0.overtime > 0 }.map(\.date))
+                let marks = TimesheetWarnings.marks(labour.byUser[month.user.id] ?? [], worked: worked, period: period)
                 rows.append(row(month, days: days, bounds: bounds, clock: clock, marks: marks, language: language))
             }
         }

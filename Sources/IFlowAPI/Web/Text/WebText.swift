@@ -356,6 +356,10 @@ enum WebText {
             "The checks read the plan, with the months before it that the rules need.",
             "Verificările citesc planificarea, cu lunile dinainte de care au nevoie regulile."
         ),
+        "labour_basis_live": (
+            "The checks read the time present from the scans (absences from the plan), with the months before it that the rules need.",
+            "Verificările citesc timpul prezent din scanări (absențele din planificare), cu lunile dinainte de care au nevoie regulile."
+        ),
         "labour_settings_link": ("Choose the rules", "Alegeți regulile"),
         "no_labour_warnings": ("No warnings for the employees on this page.", "Niciun avertisment pentru angajații de pe această pagină."),
         "labour_mark_legend": ("a Labour Code warning (the cell's tooltip says which)", "un avertisment Codul muncii (detaliile cadrului spun care)"),

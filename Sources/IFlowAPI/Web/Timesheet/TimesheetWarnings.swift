@@ -2,19 +2,22 @@ import IFlowCore
 import IFlowStore
 
 /// The Labour Code warnings of the employees a timesheet page shows, found by `ComplianceReport` exactly as
-/// `compliance/get_warnings` finds them (the company's rules, the same look-back), for the marks and the list.
+/// `compliance/get_warnings` finds them (the company's rules, the same look-back, the plan or the time present), for
+/// the marks and the list.
 struct TimesheetWarnings {
     /// The rules the company checks, in declaration order.
     var rulesChecked: [ComplianceRule]
     /// Each employee's warnings, by employee id.
     var byUser: [Int: [ComplianceWarning]]
 
+    /// - Parameter live: for *Prezență reală*, the company's pairing limits and the instant open check-ins count up to
+    ///   (`ComplianceReport.live`); `nil` checks the plans.
     static func load(
-        store: Store, calculator: ScheduleCalculator, companyID: Int, userIDs: [Int], period: ClosedRange<LocalDate>
-    ) async throws
-        -> TimesheetWarnings
-    {
-        let report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: companyID)
+        store: Store, calculator: ScheduleCalculator, companyID: Int, userIDs: [Int], period: ClosedRange<LocalDate>,
+        live: (limits: AttendanceLimits, now: Int)?
+    ) async throws -> TimesheetWarnings {
+        var report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: companyID)
+        report.live = live
         let users = try await store.complianceUsers(companyID: companyID, userIDs: userIDs)
         let found = try await report.warnings(of: users, period: period)
         return TimesheetWarnings(
@@ -23,9 +26,8 @@ struct TimesheetWarnings {
     }
 
     /// The warnings that mark each date of `period` for one employee: a warning marks its first and last date, and
-    /// the working days between them (a week without rest marks the days worked in it, not the free ones).
-    static func marks(_ warnings: [ComplianceWarning], plans: [DayPlan], period: ClosedRange<LocalDate>) -> [LocalDate: [ComplianceWarning]] {
-        let worked = Set(plans.filter { !$0.shifts.isEmpty || !$0.overtime.isEmpty }.map(\.date))
+    /// the `worked` dates between them (a week without rest marks the days worked in it, not the free ones).
+    static func marks(_ warnings: [ComplianceWarning], worked: Set<LocalDate>, period: ClosedRange<LocalDate>) -> [LocalDate: [ComplianceWarning]] {
         var marks: [LocalDate: [ComplianceWarning]] = [:]
         for warning in warnings {
             var date = max(warning.from, period.lowerBound)
