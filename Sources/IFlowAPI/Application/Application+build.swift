@@ -89,4 +89,5 @@ func apiEndpoints(store: Store, calculators: CalculatorCache = CalculatorCache()
         + AuditController(store: store).endpoints
         + AttendanceController(store: store, calculators: calculators).endpoints
         + UsersStatusController(store: store, calculators: calculators).endpoints
+        + ReportController(store: store, calculators: calculators).endpoints
 }

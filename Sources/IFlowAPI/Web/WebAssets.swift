@@ -6,6 +6,7 @@ import NIOCore
 enum WebAssets {
     static let files: [String: (contentType: String, body: ByteBuffer)] = [
         "style.css": ("text/css; charset=utf-8", ByteBuffer(bytes: PackageResources.style_css)),
+        "sheet.css": ("text/css; charset=utf-8", ByteBuffer(bytes: PackageResources.sheet_css)),
         "copy.js": ("text/javascript; charset=utf-8", ByteBuffer(bytes: PackageResources.copy_js)),
         "icon.svg": ("image/svg+xml", ByteBuffer(bytes: PackageResources.icon_svg)),
     ]

@@ -11,6 +11,7 @@ enum WebTemplates {
         "issued-secrets": text(PackageResources.issued_secrets_mustache),
         "issued-secret-revoke": text(PackageResources.issued_secret_revoke_mustache),
         "timesheet": text(PackageResources.timesheet_mustache),
+        "timesheet-sheet": text(PackageResources.timesheet_sheet_mustache),
         "employees": text(PackageResources.employees_mustache),
         "employee": text(PackageResources.employee_mustache),
         "employee-day": text(PackageResources.employee_day_mustache),

@@ -687,3 +687,78 @@ struct DayStatusReplyMirror: Decodable {
         case users
     }
 }
+
+/// `report/get_collective_sheet` (JSON).
+struct CollectiveSheetReplyMirror: Decodable {
+    var year: String
+    var month: String
+    var companyName: String
+    @Nullable var teamName: String?
+    var attendanceType: String
+    var days: [CollectiveSheetDateMirror]
+    var codes: [CollectiveSheetCodeMirror]
+    var users: [CollectiveSheetUserMirror]
+
+    enum CodingKeys: String, CodingKey {
+        case year, month
+        case companyName = "company_name"
+        case teamName = "team_name"
+        case attendanceType = "attendance_type"
+        case days, codes, users
+    }
+}
+
+struct CollectiveSheetDateMirror: Decodable {
+    var date: String
+    var dayType: String
+    @Nullable var holidayName: String?
+
+    enum CodingKeys: String, CodingKey {
+        case date
+        case dayType = "day_type"
+        case holidayName = "holiday_name"
+    }
+}
+
+struct CollectiveSheetCodeMirror: Decodable {
+    var code: String
+    var name: String
+}
+
+struct CollectiveSheetUserMirror: Decodable {
+    var number: String
+    var userID: String
+    var fullName: String
+    @Nullable var markNumber: String?
+    @Nullable var cnp: String?
+    @Nullable var teamName: String?
+    @Nullable var jobTitle: String?
+    var days: [CollectiveSheetCellMirror]
+    var totals: [String: String]
+    var codeDays: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case number
+        case userID = "user_id"
+        case fullName = "full_name"
+        case markNumber = "mark_number"
+        case cnp
+        case teamName = "team_name"
+        case jobTitle = "job_title"
+        case days, totals
+        case codeDays = "code_days"
+    }
+}
+
+struct CollectiveSheetCellMirror: Decodable {
+    var date: String
+    var dayType: String
+    @Nullable var code: String?
+    var hours: String
+
+    enum CodingKeys: String, CodingKey {
+        case date
+        case dayType = "day_type"
+        case code, hours
+    }
+}

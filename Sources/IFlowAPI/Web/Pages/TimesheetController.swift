@@ -16,6 +16,8 @@ struct TimesheetController {
     func addRoutes(to group: RouterGroup<WebRequestContext>) {
         group.get("timesheet", use: page)
         group.get("timesheet.csv", use: csv)
+        group.get("timesheet/sheet", use: sheetPage)
+        group.get("timesheet/sheet.csv", use: sheetDownload)
     }
 
     /// The month, team and inactive-employees choice of a request.
@@ -121,6 +123,7 @@ struct TimesheetController {
             "teams": selection.teams.map { ["teamName": $0, "selected": $0 == selection.team] as [String: Any] },
             "includeInactive": selection.includeInactive,
             "csvURL": selection.url("/admin/timesheet.csv"),
+            "sheetURL": selection.url("/admin/timesheet/sheet"),
             "previousURL": selection.url("/admin/timesheet", month: previous),
             "previousName": "\(names[previous.month - 1]) \(previous.year)",
             "nextURL": selection.url("/admin/timesheet", month: next),

@@ -185,6 +185,28 @@ enum WebText {
         "include_inactive": ("Include inactive employees", "Include angajații inactivi"),
         "csv_id": ("Id", "Id"),
         "csv_file": ("timesheet", "pontaj"),
+        // The collective sheet: the printable page and the payroll downloads (Pages/TimesheetController+Sheet.swift).
+        "sheet_title": ("Collective attendance sheet", "Foaie colectivă de prezență"),
+        "sheet_open": ("Printable sheet", "Foaie colectivă (tipărire)"),
+        "sheet_print_hint": (
+            "Print it from the browser (Ctrl+P): one A4 landscape page wide.",
+            "Tipăriți din browser (Ctrl+P): o pagină A4 în lățime, orientare peisaj."
+        ),
+        "sheet_number": ("No.", "Nr. crt."),
+        "sheet_name": ("Full name / job title", "Numele și prenumele / funcția"),
+        "sheet_mark": ("Mark", "Marca"),
+        "sheet_legend_hours": (
+            "a number is the day's hours worked (regular and overtime); the totals are hours, the code columns days.",
+            "un număr reprezintă orele lucrate în zi (normale și suplimentare); totalurile sunt în ore, coloanele codurilor în zile."
+        ),
+        "sheet_prepared": ("Prepared by", "Întocmit"),
+        "sheet_checked": ("Checked by", "Verificat"),
+        "sheet_signature": ("name, signature, date", "nume, semnătură, dată"),
+        "payroll_download": ("Payroll file", "Fișier pentru salarizare"),
+        "csv_symbols": ("CSV, a symbol per day (simplified import)", "CSV, un simbol pe zi (import simplificat)"),
+        "csv_hours": ("CSV, hours per type and day (detailed import)", "CSV, ore pe tip și zi (import detaliat)"),
+        "decimal_comma": ("Decimal comma (7,5)", "Zecimale cu virgulă (7,5)"),
+        "download": ("Download", "Descarcă"),
         "hint_regular": ("Regular hours, breaks deducted", "Ore normale, fără pauze"),
         "hint_overtime": ("Overtime hours", "Ore suplimentare"),
         "hint_night": ("Hours worked 22:00–06:00", "Ore lucrate între 22:00 și 06:00"),
