@@ -7,7 +7,7 @@ struct IFlow: AsyncParsableCommand {
         abstract: "A self-hostable time-and-attendance server speaking the iFlow API v2.",
         subcommands: [
             Serve.self, Migrate.self, CompanyCommand.self, KeyCommand.self, DeviceCommand.self, DemoCommand.self, RotateDataKeyCommand.self,
-            AdminCommand.self,
+            AdminCommand.self, MonthCommand.self,
             CopyCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )

@@ -87,6 +87,7 @@ func apiEndpoints(store: Store, calculators: CalculatorCache = CalculatorCache()
         + ComplianceController(store: store, calculators: calculators).endpoints
         + CalendarController().endpoints
         + AuditController(store: store).endpoints
+        + MonthController(store: store, calculators: calculators).endpoints
         + AttendanceController(store: store, calculators: calculators).endpoints
         + UsersStatusController(store: store, calculators: calculators).endpoints
         + ReportController(store: store, calculators: calculators).endpoints

@@ -46,6 +46,10 @@ struct AttendanceController {
 
         let row = NewScan(userID: employee.userID, instant: instant, source: .api, arrival: .entry, direction: entry.direction, note: entry.note)
         let recorded = try await store.recordScans([row], companyID: company.id, limits: company.attendance.limits, actor: request.actor)
+        if recorded.outcomes.first == .lockedMonth {
+            throw ValidationFailure(
+                field: "time", check: .lockedMonth, parameters: ["month": LockedMonth.label(year: entry.date.year, month: entry.date.month)])
+        }
         guard let id = recorded.ids.first ?? nil else {
             let earlier = if case .duplicateOfScan(let scanID) = recorded.outcomes.first { String(scanID) } else { "" }
             throw ValidationFailure(field: "time", check: .duplicateScan, parameters: ["scan_id": earlier])
@@ -57,7 +61,13 @@ struct AttendanceController {
     @Sendable func delete(_ request: APIRequest) async throws -> AttendanceDeleteReply {
         let deletion = try AttendanceDeleteRequest.parse(request.requestFields).get()
         let id = deletion.attendanceID
-        switch try await store.deleteScan(id: id, companyID: request.company.id, reason: deletion.reason, actor: request.actor) {
+        let outcome: ScanDeletion
+        do {
+            outcome = try await store.deleteScan(id: id, companyID: request.company.id, reason: deletion.reason, actor: request.actor)
+        } catch let refusal as LockedMonthRefusal {
+            throw ValidationFailure(refusal.issues(field: "attendance_id"))
+        }
+        switch outcome {
         case .deleted(let userID):
             return AttendanceDeleteReply(attendanceID: String(id), userID: String(userID), reason: deletion.reason)
         case .notFound:

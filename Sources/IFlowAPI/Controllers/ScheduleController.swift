@@ -36,6 +36,8 @@ struct ScheduleController {
             try await store.setDay(plan, userID: userID, companyID: request.company.id, calculator: calculator, actor: request.actor)
         } catch let refusal as PlanOverlapRefusal {
             throw ValidationFailure(Self.overlapIssues(refusal, of: [(userID, plan)], lines: nil))
+        } catch let refusal as LockedMonthRefusal {
+            throw ValidationFailure(refusal.issues(field: "date"))
         }
         let warnings = try await plannedWarnings([userID: [plan.date]], request, calculator: calculator, namingUsers: false)
         return SetDayReply(
@@ -134,6 +136,8 @@ struct ScheduleController {
             try await store.importPlans(plans, companyID: request.company.id, calculator: calculator, actor: request.actor)
         } catch let refusal as PlanOverlapRefusal {
             throw ValidationFailure(Array(Self.overlapIssues(refusal, of: plans, lines: lines).prefix(maxListedIssues)))
+        } catch let refusal as LockedMonthRefusal {
+            throw ValidationFailure(Array(refusal.issues(field: "date", lines: lines).prefix(maxListedIssues)))
         }
         request.logger.info("schedule imported", metadata: ["rows": "\(plans.count)"])
         var dates: [Int: Set<LocalDate>] = [:]

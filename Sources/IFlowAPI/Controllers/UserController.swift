@@ -15,7 +15,13 @@ struct UserController {
 
     @Sendable func update(_ request: APIRequest) async throws -> UserUpdateReply {
         let update = try UserUpdate.parse(request.requestFields).get()
-        let result = try await store.applyUserUpdate(update, companyID: request.company.id, actor: request.actor)
+        let result: UserUpdateResult
+        do {
+            result = try await store.applyUserUpdate(update, companyID: request.company.id, actor: request.actor)
+        } catch let refusal as LockedMonthRefusal {
+            let field = update.changes[.employmentDate] != nil ? UserField.employmentDate : .disableDate
+            throw ValidationFailure(refusal.issues(field: field.rawValue))
+        }
         request.logger.info("user \(result.action.rawValue)", metadata: ["user_id": "\(result.user.id)"])
         return UserUpdateReply(
             updateBy: update.updateBy.rawValue, updateByValue: update.updateByValue, userID: String(result.user.id), action: result.action.rawValue,

@@ -143,22 +143,21 @@ struct WorkScheduleDate: Sendable {
     var dayType: String
     var holidayName: String?
 
-    init(_ date: LocalDate, calculator: ScheduleCalculator, language: Language) {
-        self.date = date.description
+    init(_ day: MonthCalendar.Day, language: Language) {
+        date = day.date.description
         dayType =
-            switch calculator.dayClass(of: date) {
+            switch day.dayClass {
             case .holiday: "holiday"
             case .weekend: "weekend"
             case .weekdays: "weekday"
             }
-        holidayName = calculator.holidays.holiday(on: date)?.name(in: language)
+        holidayName = day.holidayNames[language]
     }
 
-    /// Every date of the schedule's month, in order: the dates of each `EmployeeMonth.days`.
+    /// Every date of the schedule's month, in order: the dates of each `EmployeeMonth.days`, from its calendar (a
+    /// locked month's as it was locked).
     static func month(of schedule: MonthSchedule, language: Language) -> [WorkScheduleDate] {
-        (0..<LocalDate.daysIn(month: schedule.month, year: schedule.year)).map {
-            WorkScheduleDate(schedule.firstDay.adding(days: $0), calculator: schedule.calculator, language: language)
-        }
+        schedule.calendar.days.map { WorkScheduleDate($0, language: language) }
     }
 }
 

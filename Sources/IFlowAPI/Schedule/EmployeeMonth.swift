@@ -29,6 +29,15 @@ struct EmployeeMonth: Sendable {
         self.totals = totals
     }
 
+    /// A month as it was computed before: a locked month's stored figures (``StoredFigures``).
+    init(user: ReportUser, plans: [DayPlan], presence: [WorkedInterval]?, days: [DayMinutes], totals: HourTotals) {
+        self.user = user
+        self.plans = plans
+        self.presence = presence
+        self.days = days
+        self.totals = totals
+    }
+
     /// The plan starting on `date`, if any.
     func plansByDayNumber() -> [Int: DayPlan] {
         var byDay: [Int: DayPlan] = [:]

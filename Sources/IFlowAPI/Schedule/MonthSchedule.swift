@@ -3,14 +3,14 @@ import IFlowCore
 import IFlowStore
 
 /// A month of a company's schedules: which employees it lists, and their computed months a batch at a time, from the
-/// plan or, for `live_attendance`, from the scans.
+/// plan or, for `live_attendance`, from the scans; for a locked month, the figures stored when it was locked.
 struct MonthSchedule: Sendable {
     let store: Store
     let calculator: ScheduleCalculator
     let companyID: Int
     let year: Int
     let month: Int
-    /// The employees the month lists (`Store.reportUsers`), by id.
+    /// The employees the month lists (`Store.reportUsers`, or as they were at lock time), by id.
     let users: [ReportUser]
     /// Planned hours, or the hours present.
     let attendanceType: AttendanceType
@@ -18,7 +18,14 @@ struct MonthSchedule: Sendable {
     let limits: AttendanceLimits
     /// UTC seconds: an open check-in counts up to this instant, and one older than the reset limit then counts nothing.
     let now: Int
+    /// The month's dates, their classes and holidays: the calculator's, or the lock's.
+    let calendar: MonthCalendar
+    /// The complete lock whose stored figures the month is served from; `nil` when they are computed.
+    let lock: LockedMonth?
 
+    /// The month as reports show it: served from its lock's stored figures when it is locked (its calendar, and the
+    /// instant of the lock as `now`, even while the lock is completing), computed otherwise.
+    ///
     /// - Parameters:
     ///   - attendanceType: `work_schedule` (planned) or `live_attendance`; the latter also reads the scans.
     ///   - limits: the company's pairing limits (`CompanyContext.attendance.limits`), used for `live_attendance`.
@@ -29,18 +36,50 @@ struct MonthSchedule: Sendable {
     ) async throws
         -> MonthSchedule
     {
+        guard let lock = try await store.lockedMonth(companyID: companyID, year: year, month: month) else {
+            return try await computed(
+                store: store, calculator: calculator, companyID: companyID, year: year, month: month, filter: filter, attendanceType: attendanceType,
+                limits: limits, now: Int(now.timeIntervalSince1970.rounded(.down))
+            )
+        }
+        let calendar = try MonthCalendar(stored: lock.calendar)
+        let zoned = calculator.timeZone.identifier == lock.timeZone ? calculator : lockedCalculator(lock, fallback: calculator)
+        guard lock.isComplete else {
+            return try await computed(
+                store: store, calculator: zoned, companyID: companyID, year: year, month: month, filter: filter, attendanceType: attendanceType,
+                limits: limits, now: lock.computedAt, calendar: calendar
+            )
+        }
+        let users = try await store.lockedEmployees(lockID: lock.id, attendanceType: attendanceType, filter: filter)
+        return MonthSchedule(
+            store: store, calculator: zoned, companyID: companyID, year: year, month: month, users: users, attendanceType: attendanceType,
+            limits: limits, now: lock.computedAt, calendar: calendar, lock: lock
+        )
+    }
+
+    /// The month computed from the plans and scans, whether it is locked or not: what locking stores.
+    static func computed(
+        store: Store, calculator: ScheduleCalculator, companyID: Int, year: Int, month: Int, filter: ReportFilter, attendanceType: AttendanceType,
+        limits: AttendanceLimits, now: Int, calendar: MonthCalendar? = nil
+    ) async throws -> MonthSchedule {
         let users = try await store.reportUsers(companyID: companyID, month: (year, month), filter: filter)
         return MonthSchedule(
-            store: store, calculator: calculator, companyID: companyID, year: year, month: month, users: users,
-            attendanceType: attendanceType, limits: limits, now: Int(now.timeIntervalSince1970.rounded(.down))
+            store: store, calculator: calculator, companyID: companyID, year: year, month: month, users: users, attendanceType: attendanceType,
+            limits: limits, now: now, calendar: calendar ?? MonthCalendar(year: year, month: month, calculator: calculator), lock: nil
         )
+    }
+
+    /// A calculator on the zone the month was locked in, so a live month's intervals read as they did then.
+    private static func lockedCalculator(_ lock: LockedMonth, fallback: ScheduleCalculator) -> ScheduleCalculator {
+        guard let zone = TimeZone(identifier: lock.timeZone) else { return fallback }
+        return ScheduleCalculator(timeZone: zone, holidays: fallback.holidays)
     }
 
     /// The same month for `users[range]` only.
     func restricted(to range: Range<Int>) -> MonthSchedule {
         MonthSchedule(
             store: store, calculator: calculator, companyID: companyID, year: year, month: month, users: Array(users[range]),
-            attendanceType: attendanceType, limits: limits, now: now
+            attendanceType: attendanceType, limits: limits, now: now, calendar: calendar, lock: lock
         )
     }
 
@@ -48,12 +87,17 @@ struct MonthSchedule: Sendable {
     var lastDay: LocalDate { firstDay.adding(days: LocalDate.daysIn(month: month, year: year) - 1) }
 
     /// Reads the plans (and for `live_attendance` the scans) of `size` employees per query and hands each batch's
-    /// computed months to `body`, in id order.
+    /// computed months to `body`, in id order; for a locked month, the batch's stored figures.
     ///
     /// The next batch is read while `body` handles the current one: the reading runs mostly on SQLite's thread and
     /// the computing on ours, so on two cores the two overlap. At most two batches are in memory; a failing `body`
     /// cancels the read in flight.
     func forEachBatch(size: Int, _ body: ([EmployeeMonth]) async throws -> Void) async throws {
+        let batches = stride(from: 0, to: users.count, by: size).map { users[$0..<min($0 + size, users.count)] }
+        if let lock {
+            try await forEachStoredBatch(batches, lock: lock, body)
+            return
+        }
         let from = firstDay.adding(days: -1)
         let through = lastDay
         // Every instant of the month's local dates in any zone (UTC offsets lie within -12 h and +14 h); the store adds
@@ -62,7 +106,6 @@ struct MonthSchedule: Sendable {
         let scansFrom = firstDay.dayNumber * secondsPerDay - 14 * 3_600
         let scansThrough = (lastDay.dayNumber + 1) * secondsPerDay + 12 * 3_600
         let (store, companyID, limits, live) = (self.store, self.companyID, self.limits, attendanceType == .liveAttendance)
-        let batches = stride(from: 0, to: users.count, by: size).map { users[$0..<min($0 + size, users.count)] }
         func read(_ index: Int) -> Task<(plans: [Int: [DayPlan]], scans: [Int: [Scan]]), any Error>? {
             guard index < batches.count else { return nil }
             let ids = batches[index].map(\.id)
@@ -85,6 +128,33 @@ struct MonthSchedule: Sendable {
                     let presence = live ? presence(of: read.scans[user.id] ?? []) : nil
                     return EmployeeMonth(
                         user: user, plans: read.plans[user.id] ?? [], presence: presence, month: (year, month), calculator: calculator)
+                }
+            )
+        }
+    }
+
+    /// ``forEachBatch(size:_:)`` for a locked month: each batch's figures as they were stored, read ahead like plans.
+    private func forEachStoredBatch(
+        _ batches: [ArraySlice<ReportUser>], lock: LockedMonth, _ body: ([EmployeeMonth]) async throws -> Void
+    )
+        async throws
+    {
+        let (store, attendanceType) = (self.store, self.attendanceType)
+        func read(_ index: Int) -> Task<[Int: String], any Error>? {
+            guard index < batches.count else { return nil }
+            let ids = batches[index].map(\.id)
+            return Task { try await store.lockedFigures(lockID: lock.id, attendanceType: attendanceType, userIDs: ids) }
+        }
+        var next = read(0)
+        defer { next?.cancel() }
+        for (index, batch) in batches.enumerated() {
+            guard let current = next else { break }
+            next = read(index + 1)
+            let figures = try await current.value
+            try await body(
+                try batch.map { user in
+                    guard let stored = figures[user.id] else { throw StoreError.corruptRow(table: "locked_month_employees") }
+                    return try StoredFigures.decode(stored, user: user)
                 }
             )
         }

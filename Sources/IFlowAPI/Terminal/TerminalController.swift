@@ -38,6 +38,11 @@ struct TerminalController {
         let scan = NewScan(
             userID: employee.userID, instant: now, source: .terminal, arrival: .live, deviceID: device.deviceID, rfidTag: query.rfidTag)
         let recorded = try await store.recordScans([scan], companyID: company.id, limits: limits, actor: device.actor)
+        if recorded.outcomes.first == .lockedMonth {
+            // The current month is locked: the terminal shows the refusal (in Romanian unless it asks otherwise).
+            let month = LockedMonth.label(year: today.date.year, month: today.date.month)
+            throw ValidationFailure(field: "rfid_tag", check: .lockedMonth, parameters: ["month": month])
+        }
 
         let midnight = now - today.secondOfDay
         let scans =
@@ -141,6 +146,11 @@ struct TerminalController {
                     in: language)
             case .duplicateOfRow(let other):
                 let issue = ValidationIssue(field: field, check: .duplicateScan, parameters: ["row": String(rowOfScan[other])])
+                replies[index].errorCheckInOut = issue.message(in: language)
+            case .lockedMonth:
+                let date = calculator.localDate(ofInstant: scans[position].instant)
+                let month = LockedMonth.label(year: date.year, month: date.month)
+                let issue = ValidationIssue(field: field, check: .lockedMonth, parameters: ["month": month])
                 replies[index].errorCheckInOut = issue.message(in: language)
             }
         }

@@ -28,6 +28,7 @@ struct WebAdmin {
         let group = admin.group().add(middleware: WebSessionMiddleware(web: web)).add(middleware: WebErrorMiddleware(web: web))
         SignInController(web: web, throttle: throttle).addRoutes(to: group)
         TimesheetController(web: web).addRoutes(to: group)
+        MonthLockController(web: web).addRoutes(to: group)
         EmployeesController(web: web).addRoutes(to: group)
         EmployeeDayController(web: web).addRoutes(to: group)
         TodayController(web: web).addRoutes(to: group)

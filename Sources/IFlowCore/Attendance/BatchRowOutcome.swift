@@ -6,4 +6,6 @@ public enum BatchRowOutcome: Hashable, Sendable {
     case duplicateOfScan(Int64)
     /// A duplicate of the batch's row at this index: not stored.
     case duplicateOfRow(Int)
+    /// Dated in a locked month: not stored.
+    case lockedMonth
 }

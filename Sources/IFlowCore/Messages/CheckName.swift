@@ -58,4 +58,6 @@ public enum CheckName: String, Sendable, CaseIterable {
     case duplicateScan = "duplicate_scan"
     /// No attendance entry of the company has this id, or it is already deleted.
     case attendanceNotFound = "attendance_not_found"
+    /// The write would change the hours of a locked month (`month/lock`): its figures are closed.
+    case lockedMonth = "locked_month"
 }

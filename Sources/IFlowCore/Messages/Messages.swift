@@ -62,6 +62,12 @@ enum Messages {
             }
         case .attendanceNotFound:
             p["deleted"] == nil ? "no attendance of this company has the id \(p["value"] ?? "")" : "attendance \(p["value"] ?? "") is already deleted"
+        case .lockedMonth:
+            if p["night_shift"] != nil {
+                "\(field): the night shift of \(p["date"] ?? "") runs into \(p["month"] ?? ""), which is locked; unlock the month to change it"
+            } else {
+                "\(field): \(p["month"] ?? "") is locked, its hours can no longer change; unlock the month to change them"
+            }
         }
     }
 
@@ -118,6 +124,12 @@ enum Messages {
             }
         case .attendanceNotFound:
             p["deleted"] == nil ? "nicio prezență a acestei firme nu are id-ul \(p["value"] ?? "")" : "prezența \(p["value"] ?? "") este deja ștearsă"
+        case .lockedMonth:
+            if p["night_shift"] != nil {
+                "\(field): tura de noapte din \(p["date"] ?? "") continuă în \(p["month"] ?? ""), care este închisă; deblocați luna pentru a o schimba"
+            } else {
+                "\(field): luna \(p["month"] ?? "") este închisă, orele ei nu se mai pot schimba; deblocați luna pentru a le schimba"
+            }
         }
     }
 

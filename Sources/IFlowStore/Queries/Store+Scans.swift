@@ -113,6 +113,7 @@ extension Store {
                 }
             }
         }
+        for index in try await lockedScanMonths(rows.map(\.instant), companyID: companyID, on: sql).keys { outcomes[index] = .lockedMonth }
         let stored = rows.indices.filter { outcomes[$0] == .stored }
         let ids = try await insertScans(stored, of: rows, companyID: companyID, actor: actor, recordedAt: recordedAt, on: sql)
         auditScans(stored, of: rows, ids: ids, companyID: companyID, actor: actor, in: context)
@@ -193,10 +194,14 @@ extension Store {
         return try await write { context in
             guard
                 let scan = try await context.sql.raw(
-                    "SELECT user_id FROM scans WHERE id = \(bind: id) AND company_id = \(bind: companyID)"
+                    "SELECT user_id, instant FROM scans WHERE id = \(bind: id) AND company_id = \(bind: companyID)"
                 ).first()
             else { return .notFound }
             let userID = try scan.decode(column: "user_id", as: Int.self)
+            let instant = try scan.decode(column: "instant", as: Int.self)
+            if let month = try await Self.lockedScanMonths([instant], companyID: companyID, on: context.sql)[0] {
+                throw LockedMonthRefusal(rows: [LockedMonthRefusal.Row(index: 0, month: month)])
+            }
             // ON CONFLICT: a concurrent deletion of the same scan makes this one find it already deleted.
             let inserted = try await context.sql.raw(
                 """

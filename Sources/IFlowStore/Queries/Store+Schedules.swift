@@ -25,6 +25,7 @@ extension Store {
         _ plan: DayPlan, userID: Int, companyID: Int, calculator: ScheduleCalculator, reason: String? = nil, actor: AuditActor
     ) async throws {
         try await write { context in
+            try await Self.refuseLockedPlans([(userID, plan)], companyID: companyID, on: context.sql)
             try await Self.refuseOverlaps([(userID, plan)], companyID: companyID, calculator: calculator, on: context.sql)
             try await Self.upsertPlans([(userID, plan)], companyID: companyID, on: context.sql)
             context.audit(
@@ -45,6 +46,7 @@ extension Store {
         let detail =
             "\(plans.count) days of \(Set(plans.map(\.userID)).count) employees" + (dates.isEmpty ? "" : ", \(dates.min()!) to \(dates.max()!)")
         try await write { context in
+            try await Self.refuseLockedPlans(plans, companyID: companyID, on: context.sql)
             try await Self.refuseOverlaps(plans, companyID: companyID, calculator: calculator, on: context.sql)
             context.audit(
                 "schedule.import", entity: "company", entityID: companyID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],

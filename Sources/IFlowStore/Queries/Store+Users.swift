@@ -125,7 +125,10 @@ extension Store {
                 columns += try UserColumns.storage(of: field, value, protector: protector, lookup: lookup)
             }
         }
-        return UserUpdatePlan(stored: stored.map { ($0.id, $0.version) }, merge: merge, columns: columns)
+        return UserUpdatePlan(
+            stored: stored.map { ($0.id, $0.version) },
+            storedDates: stored.map { ($0.employee.values[.employmentDate], $0.employee.values[.disableDate]) }, merge: merge, columns: columns
+        )
     }
 
     /// Writes `plan` and records it in the audit trail, or returns `nil` and writes nothing when the employee is no
@@ -138,6 +141,10 @@ extension Store {
         guard let stored = plan.stored else {
             let id = try await insertUser(NewUserRow(plan, teamID: teamID, companyID: companyID, actor: actor), in: context)
             return id.map { plan.result(id: $0, teamID: teamID) }
+        }
+        if let before = plan.storedDates, plan.merge.changed.contains(where: { $0 == "employment_date" || $0 == "disable_date" }) {
+            let after = (plan.merge.employee.values[.employmentDate], plan.merge.employee.values[.disableDate])
+            try await refuseLockedEmployment(from: before, to: after, companyID: companyID, on: context.sql)
         }
         var columns = plan.columns
         if plan.merge.teamChanged { columns.append(("team_id", teamID)) }

@@ -8,6 +8,8 @@ import IFlowCore
 struct UserUpdatePlan: Sendable {
     /// The stored employee's id and row version; `nil` when the employee is to be created.
     var stored: (id: Int, version: Int)?
+    /// The stored employee's employment and disable dates, which decide the locked months that list them.
+    var storedDates: (employment: String?, disable: String?)?
     var merge: UserUpdateMerge
     /// The columns to write besides `team_id` and the timestamps: every value of a new employee, or the ones an update
     /// changes, personal numbers already sealed and hashed.

@@ -38,6 +38,14 @@ extension Store {
             changed += batch.changed
             try await progress(rows)
         }
+        // The locked months' figures and identities (migration 009) are sealed and hashed the same way.
+        var lockedAfter = 0
+        while true {
+            let batch = try await rekeyLockedFigures(after: lockedAfter, limit: max(1, batchSize))
+            guard let last = batch.lastID else { break }
+            lockedAfter = last
+            changed += batch.changed
+        }
         try await finishRotation()
         return changed
     }

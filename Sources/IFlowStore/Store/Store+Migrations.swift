@@ -18,6 +18,7 @@ extension Store {
             CreateSignInAttempt(),
             AddAttendance(),
             AddComplianceSettings(),
+            CreateLockedMonth(),
         ]
     }
 }

@@ -762,3 +762,25 @@ struct CollectiveSheetCellMirror: Decodable {
         case code, hours
     }
 }
+
+/// `month/lock`, `month/unlock`, and each month of `month/get_list`.
+struct LockedMonthMirror: Decodable, Equatable {
+    var year: String
+    var month: String
+    var status: String
+    @Nullable var lockedAt: String?
+    @Nullable var lockedBy: String?
+
+    enum CodingKeys: String, CodingKey {
+        case year
+        case month
+        case status
+        case lockedAt = "locked_at"
+        case lockedBy = "locked_by"
+    }
+}
+
+/// `month/get_list`.
+struct LockedMonthListMirror: Decodable {
+    var months: [LockedMonthMirror]
+}

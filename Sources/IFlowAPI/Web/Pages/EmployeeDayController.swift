@@ -72,6 +72,9 @@ struct EmployeeDayController {
         let recorded = try await web.store.recordScans(
             [scan], companyID: administrator.company.id, limits: administrator.company.attendance.limits, actor: administrator.actor
         )
+        if recorded.outcomes.first == .lockedMonth {
+            return try await refused([WebText.format("entry_locked_month", language, ["month": target.date.description.prefix(7).description])])
+        }
         guard let stored = recorded.ids.first, stored != nil else {
             let window = String(administrator.company.attendance.limits.timeBetweenCheckIns)
             return try await refused([WebText.format("entry_duplicate", language, ["seconds": window])])
@@ -97,7 +100,17 @@ struct EmployeeDayController {
                 values: ["deleteError": WebText.format(refusal.key, administrator.language), "deleteScanID": String(id)]
             )
         }
-        switch try await web.store.deleteScan(id: id, companyID: administrator.company.id, reason: reason, actor: administrator.actor) {
+        let outcome: ScanDeletion
+        do {
+            outcome = try await web.store.deleteScan(id: id, companyID: administrator.company.id, reason: reason, actor: administrator.actor)
+        } catch let refusal as LockedMonthRefusal {
+            let month = refusal.rows.first?.month ?? ""
+            return try await page(
+                request, target, administrator: administrator, status: .unprocessableContent,
+                values: ["deleteError": WebText.format("entry_locked_month", administrator.language, ["month": month]), "deleteScanID": String(id)]
+            )
+        }
+        switch outcome {
         case .deleted, .alreadyDeleted:
             // A second administrator's delete of the same entry found it already gone: the page shows it deleted either way.
             context.logger.info("attendance entry deleted", metadata: ["scan": "\(id)", "company": "\(administrator.company.id)"])

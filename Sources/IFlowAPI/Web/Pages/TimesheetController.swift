@@ -147,6 +147,13 @@ struct TimesheetController {
             "codes": DayType.allCases.filter { $0 != .work }.map { ["code": $0.rawValue, "codeName": $0.description(in: language)] },
         ]
         values.merge(labourValues(labour, users: schedule.users, language: language, zone: administrator.company.timeZone)) { _, new in new }
+        // Month lock (issue 13): the lock button and state.
+        let lock = try await web.store.lockedMonth(companyID: administrator.company.id, year: selection.year, month: selection.month)
+        let notice = request.uri.queryParameters.get("lock_notice")
+        let lockValues = MonthLockController.values(
+            lock, year: selection.year, month: selection.month, notice: notice, language: language, zone: administrator.company.timeZone
+        )
+        values.merge(lockValues) { _, new in new }
         // Corrections before closing (issue 13): the page's employees' attendance exceptions.
         values.merge(try await correctionValues(schedule, administrator: administrator)) { _, new in new }
         if let team = selection.team { values["selectedTeam"] = team }

@@ -160,6 +160,27 @@ enum WebText {
         "col_hours_so_far": ("Hours so far", "Ore până acum"),
 
         "timesheet_title": ("Monthly timesheet", "Pontaj lunar"),
+        "lock_month": ("Lock month", "Închide luna"),
+        "unlock_month": ("Unlock month", "Deschide luna"),
+        "lock_confirm": (
+            "I confirm: payroll gets these figures, and changes to this month's hours are refused until it is unlocked.",
+            "Confirm: salarizarea primește aceste cifre, iar modificările orelor acestei luni sunt refuzate până la deschiderea ei."
+        ),
+        "unlock_confirm": (
+            "I confirm: the stored figures are discarded and the month is computed again from today's data.",
+            "Confirm: cifrele păstrate se șterg, iar luna se calculează din nou din datele de azi."
+        ),
+        "month_locked_note": (
+            "Locked {at} by {by}: shown as it was then; changes to its hours are refused.",
+            "Închisă la {at} de {by}: afișată așa cum era atunci; modificările orelor ei sunt refuzate."
+        ),
+        "month_locking_note": (
+            "Being locked (or a lock was cut short): lock again to complete it. Changes to its hours are refused.",
+            "Se închide (sau închiderea s-a întrerupt): închideți din nou pentru a o termina. Modificările orelor se refuză."
+        ),
+        "lock_notice_locked": ("The month is locked.", "Luna este închisă."),
+        "lock_notice_unlocked": ("The month is unlocked; its stored figures were discarded.", "Luna este deschisă; cifrele păstrate au fost șterse."),
+        "lock_notice_lock_unconfirmed": ("Nothing changed: tick the confirmation first.", "Nu s-a schimbat nimic: bifați întâi confirmarea."),
         "month": ("Month", "Luna"),
         "team": ("Team", "Echipa"),
         "all_teams": ("All teams", "Toate echipele"),
@@ -321,6 +342,10 @@ enum WebText {
         "entry_duplicate": (
             "Nothing was added: another scan or entry of this employee is less than {seconds} seconds away.",
             "Nu s-a adăugat nimic: o altă scanare sau înregistrare a angajatului este la mai puțin de {seconds} secunde."
+        ),
+        "entry_locked_month": (
+            "Nothing changed: {month} is locked, its hours can no longer change. Unlock the month on the timesheet first.",
+            "Nu s-a schimbat nimic: luna {month} este închisă, orele ei nu se mai pot schimba. Deblocați întâi luna din pontaj."
         ),
 
         "employees_title": ("Employees", "Angajați"),
