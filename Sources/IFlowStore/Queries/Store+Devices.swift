@@ -72,35 +72,33 @@ extension Store {
             return nil
         }
         let hash = Self.hash(token)
-        struct Row: Decodable {
-            var id: Int
-            var token_hash: String
-            var label: String
-            var prefix: String
-            var company_id: Int
-            var name: String
-            var timezone: String
-            var time_between_check_ins: Int
-            var check_in_reset_limit: Int
-            var attendance_grace_minutes: Int
-        }
-        // Hand-written SQL, as `authenticate(secret:)`: every scan runs it.
-        let row = try await readSQL().raw(
-            """
-            SELECT devices.id, devices.token_hash, devices.label, devices.prefix, devices.company_id, companies.name, companies.timezone, \
-            companies.time_between_check_ins, companies.check_in_reset_limit, companies.attendance_grace_minutes \
-            FROM devices JOIN companies ON companies.id = devices.company_id \
-            WHERE devices.token_hash = \(bind: hash) AND devices.revoked_at IS NULL
-            """
-        ).first(decoding: Row.self)
-        guard let row, constantTimeEquals(row.token_hash, hash), let zone = TimeZone(identifier: row.timezone) else { return nil }
+        // Hand-written SQL read by column, as `authenticate(secret:)`: every scan runs it.
+        guard
+            let row = try await readSQL().raw(
+                """
+                SELECT devices.id, devices.token_hash, devices.label, devices.prefix, devices.company_id, companies.name, companies.timezone, \
+                companies.time_between_check_ins, companies.check_in_reset_limit, companies.attendance_grace_minutes \
+                FROM devices JOIN companies ON companies.id = devices.company_id \
+                WHERE devices.token_hash = \(bind: hash) AND devices.revoked_at IS NULL
+                """
+            ).first(),
+            constantTimeEquals(try row.decode(column: "token_hash", as: String.self), hash),
+            let zone = TimeZone(identifier: try row.decode(column: "timezone", as: String.self))
+        else { return nil }
         let attendance = AttendanceSettings(
-            timeBetweenCheckIns: row.time_between_check_ins, checkInResetLimit: row.check_in_reset_limit, graceMinutes: row.attendance_grace_minutes
+            timeBetweenCheckIns: try row.decode(column: "time_between_check_ins", as: Int.self),
+            checkInResetLimit: try row.decode(column: "check_in_reset_limit", as: Int.self),
+            graceMinutes: try row.decode(column: "attendance_grace_minutes", as: Int.self)
         )
+        let id = try row.decode(column: "id", as: Int.self)
+        let label = try row.decode(column: "label", as: String.self)
+        let prefix = try row.decode(column: "prefix", as: String.self)
         return AuthenticatedDevice(
-            deviceID: row.id, label: row.label,
-            company: CompanyContext(id: row.company_id, name: row.name, timeZone: zone, attendance: attendance),
-            actor: AuditActor(kind: .device, id: row.id, label: row.label.isEmpty ? row.prefix + "…" : "\(row.label) (\(row.prefix)…)")
+            deviceID: id, label: label,
+            company: CompanyContext(
+                id: try row.decode(column: "company_id", as: Int.self), name: try row.decode(column: "name", as: String.self), timeZone: zone,
+                attendance: attendance),
+            actor: AuditActor(kind: .device, id: id, label: label.isEmpty ? prefix + "…" : "\(label) (\(prefix)…)")
         )
     }
 
