@@ -13,6 +13,24 @@ import sys
 
 BEGIN, END = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
 
+# Every speed target is a ratio to a ceiling measured in the same run, so it passes or fails by code, not by machine.
+# Request rates: (fraction of the same server's /healthz rate, p99 limit in ms).
+RATE_TARGETS = {
+    ("sqlite", "user_create"): (0.20, 25),
+    ("sqlite", "user_update"): (0.25, 25),
+    ("postgres", "user_create"): (0.30, 40),
+    ("postgres", "user_update"): (0.30, 40),
+}
+# Whole-company reports: at most this multiple of the time sqlite3/psql take to read the same rows.
+REPORT_TARGETS = {
+    ("sqlite", "report_days_0"): 2,
+    ("sqlite", "report_days_1"): 6,
+    ("postgres", "report_days_0"): 2,
+    ("postgres", "report_days_1"): 3,
+}
+# The 100,000-row import: at most this multiple of the time sqlite3/psql take to load the same file.
+IMPORT_TARGET = 10
+
 SKELETON = f"""# Benchmarks
 
 `bench/run` builds the release binary, starts `iflow serve` on a fresh database (SQLite, then a throwaway
@@ -58,7 +76,6 @@ def rows(results):
     lines = []
     peaks = {}
     for backend in dict.fromkeys(r["backend"] for r in results):
-        sqlite = backend == "sqlite"
         get = lambda name: by.get((backend, name), [])
         for result in results:
             if result["backend"] == backend and "peak_kib" in result:
@@ -66,10 +83,10 @@ def rows(results):
 
         for name, label, target in [
             ("healthz", "`GET /healthz` (HTTP ceiling)", None),
-            ("user_create", "`user/update`, creating 10,000 employees", (3000, 25)),
-            ("user_update", "`user/update`, updating them", (3000, 25)),
+            ("user_create", "`user/update`, creating 10,000 employees", RATE_TARGETS.get((backend, "user_create"))),
+            ("user_update", "`user/update`, updating them", RATE_TARGETS.get((backend, "user_update"))),
             ("report_one", "`get_work_schedule`, one employee by CNP", None),
-            ("auto_attendance", "`rfid_devices/auto_attendance`, each of 10,000 badges once", None),
+            ("auto_attendance", "`rfid_devices/auto_attendance`, each of 10,000 badges once", (0.25, 25)),
         ]:
             for r in get(name):
                 w = r["wrk"]
@@ -81,21 +98,19 @@ def rows(results):
                 ceiling = "—" if name == "healthz" else f"{r['ceiling_rps']:,.0f} req/s"
                 ratio = "1" if name == "healthz" else f"{rps / r['ceiling_rps']:.2f}"
                 goal = "—"
-                if target and sqlite:
-                    goal = f"≥ {target[0]:,} req/s, p99 < {target[1]} ms: {verdict(rps >= target[0] and w['p99_us'] < target[1] * 1000)}"
-                if name == "auto_attendance":
-                    ok = rps >= 0.25 * r["ceiling_rps"] and w["p99_us"] < 25_000
-                    goal = f"≥ 0.25 × the ceiling, p99 < 25 ms: {verdict(ok)}"
+                if target:
+                    ok = rps >= target[0] * r["ceiling_rps"] and w["p99_us"] < target[1] * 1000
+                    goal = f"≥ {target[0]:.2f} × the ceiling, p99 < {target[1]} ms: {verdict(ok)}"
                 note = f" ({errors} errors)" if errors else ""
                 cpu = f"{r['cpu_s'] / count * 1e6:,.0f} µs/req"
                 lines.append(f"| {backend} | {label} | {rps:,.0f} req/s{note} | {ms(w['p50_us'])} | {ms(w['p99_us'])} | "
                              f"{cpu} | {mib(r['peak_kib'])} | {ceiling} | {ratio} | {goal} |")
 
-        for name, label, limit in [
-            ("import_100k", "`schedule/import`, 100,000 rows", 5),
-            ("import_month", "`schedule/import`, the report's month", None),
-            ("import_10k", "`schedule/import`, 10,000 rows", None),
-            ("offline_batch", "`store_attendances`, one offline batch", None),
+        for name, label in [
+            ("import_100k", "`schedule/import`, 100,000 rows"),
+            ("import_month", "`schedule/import`, the report's month"),
+            ("import_10k", "`schedule/import`, 10,000 rows"),
+            ("offline_batch", "`store_attendances`, one offline batch"),
         ]:
             items = get(name)
             if not items:
@@ -103,26 +118,33 @@ def rows(results):
             total_rows = sum(r["rows"] for r in items)
             total_seconds = sum(r["seconds"] for r in items)
             peak = max(r["peak_kib"] for r in items)
-            goal = f"< {limit} s: {verdict(total_seconds < limit)}" if limit and sqlite else "—"
+            ceiling, versus, goal = "—", "—", "—"
+            if name == "import_100k" and "ceiling_s" in items[0]:
+                ratio = total_seconds / items[0]["ceiling_s"]
+                ceiling, versus = f"{items[0]['ceiling_s']:.2f} s load", f"{ratio:.1f}×"
+                goal = f"≤ {IMPORT_TARGET} × the load: {verdict(ratio <= IMPORT_TARGET)}"
             if name == "offline_batch" and get("import_10k"):
                 plan_seconds = get("import_10k")[0]["seconds"]
-                goal = f"< the 10,000-row import's {plan_seconds:.2f} s: {verdict(total_seconds < plan_seconds)}"
+                ceiling, versus = f"{plan_seconds:.2f} s import", f"{total_seconds / plan_seconds:.2f}×"
+                goal = f"< 1 × the 10,000-row import: {verdict(total_seconds < plan_seconds)}"
             files = f" in {len(items)} files" if len(items) > 1 else ""
             cpu = sum(r["cpu_s"] for r in items)
             lines.append(f"| {backend} | {label} ({total_rows:,} rows{files}) | {total_rows / total_seconds:,.0f} rows/s, "
-                         f"{total_seconds:.2f} s | — | — | {cpu:.2f} s | {mib(peak)} | — | — | {goal} |")
+                         f"{total_seconds:.2f} s | — | — | {cpu:.2f} s | {mib(peak)} | {ceiling} | {versus} | {goal} |")
 
-        for name, label, limit in [
-            ("report_days_0", "`get_work_schedule`, 10,000 employees, `include_days=0`", 1),
-            ("report_days_1", "`get_work_schedule`, 10,000 employees, `include_days=1`", 3),
+        for name, label in [
+            ("report_days_0", "`get_work_schedule`, 10,000 employees, `include_days=0`"),
+            ("report_days_1", "`get_work_schedule`, 10,000 employees, `include_days=1`"),
         ]:
+            limit = REPORT_TARGETS.get((backend, name))
             for r in get(name):
-                goal = f"< {limit} s: {verdict(r['median_s'] < limit)}" if sqlite else "—"
+                ratio = r["median_s"] / r["ceiling_s"]
+                goal = f"≤ {limit} × the read: {verdict(ratio <= limit)}" if limit else "—"
                 runs = ", ".join(f"{t:.2f}" for t in r["runs_s"])
                 cpu = f"{r['cpu_s'] / len(r['runs_s']):.2f} s/report"
                 lines.append(f"| {backend} | {label} ({r['bytes'] / 1e6:.1f} MB) | {r['median_s']:.2f} s to the last byte "
                              f"(runs: {runs}) | — | — | {cpu} | {mib(r['peak_kib'])} | {r['ceiling_s']:.2f} s read | "
-                             f"{r['median_s'] / r['ceiling_s']:.1f}× | {goal} |")
+                             f"{ratio:.2f}× | {goal} |")
 
         for days in (0, 1):
             planned = get(f"report_days_{days}")
@@ -179,11 +201,14 @@ def render(results_path, out_path, command):
         "  per report run or per import, the figure that depends least on what else the machine runs.",
         "- Ceilings: for request rates, the same server's cheapest route (`GET /healthz`, one `SELECT 1`) under the same",
         "  load; for the whole-company report, the time `sqlite3`/`psql` take to read the same rows (employees, then",
-        "  their plans of the month and the day before, ordered) to /dev/null. \"vs ceiling\" is the rate as a fraction",
-        "  of the ceiling's, or the time as a multiple of the read time. A `live_attendance` report's ceiling is the",
+        "  their plans of the month and the day before, ordered) to /dev/null; for the 100,000-row import, the time they",
+        "  take to load the same CSV file into a table of text columns (committed, then dropped). \"vs ceiling\" is the",
+        "  rate as a fraction of the ceiling's, or the time as a multiple of the ceiling's; every speed target is such a",
+        "  ratio, so it holds or fails by the code, not by the machine. A `live_attendance` report's ceiling is the",
         "  same run's planned report of the same month (two scans per planned work day are seeded between the two).",
         "  `compliance/get_warnings` (the same month and company, read over its rules' look-back) has the same run's",
-        "  planned report with its day lists (`include_days=1`, the API's default) as its ceiling and its target.",
+        "  planned report with its day lists (`include_days=1`, the API's default) as its ceiling and its target;",
+        "  a `store_attendances` batch has the same run's `schedule/import` of as many rows.",
         "",
         "| Backend | Workload | Throughput | p50 | p99 | Server CPU | Server peak memory | Ceiling | vs ceiling | Target |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
