@@ -46,7 +46,7 @@ struct MonthLockTests {
     }
 
     /// Every report of November 2026 a client may ask for: both attendance types, with and without days, all
-    /// employees, one team, and the disabled ones too.
+    /// employees, one team, and the disabled ones too; and the collective sheet with its payroll files.
     func reports(_ client: some TestClientProtocol, _ f: Fixture) async throws -> [String] {
         var texts: [String] = []
         for type in ["work_schedule", "live_attendance"] {
@@ -57,6 +57,12 @@ struct MonthLockTests {
                     #expect(reply.status == .ok, "\(reply.text)")
                     texts.append(reply.text)
                 }
+            }
+            for format in ["json", "csv_symbols", "csv_hours"] {
+                let sheet = try await post(
+                    client, f, "report/get_collective_sheet", ["year": "2026", "month": "11", "attendance_type": type, "format": format])
+                #expect(sheet.status == .ok, "\(sheet.text)")
+                texts.append(sheet.text)
             }
         }
         return texts
@@ -141,6 +147,7 @@ struct MonthLockTests {
             let reopened = try await reports(client, f)
             #expect(reopened != before)
             #expect(reopened[1].contains("Angajat 17") == false, "Tura A no longer lists the renamed employee")
+            #expect(reopened[6] != before[6], "the collective sheet is computed again too")
             #expect(try await post(client, f, "month/get_list", [:]).decode(LockedMonthListMirror.self).months.isEmpty)
             let audit = try await post(client, f, "audit/get_list", ["entity": "company"]).decode(AuditListReplyMirror.self)
             #expect(Set(audit.events.map(\.action)).isSuperset(of: ["month.lock", "month.unlock"]))

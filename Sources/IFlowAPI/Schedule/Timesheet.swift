@@ -119,14 +119,8 @@ struct Timesheet: Sendable {
     ]
 
     static func days(of schedule: MonthSchedule, language: Language) -> [Day] {
-        var days: [Day] = []
-        var date = schedule.firstDay
-        while date <= schedule.lastDay {
-            let holiday = schedule.calculator.holidays.holiday(on: date)
-            days.append(Day(date: date, dayClass: schedule.calculator.dayClass(of: date), holidayName: holiday?.name(in: language)))
-            date = date.adding(days: 1)
-        }
-        return days
+        // The schedule's calendar: a locked month's as it was locked, so a later holiday law does not change its sheet.
+        schedule.calendar.days.map { Day(date: $0.date, dayClass: $0.dayClass, holidayName: $0.holidayNames[language]) }
     }
 
     static func cells(of month: EmployeeMonth, language: Language) -> [Cell] {
