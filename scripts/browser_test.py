@@ -255,6 +255,15 @@ def main():
         s.expect(s.evaluate(f"{entry}.classList.contains('revoked')"), "the deleted entry stays listed, struck out")
         s.expect("adăugată din greșeală" in s.evaluate(f"{entry}.innerText"), "the deletion's reason is shown")
         s.screenshot("employee-day-deleted")
+        s.evaluate("document.querySelector('details.plan-form summary').click()")
+        where = s.submit(
+            "document.querySelector('details.plan-form select[name=type]').value = 'CO';"
+            "document.querySelector('details.plan-form input[name=reason]').value = 'concediu aprobat';"
+            "document.querySelector('details.plan-form form').submit();"
+        )
+        s.expect(where.endswith("?planned=1"), f"changing the plan returns to the day, not {where}")
+        s.expect(s.evaluate("document.querySelector('details.plan-form select[name=type]').value") == "CO", "the day is now leave")
+        s.screenshot("employee-day-planned")
 
         print("corrections and audit")
         s.goto(f"/admin/timesheet?month={MONTH}")
@@ -263,12 +272,12 @@ def main():
         s.expect(exception.startswith("/admin/employees/"), f"the demo month has exceptions (a forgotten check-out), not {exception!r}")
         if exception:
             s.goto(exception)
-            s.expect(s.evaluate("document.querySelector('form.entry-form') !== null"), "an exception opens its day, where it is corrected")
+            s.expect(s.evaluate("document.querySelector('details.plan-form') !== null"), "an exception opens its day, where it is corrected")
         s.screenshot("timesheet-corrections")
         s.goto("/admin/audit")
         actions = s.evaluate("Array.from(document.querySelectorAll('table.audit tbody tr')).map(r => r.dataset.action).join(' ')")
-        s.expect("attendance.added" in actions and "attendance.deleted" in actions, f"the audit lists the day's changes, not {actions}")
-        s.expect("adăugată din greșeală" in s.evaluate("document.querySelector('table.audit').innerText"), "with the deletion's reason")
+        s.expect("schedule.set_day" in actions and "attendance.deleted" in actions, f"the audit lists the day's changes, not {actions}")
+        s.expect("concediu aprobat" in s.evaluate("document.querySelector('table.audit').innerText"), "with the plan change's reason")
         s.goto("/admin/audit?actor=admin%40demo.ro&kind=attendance")
         rows = s.evaluate("Array.from(document.querySelectorAll('table.audit tbody tr')).map(r => r.dataset.action)")
         s.expect(len(rows) >= 2 and all(r.startswith("attendance.") for r in rows), f"filtered by who and kind, not {rows}")

@@ -100,4 +100,40 @@ struct WebCorrectionsTests {
             #expect(others > 0, "another company's changes exist and are not counted above")
         }
     }
+
+    @Test("the employee's day changes its plan or absence code with a required reason, which the audit trail keeps")
+    func changesPlan() async throws {
+        try await withApp { client, f in
+            // setup: Ana planned 08:00-16:00 on 1 December 2025, a night 22:00-06:00 on 30 November
+            let people = try await WebDayEntryTests.people(client, f)
+            var browser = try await WebCompanyDataTests.signedIn(client, f)
+            let day = "/admin/employees/\(people.ana)/days/2025-12-01"
+            let form = try await client.get(day, as: &browser)
+            #expect(form.text.contains("action=\"\(day)/plan\"") && form.text.contains("value=\"08:00-16:00\""))
+            let csrf = try #require(browser.csrf)
+            // MUT
+            let noReason = try await client.submit(day + "/plan", ["csrf_token": csrf, "type": "CO", "reason": " "], as: &browser)
+            let badShifts = try await client.submit(day + "/plan", ["csrf_token": csrf, "shifts": "25:00-26:00", "reason": "x"], as: &browser)
+            let overlap = try await client.submit(
+                day + "/plan", ["csrf_token": csrf, "shifts": "05:00-13:00", "reason": "tura mutată"], as: &browser)
+            let unchanged = try await f.store.dayPlans(
+                userIDs: [people.ana], from: LocalDate(iso: "2025-12-01")!, through: LocalDate(iso: "2025-12-01")!)
+            let leave = try await client.submit(day + "/plan", ["csrf_token": csrf, "type": "CO", "reason": "concediu aprobat"], as: &browser)
+            let foreign = try await client.submit(
+                "/admin/employees/\(people.stranger)/days/2025-12-01/plan", ["csrf_token": csrf, "type": "CO", "reason": "x"], as: &browser)
+            // validation
+            #expect(noReason.status == .unprocessableContent && noReason.text.contains("Give a reason"))
+            #expect(badShifts.status == .unprocessableContent && badShifts.text.contains("value=\"25:00-26:00\""))
+            #expect(overlap.status == .unprocessableContent && overlap.text.contains("2025-11-30"), "the night before ends at 06:00")
+            #expect(unchanged[people.ana]?.first?.type == .work, "a refused change changes nothing")
+            #expect(leave.status == .seeOther && leave.location == day + "?planned=1")
+            #expect(foreign.status == .notFound)
+            let plans = try await f.store.dayPlans(userIDs: [people.ana], from: LocalDate(iso: "2025-12-01")!, through: LocalDate(iso: "2025-12-01")!)
+            #expect(plans[people.ana]?.map(\.type) == [.CO])
+            let events = try await f.store.auditEvents(companyID: f.companyID, filter: AuditFilter()).events
+            #expect(events.first.map { "\($0.action) \($0.actorLabel) \($0.detail)" } == "schedule.set_day ana@acme.ro 2025-12-01: concediu aprobat")
+            let shown = try await client.get(try #require(leave.location), as: &browser)
+            #expect(shown.text.contains("plan was changed.") && shown.text.contains("<option value=\"CO\" selected>"))
+        }
+    }
 }

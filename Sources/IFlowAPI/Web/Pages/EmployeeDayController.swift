@@ -4,7 +4,8 @@ import IFlowCore
 import IFlowStore
 
 /// One employee's day, opened from the timesheet: the plan, every scan and entry with what pairing made of it, the time
-/// present and the hours; an administrator adds an entry or deletes one here, each with a reason for the audit trail.
+/// present and the hours; an administrator adds an entry or deletes one here, or changes the day's plan or absence code,
+/// each with a reason for the audit trail.
 struct EmployeeDayController {
     let web: WebEnvironment
 
@@ -12,6 +13,7 @@ struct EmployeeDayController {
         group.get("employees/{id}/days/{date}", use: show)
         group.post("employees/{id}/days/{date}/entries", use: add)
         group.post("employees/{id}/days/{date}/entries/{scan}/delete", use: delete)
+        group.post("employees/{id}/days/{date}/plan", use: setPlan)
     }
 
     /// The employee and date of the path; another company's employee, or a date the calendar does not cover, is "not found".
@@ -37,6 +39,7 @@ struct EmployeeDayController {
         let query = WebEnvironment.query(request)
         if query["added"] == "1" { values["notice"] = WebText.format("entry_added", administrator.language) }
         if query["deleted"] == "1" { values["notice"] = WebText.format("entry_deleted", administrator.language) }
+        if query["planned"] == "1" { values["notice"] = WebText.format("day_planned", administrator.language) }
         return try await page(request, target, administrator: administrator, values: values)
     }
 
@@ -152,7 +155,7 @@ struct EmployeeDayController {
         )
     }
 
-    private func page(
+    func page(
         _ request: Request, _ target: Target, administrator: SignedInAdministrator, status: HTTPResponse.Status = .ok, values: [String: Any]
     ) async throws -> Response {
         let language = administrator.language
@@ -229,7 +232,9 @@ struct EmployeeDayController {
             "timeValue": "",
             "noteValue": "",
             "reasonValue": "",
+            "planURL": target.path + "/plan",
         ]
+        all.merge(Self.planFormValues(plan, language: language, sent: values)) { _, new in new }
         all.merge(values) { _, new in new }
         return web.page(
             "employee-day", title: "\(target.employee.fullName) · \(date)", language: language, administrator: administrator, request: request,
