@@ -168,6 +168,28 @@ def main():
         s.expect(status == 200 and kind.startswith("text/csv") and body[:3] == b"\xef\xbb\xbf", f"CSV download: {status} {kind}")
         s.expect(body.decode("utf-8-sig").count("\r\n") >= 9, "the CSV has a header and a row per employee")
 
+        print("collective sheet")
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        s.submit("document.querySelector('form.sheet-downloads a.button').click();")
+        s.expect(s.location().startswith("/admin/timesheet/sheet?month="), "the timesheet opens the printable sheet")
+        s.expect(s.evaluate("document.querySelectorAll('table.sheet-grid tbody tr').length") >= 3, "the sheet lists employees")
+        s.expect("Întocmit" in s.evaluate("document.querySelector('.sheet-signatures').textContent"), "the sheet has its signature lines")
+        s.screenshot("collective-sheet")
+        for file_format, lines_per_employee in (("csv_symbols", 1), ("csv_hours", 5)):
+            request = urllib.request.Request(
+                f"{BASE}/admin/timesheet/sheet.csv?month={MONTH}&format={file_format}&decimal_comma=1",
+                headers={"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in cookies)},
+            )
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status, kind, disposition, body = (
+                    response.status, response.headers.get("Content-Type", ""), response.headers.get("Content-Disposition", ""), response.read()
+                )
+            lines = body.decode("utf-8-sig").split("\r\n")
+            s.expect(status == 200 and kind.startswith("text/csv") and body[:3] == b"\xef\xbb\xbf", f"{file_format}: {status} {kind}")
+            s.expect(f"pontaj-demo-productie-srl-{MONTH}.csv" in disposition, f"{file_format} is named for the company: {disposition}")
+            s.expect(lines[0].startswith("marca_salariat;cnp_salariat;den_salariat;"), f"{file_format}'s header: {lines[0][:60]}")
+            s.expect(len(lines) - 2 >= 3 * lines_per_employee, f"{file_format} has {lines_per_employee} line(s) per employee")
+
         print("timesheet: real presence")
         s.goto(f"/admin/timesheet?month={MONTH}")
         s.submit("document.querySelector('nav.modes a:not(.current)').click();")
