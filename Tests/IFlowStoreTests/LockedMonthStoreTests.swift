@@ -153,6 +153,45 @@ struct LockedMonthStoreTests {
         }
     }
 
+    @Test("iflow rotate-data-key moves the locked figures and their personal numbers to the new keys", arguments: DataKeyTests.backends)
+    func rotationMovesLockedFigures(backend: DataKeyTests.Backend) async throws {
+        let keys = DataKeyTests()
+        try await keys.withDatabase(backend) { location in
+            // setup: a locked month's figures sealed under the old keys
+            let old = DataKeyring.generate()
+            let companyID = try await keys.seed(location, old)
+            let user = ReportUser(id: 1, fullName: "Angajat", cnp: "1800101221144", idCard: "BV700001", markNumber: "7", teamName: nil)
+            try await keys.with(location, old) { store in
+                guard case .started(let lock) = try await Self.begin(store, companyID: companyID) else {
+                    Issue.record("not started")
+                    return
+                }
+                let employee = LockedEmployee(user: user, isEnabled: true, figures: "{\"version\":1}")
+                #expect(try await store.storeLockedFigures([employee], lockID: lock.id, attendanceType: .workSchedule))
+                #expect(try await store.completeMonthLock(lockID: lock.id))
+            }
+            let rotated = old.addingKeys()
+
+            // MUT
+            try await keys.with(location, rotated) { store in
+                _ = try await store.migrateCheckingDataKeys(allowUnfinishedRotation: true)
+                try await store.rotateDataKeys(batchSize: 2)
+            }
+
+            // validation: with only the new keys, the figures open and the employee is found by CNP and id card
+            try await keys.with(location, rotated.droppingOldKeys()) { store in
+                _ = try await store.migrateCheckingDataKeys()
+                let lock = try #require(try await store.lockedMonth(companyID: companyID, year: 2026, month: 11))
+                for selector in [UserSelector.cnp("1800101221144"), .idCard("BV700001")] {
+                    var filter = ReportFilter()
+                    filter.user = selector
+                    #expect(try await store.lockedEmployees(lockID: lock.id, attendanceType: .workSchedule, filter: filter) == [user])
+                }
+                #expect(try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [1]) == [1: "{\"version\":1}"])
+            }
+        }
+    }
+
     @Test("009 reverts to the schema of 008 and migrates again", arguments: Backend.available)
     func migrationReverts(backend: Backend) async throws {
         try await backend.withStore { store, companyID, _ in
