@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """Prints the collective sheet's printable page to PDF with headless Chromium and checks it is one page wide.
 
 Creates a demo company of 20 employees (`iflow demo`), serves it, signs in, saves the month's sheet
