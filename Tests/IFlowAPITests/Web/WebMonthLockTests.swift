@@ -1,0 +1,47 @@
+import Foundation
+import HummingbirdTesting
+import IFlowCore
+import IFlowStore
+import Testing
+
+@Suite("Web: locking a month from the timesheet")
+struct WebMonthLockTests {
+    @Test("the timesheet locks the month only once confirmed, a change in it is then refused, and unlocking reopens it; both audited")
+    func lockRefuseUnlock() async throws {
+        try await withApp { client, f in
+            // setup
+            let people = try await WebDayEntryTests.people(client, f)
+            var browser = try await WebCompanyDataTests.signedIn(client, f)
+            let sheet = try await client.get("/admin/timesheet?month=2025-12", as: &browser)
+            #expect(sheet.text.contains("action=\"/admin/timesheet/lock\""), "the lock button is on the page")
+            let csrf = try #require(browser.csrf)
+            let month = ["csrf_token": csrf, "year": "2025", "month": "12"]
+
+            // MUT: unconfirmed, then confirmed
+            let unconfirmed = try await client.submit("/admin/timesheet/lock", month, as: &browser)
+            let stillOpen = try await f.store.lockedMonth(companyID: f.companyID, year: 2025, month: 12)
+            let locked = try await client.submit("/admin/timesheet/lock", month.merging(["confirm": "1"]) { _, new in new }, as: &browser)
+            let lockedPage = try await client.get(try #require(locked.location), as: &browser)
+            let refused = try await client.submit(
+                "/admin/employees/\(people.ana)/days/2025-12-02/entries",
+                ["csrf_token": csrf, "time": "08:00", "direction": "", "note": "", "reason": "ecuson uitat"], as: &browser)
+
+            // validation
+            #expect(unconfirmed.status == .seeOther && unconfirmed.location?.contains("lock_notice=lock_unconfirmed") == true)
+            #expect(stillOpen == nil, "nothing locked without the confirmation")
+            #expect(try await f.store.lockedMonth(companyID: f.companyID, year: 2025, month: 12)?.isComplete == true)
+            #expect(lockedPage.text.contains("The month is locked.") && lockedPage.text.contains("action=\"/admin/timesheet/unlock\""))
+            #expect(refused.status == .unprocessableContent && refused.text.contains("2025-12 is locked"), "\(refused.status)")
+
+            // MUT: unlock
+            let unlocked = try await client.submit("/admin/timesheet/unlock", month.merging(["confirm": "1"]) { _, new in new }, as: &browser)
+
+            // validation: open again, and both steps audited as the administrator
+            #expect(unlocked.status == .seeOther)
+            #expect(try await f.store.lockedMonth(companyID: f.companyID, year: 2025, month: 12) == nil)
+            let events = try await f.store.auditEvents(companyID: f.companyID, filter: AuditFilter()).events
+            let actions = events.filter { $0.action.hasPrefix("month.") }.map { "\($0.action) \($0.actorLabel)" }
+            #expect(Set(actions) == ["month.lock ana@acme.ro", "month.unlock ana@acme.ro"], "\(actions)")
+        }
+    }
+}
