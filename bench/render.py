@@ -176,6 +176,20 @@ def rows(results):
             lines.append(f"| {backend} | {label} | {r['median_s']:.2f} s to the last byte (runs: {runs}) | — | — | {cpu} | "
                          f"{mib(r['peak_kib'])} | {ceiling} | {versus} | {goal} |")
 
+        for name, label in (("sheet_json", "json"), ("sheet_csv_symbols", "`format=csv_symbols`")):
+            for r in get(name):
+                runs = ", ".join(f"{t:.2f}" for t in r["runs_s"])
+                cpu = f"{r['cpu_s'] / len(r['runs_s']):.2f} s/run"
+                title = f"`report/get_collective_sheet`, 10,000 employees, {label} ({r['bytes'] / 1e6:.1f} MB)"
+                if report:
+                    ratio = r["median_s"] / report[0]["median_s"]
+                    ceiling, versus = f"{report[0]['median_s']:.2f} s report", f"{ratio:.2f}×"
+                    goal = f"≤ 1.5 × the month's report: {verdict(ratio <= 1.5)}"
+                else:
+                    ceiling, versus, goal = "—", "—", "—"
+                lines.append(f"| {backend} | {title} | {r['median_s']:.2f} s to the last byte (runs: {runs}) | — | — | {cpu} | "
+                             f"{mib(r['peak_kib'])} | {ceiling} | {versus} | {goal} |")
+
     memory = []
     for backend, peak in peaks.items():
         goal = f" (target < 200 MB: {verdict(peak * 1024 < 200e6)})" if backend == "sqlite" else ""
