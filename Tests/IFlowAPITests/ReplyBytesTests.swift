@@ -165,7 +165,7 @@ struct ReplyBytesTests {
                 reply.text == #"""
                     {"api_reply":{"scan_msg":"Bun venit, Ion Popescu!","user":{"ID":"\#(id)","is_enabled":"1","company_id":"\#(f.companyID)",\#
                     "team_id":"\#(team)","full_name":"Ion Popescu","timezone":"","check_in_reset_limit":"46800",\#
-                    "company_check_in_reset_limit":"46800","default_timezone":"Europe/Bucharest","use_locked_months":"0",\#
+                    "company_check_in_reset_limit":"46800","default_timezone":"Europe/Bucharest","use_locked_months":"1",\#
                     "time_between_check_ins":"60","agent_id":"\#(terminal.id)"},"event":[{"ID":"\#(event.id)","company_id":"\#(f.companyID)",\#
                     "user_id":"\#(id)","date":"\#(day)","start_time":"\#(start)","end_time":null,"terminal_type":"rfid",\#
                     "rfid_agent_id":"\#(terminal.id)","closed_terminal_type":null,"closed_rfid_agent_id":null,"status":"open"}]}}

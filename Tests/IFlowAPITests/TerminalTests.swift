@@ -132,7 +132,7 @@ struct TerminalTests {
             #expect(try await Self.pairs(f, user: user, from: now - 3_600, through: now).count == 1)
             #expect(first.user.checkInResetLimit == "46800" && first.user.companyCheckInResetLimit == "46800")
             #expect(first.user.timeBetweenCheckIns == "60" && first.user.defaultTimezone == "Europe/Bucharest")
-            #expect(first.user.isEnabled == "1" && first.user.useLockedMonths == "0" && first.user.timezone == "")
+            #expect(first.user.isEnabled == "1" && first.user.useLockedMonths == "1" && first.user.timezone == "")
         }
     }
 

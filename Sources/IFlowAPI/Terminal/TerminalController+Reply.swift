@@ -27,7 +27,7 @@ struct TerminalUserReply: Encodable, Sendable {
     var checkInResetLimit: String
     var companyCheckInResetLimit: String
     var defaultTimezone: String
-    /// `0`: months are not locked (yet).
+    /// `1`: the company's months can be locked (`month/lock`), as iFlow's terminals read it.
     var useLockedMonths: String
     var timeBetweenCheckIns: String
     /// The terminal that read the badge.
@@ -44,7 +44,7 @@ struct TerminalUserReply: Encodable, Sendable {
         checkInResetLimit = String(limits.checkInResetLimit)
         companyCheckInResetLimit = String(limits.checkInResetLimit)
         defaultTimezone = device.company.timeZone.identifier
-        useLockedMonths = "0"
+        useLockedMonths = "1"
         timeBetweenCheckIns = String(limits.timeBetweenCheckIns)
         agentID = String(device.deviceID)
     }
