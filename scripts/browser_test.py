@@ -280,6 +280,9 @@ def main():
         s.evaluate("document.querySelector('details.plan-form summary').click()")
         where = s.submit(
             "document.querySelector('details.plan-form select[name=type]').value = 'CO';"
+            # A day of leave has no shifts or break: the clerk empties what the work day's plan filled in.
+            "document.querySelector('details.plan-form input[name=shifts]').value = '';"
+            "document.querySelector('details.plan-form input[name=break_minutes]').value = '0';"
             "document.querySelector('details.plan-form input[name=reason]').value = 'concediu aprobat';"
             "document.querySelector('details.plan-form form').submit();"
         )
