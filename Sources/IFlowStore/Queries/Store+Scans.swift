@@ -379,7 +379,7 @@ extension Store {
             )
             scans[row.user_id, default: []].append(
                 StoredScan(
-                    scan: scan, userID: row.user_id, arrival: arrival, deviceID: row.device_id, deviceLabel: row.device_label,
+                    scan: scan, userID: row.user_id, arrival: arrival, deviceLabel: row.device_label,
                     actorLabel: row.actor_label, rfidTag: row.rfid_tag, note: row.note, recordedAt: row.recorded_at, deletionReason: row.reason,
                     deletedBy: row.deleted_by, deletedAt: row.deleted_at
                 )
