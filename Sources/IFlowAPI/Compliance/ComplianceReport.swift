@@ -23,42 +23,65 @@ struct ComplianceReport: Sendable {
     }
 
     /// Each employee's warnings about `period`, in the order of `users`; `keep` picks the warnings to keep.
-    ///
-    /// The plans (and for `live`, the scans) are read over the whole window the rules look at: the reference period
-    /// before `period` and the compensation window after it.
     func warnings(
         of users: [ComplianceUser], period: ClosedRange<LocalDate>, batchSize: Int = 250,
         keep: (ComplianceUser, ComplianceWarning) -> Bool = { _, _ in true }
     ) async throws -> [(user: ComplianceUser, warnings: [ComplianceWarning])] {
+        var result: [(user: ComplianceUser, warnings: [ComplianceWarning])] = []
+        result.reserveCapacity(users.count)
+        try await forEachBatch(of: users, period: period, batchSize: batchSize, keep: keep) { result += $0 }
+        return result
+    }
+
+    /// Hands each batch of employees' warnings about `period` to `body`, in the order of `users`.
+    ///
+    /// The plans (and for `live`, the scans) are read over the whole window the rules look at: the reference period
+    /// before `period` and the compensation window after it. The next batch is read while `body` and the rules handle
+    /// the current one (the reading runs mostly on SQLite's thread), as `MonthSchedule.forEachBatch` reads a month.
+    func forEachBatch(
+        of users: [ComplianceUser], period: ClosedRange<LocalDate>, batchSize: Int = 250,
+        keep: (ComplianceUser, ComplianceWarning) -> Bool = { _, _ in true },
+        _ body: ([(user: ComplianceUser, warnings: [ComplianceWarning])]) async throws -> Void
+    ) async throws {
         let window = ComplianceCheck.window(for: period)
         // Every instant of the window's local dates in any zone (UTC offsets lie within -12 h and +14 h), as the live
         // report reads a month; the store adds the history before and the reset limit after that pairing needs.
         let secondsPerDay = ClockTime.minutesPerDay * 60
         let scansFrom = window.lowerBound.dayNumber * secondsPerDay - 14 * 3_600
         let scansThrough = (window.upperBound.dayNumber + 1) * secondsPerDay + 12 * 3_600
-        var result: [(user: ComplianceUser, warnings: [ComplianceWarning])] = []
-        result.reserveCapacity(users.count)
-        var start = 0
-        while start < users.count {
-            let batch = users[start..<min(start + batchSize, users.count)]
-            start += batch.count
-            let ids = batch.map(\.id)
-            let plans = try await store.dayPlans(userIDs: ids, from: window.lowerBound, through: window.upperBound)
-            var scans: [Int: [Scan]] = [:]
-            if let live {
-                scans = try await store.reportScans(companyID: companyID, userIDs: ids, from: scansFrom, through: scansThrough, limits: live.limits)
-            }
-            for user in batch {
-                let employee = ComplianceEmployee(
-                    birthDate: ComplianceEmployee.birthDate(birthDateField: user.birthDate, cnp: user.cnp, today: today), shiftWork: user.shiftWork
-                )
-                let presence = live.map { live in
-                    scans[user.id].map { ScanPairing(scans: $0, limits: live.limits, now: live.now).intervals(now: live.now) } ?? []
+        let batches = stride(from: 0, to: users.count, by: batchSize).map { users[$0..<min($0 + batchSize, users.count)] }
+        let (store, companyID, limits) = (self.store, self.companyID, live?.limits)
+        func read(_ index: Int) -> Task<(plans: [Int: [DayPlan]], scans: [Int: [Scan]]), any Error>? {
+            guard index < batches.count else { return nil }
+            let ids = batches[index].map(\.id)
+            return Task {
+                async let plans = store.dayPlans(userIDs: ids, from: window.lowerBound, through: window.upperBound)
+                var scans: [Int: [Scan]] = [:]
+                if let limits {
+                    scans = try await store.reportScans(companyID: companyID, userIDs: ids, from: scansFrom, through: scansThrough, limits: limits)
                 }
-                let found = check.warnings(for: employee, plans: plans[user.id] ?? [], presence: presence, period: period, today: today)
-                result.append((user, found.filter { keep(user, $0) }))
+                return (try await plans, scans)
             }
         }
-        return result
+        var next = read(0)
+        defer { next?.cancel() }
+        for (index, batch) in batches.enumerated() {
+            guard let current = next else { break }
+            next = read(index + 1)
+            let read = try await current.value
+            try await body(
+                batch.map { user in
+                    let employee = ComplianceEmployee(
+                        birthDate: ComplianceEmployee.birthDate(birthDateField: user.birthDate, cnp: user.cnp, today: today),
+                        shiftWork: user.shiftWork
+                    )
+                    let presence = live.map { live in
+                        read.scans[user.id].map { ScanPairing(scans: $0, limits: live.limits, now: live.now).intervals(now: live.now) } ?? []
+                    }
+                    let found = check.warnings(for: employee, plans: read.plans[user.id] ?? [], presence: presence, period: period, today: today)
+                    return (user, found.filter { keep(user, $0) })
+                }
+            )
+        }
     }
 }

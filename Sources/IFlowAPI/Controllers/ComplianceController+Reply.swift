@@ -1,19 +1,3 @@
-/// `compliance/get_warnings`' reply: the month, the rules checked and the employees with warnings.
-struct ComplianceReply: Encodable, Sendable {
-    var year: String
-    var month: String
-    var attendanceType: String
-    var rulesChecked: [ComplianceRuleReply]
-    var users: [ComplianceUserReply]
-
-    enum CodingKeys: String, CodingKey {
-        case year, month
-        case attendanceType = "attendance_type"
-        case rulesChecked = "rules_checked"
-        case users
-    }
-}
-
 /// A rule the reply checked, with the article it follows.
 struct ComplianceRuleReply: Encodable, Sendable {
     var rule: String

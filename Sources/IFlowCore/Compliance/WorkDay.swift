@@ -18,8 +18,21 @@ struct WorkDay: Sendable {
 }
 
 extension ScheduleCalculator {
-    /// The plan's working day, or `nil` for a plan without shifts or overtime (an absence, a day of time off).
-    func workDay(of plan: DayPlan) -> WorkDay? {
+    /// The plan's working day, or `nil` for a plan without shifts or overtime (an absence, a day of time off);
+    /// `piece` is handed each of the plan's pieces as `forEachPiece(of:_:)` cuts them, so a ledger cuts a plan once.
+    func workDay(of plan: DayPlan, piece: (Int, HourKind, TimeOfDay, Int) -> Void = { _, _, _, _ in }) -> WorkDay? {
+        var regular = 0
+        var overtime = 0
+        var night = 0
+        forEachPiece(of: plan) { dayNumber, kind, time, minutes in
+            piece(dayNumber, kind, time, minutes)
+            switch kind {
+            case .regular: regular += minutes
+            case .overtime: overtime += minutes
+            case .timeOff: return
+            }
+            if time == .night { night += minutes }
+        }
         let ranges = plan.shifts + plan.overtime
         guard !ranges.isEmpty else { return nil }
         let intervals = ranges.map { instants(of: $0, on: plan.date.dayNumber) }.sorted { $0.start < $1.start }
@@ -28,17 +41,6 @@ extension ScheduleCalculator {
         for interval in intervals.dropFirst() {
             if interval.start > end { longestPause = max(longestPause, (interval.start - end) / 60) }
             end = max(end, interval.end)
-        }
-        var regular = 0
-        var overtime = 0
-        var night = 0
-        forEachPiece(of: plan) { _, kind, time, minutes in
-            switch kind {
-            case .regular: regular += minutes
-            case .overtime: overtime += minutes
-            case .timeOff: return
-            }
-            if time == .night { night += minutes }
         }
         return WorkDay(
             date: plan.date, start: intervals[0].start, end: end, regularMinutes: regular, overtimeMinutes: overtime, nightMinutes: night,

@@ -13,8 +13,10 @@ struct WorkLedger: Sendable {
         var worked: [Int: Int] = [:]
         var overtime: [Int: Int] = [:]
         var timeOff: [Int: Int] = [:]
+        var days: [WorkDay] = []
+        days.reserveCapacity(plans.count)
         for plan in plans {
-            calculator.forEachPiece(of: plan) { dayNumber, kind, _, minutes in
+            let day = calculator.workDay(of: plan) { dayNumber, kind, _, minutes in
                 switch kind {
                 case .regular: worked[dayNumber, default: 0] += minutes
                 case .overtime:
@@ -23,8 +25,9 @@ struct WorkLedger: Sendable {
                 case .timeOff: timeOff[dayNumber, default: 0] += minutes
                 }
             }
+            if let day { days.append(day) }
         }
-        days = plans.compactMap(calculator.workDay(of:)).sorted { $0.start < $1.start }
+        self.days = days.sorted { $0.start < $1.start }
         workedByDay = worked
         overtimeByDay = overtime
         timeOffByDay = timeOff
