@@ -64,7 +64,9 @@ struct MonthCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a company's locked months: month, status, when and by whom.")
+        static let configuration = CommandConfiguration(
+            abstract: "List a company's locked months: month, status (locked, or locking for a lock not finished), when and by whom."
+        )
 
         @Option(name: .long, help: "The company.") var company: Int
         @OptionGroup var databaseOptions: DatabaseOptions
@@ -75,6 +77,12 @@ struct MonthCommand: AsyncParsableCommand {
             print("month\tstatus\tlocked_at\tlocked_by")
             for lock in locks {
                 print("\(lock.label)\t\(lock.isComplete ? "locked" : "locking")\t\(formatter.string(from: lock.lockedAt))\t\(lock.lockedBy)")
+            }
+            for lock in locks where !lock.isComplete {
+                printError(
+                    "\(lock.label) is locking: the lock was cut short (or is running), so its hours are closed to changes but its reports are "
+                        + "computed, not stored; `iflow month lock` again completes it, `iflow month unlock` reopens it"
+                )
             }
         }
     }

@@ -214,6 +214,80 @@ struct MonthLockTests {
         }
     }
 
+    @Test("a lock cut short between its two steps refuses writes, is listed as unfinished, serves computed figures, and locking again completes it")
+    func lockCutShort() async throws {
+        try await withApp { client, f in
+            // setup: an employee with a November plan, the month locked, then the lock put back into the state a server
+            // that died after beginMonthLock leaves: status locking, no figures stored
+            _ = try await employee(client, f, card: "LK000005", mark: "41", team: "Tura A", tag: "LKE")
+            #expect(try await plan(client, f, mark: "41", "2026-11-02", "08:00-16:00").errors.isEmpty)
+            #expect(try await post(client, f, "month/lock", ["year": "2026", "month": "11"]).decode(LockedMonthMirror.self).status == "locked")
+            try await f.store.sql().raw("DELETE FROM locked_month_employees").run()
+            try await f.store.sql().raw("UPDATE locked_months SET status = 'locking'").run()
+            let before = try await reports(client, f)
+            let unchanged = try await dump(f)
+
+            // MUT: a write of its hours, a rename, and the list in both languages
+            let refused = try await plan(client, f, mark: "41", "2026-11-03", "08:00-16:00")
+            let frozen = try await dump(f)
+            let renamed = try await post(
+                client, f, "user/update", ["update_by": "id_card", "update_by_value": "LK000005", "full_name": "Nume Nou"])
+            let computed = try await reports(client, f)
+            let list = try await post(client, f, "month/get_list", [:]).decode(LockedMonthListMirror.self)
+            let romanian = try await post(client, f, "month/get_list", [:], language: "ro_RO").decode(LockedMonthListMirror.self)
+
+            // validation: closed to writes, listed as locking with its hint, served computed (the new name shows)
+            #expect(refused.checks == ["date:locked_month"], "\(refused.text)")
+            #expect(frozen == unchanged, "the refused plan wrote nothing")
+            #expect(renamed.errors.isEmpty, "\(renamed.text)")
+            #expect(list.months.map(\.status) == ["locking"])
+            #expect(list.months.first?.note?.contains("month/lock again completes it; month/unlock reopens the month") == true)
+            #expect(romanian.months.first?.note?.contains("month/lock din nou o termină") == true)
+            #expect(!before[0].contains("Nume Nou") && computed[0].contains("Nume Nou"), "a lock not finished is computed, not stored")
+            #expect(computed[0].replacingOccurrences(of: "Nume Nou", with: "Angajat 41") == before[0], "its hours stay as they were")
+
+            // MUT: month/lock again, then another rename
+            let completed = try await post(client, f, "month/lock", ["year": "2026", "month": "11"]).decode(LockedMonthMirror.self)
+            let locked = try await reports(client, f)
+            _ = try await post(client, f, "user/update", ["update_by": "id_card", "update_by_value": "LK000005", "full_name": "Alt Nume"])
+
+            // validation: complete, its note gone, and served from the figures stored now, whatever changes after
+            #expect(completed.status == "locked" && completed.note == nil)
+            #expect(try await post(client, f, "month/get_list", [:]).decode(LockedMonthListMirror.self).months == [completed])
+            #expect(locked == computed)
+            #expect(try await reports(client, f) == locked)
+        }
+    }
+
+    @Test("a check-out dated in the open month after a locked month's last evening is stored; the locked month keeps its figures")
+    func scanPairsAcrossLockedBoundary() async throws {
+        try await withApp { client, f in
+            // setup: an open check-in at 22:00 on 30 November, the month locked with it, and December's report before
+            let userID = try await employee(client, f, card: "LK000006", mark: "51", team: "Tura A", tag: "LKF")
+            let terminal = try await f.store.createDevice(companyID: f.companyID, label: "Poarta", actor: .commandLine)
+            let checkIn = NewScan(userID: userID, instant: Self.instant("2026-11-30", 22), source: .terminal, arrival: .offline)
+            _ = try await f.store.recordScans([checkIn], companyID: f.companyID, limits: .iFlowDefaults, actor: .commandLine)
+            #expect(try await post(client, f, "month/lock", ["year": "2026", "month": "11"]).decode(LockedMonthMirror.self).status == "locked")
+            func report(_ month: String) async throws -> Reply {
+                try await post(
+                    client, f, "user/get_work_schedule",
+                    ["year": "2026", "month": month, "attendance_type": "live_attendance", "include_days": "1", "totals": "total"])
+            }
+            let november = try await report("11").text
+            let december = try await report("12").decode(WorkScheduleReplyMirror.self)
+
+            // MUT: the check-out at 06:00 on 1 December arrives in an offline batch after the lock
+            let batch = try await TerminalTests.batch(client, token: terminal.token, [("2026-12-01", "06:00:00", "LKF")], language: "en_US")
+
+            // validation: stored (its date is in an open month); November answers the same bytes, December counts 00:00-06:00
+            #expect(try TerminalTests.outcomes(batch) == [""], "\(batch.text)")
+            #expect(try await report("11").text == november, "the locked month keeps its stored figures")
+            let after = try #require(try await report("12").decode(WorkScheduleReplyMirror.self).users.first)
+            #expect(december.users.first?.totals["total"] == "0.00")
+            #expect(after.totals["total"] == "6.00", "December counts the night's hours after midnight: \(after.totals)")
+        }
+    }
+
     @Test("a live scan is refused only while the current month is locked, with a message the terminal shows")
     func liveScanInLockedMonth() async throws {
         try await withApp { client, f in

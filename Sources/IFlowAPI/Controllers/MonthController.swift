@@ -25,18 +25,19 @@ struct MonthController {
         let lock = try await MonthLock(store: store, calculators: calculators).lock(
             year: query.year, month: query.month, company: request.company, actor: request.actor
         )
-        return LockedMonthReply(lock, year: query.year, month: query.month)
+        return LockedMonthReply(lock, year: query.year, month: query.month, language: request.language)
     }
 
     /// Reopens the month and discards its stored figures; a month that was not locked answers the same.
     @Sendable func unlock(_ request: APIRequest) async throws -> LockedMonthReply {
         let query = try MonthQuery.parse(request.requestFields).get()
         _ = try await store.unlockMonth(year: query.year, month: query.month, companyID: request.company.id, actor: request.actor)
-        return LockedMonthReply(nil, year: query.year, month: query.month)
+        return LockedMonthReply(nil, year: query.year, month: query.month, language: request.language)
     }
 
+    /// Every lock of the company, a `locking` one (a lock cut short) with its note on finishing it.
     @Sendable func list(_ request: APIRequest) async throws -> LockedMonthListReply {
         let locks = try await store.lockedMonths(companyID: request.company.id)
-        return LockedMonthListReply(months: locks.map { LockedMonthReply($0, year: $0.year, month: $0.month) })
+        return LockedMonthListReply(months: locks.map { LockedMonthReply($0, year: $0.year, month: $0.month, language: request.language) })
     }
 }

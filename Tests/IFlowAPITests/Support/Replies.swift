@@ -770,6 +770,7 @@ struct LockedMonthMirror: Decodable, Equatable {
     var status: String
     @Nullable var lockedAt: String?
     @Nullable var lockedBy: String?
+    @Nullable var note: String?
 
     enum CodingKeys: String, CodingKey {
         case year
@@ -777,6 +778,7 @@ struct LockedMonthMirror: Decodable, Equatable {
         case status
         case lockedAt = "locked_at"
         case lockedBy = "locked_by"
+        case note
     }
 }
 

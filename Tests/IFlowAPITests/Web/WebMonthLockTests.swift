@@ -44,4 +44,31 @@ struct WebMonthLockTests {
             #expect(Set(actions) == ["month.lock ana@acme.ro", "month.unlock ana@acme.ro"], "\(actions)")
         }
     }
+
+    @Test("a lock cut short shows as unfinished on the timesheet, which offers to finish it beside unlocking, and finishing it stores it")
+    func unfinishedLock() async throws {
+        try await withApp { client, f in
+            // setup: December locked, then put back as a server that died between the two steps leaves it
+            _ = try await WebDayEntryTests.people(client, f)
+            var browser = try await WebCompanyDataTests.signedIn(client, f)
+            _ = try await client.get("/admin/timesheet?month=2025-12", as: &browser)
+            let csrf = try #require(browser.csrf)
+            let month = ["csrf_token": csrf, "year": "2025", "month": "12", "confirm": "1"]
+            _ = try await client.submit("/admin/timesheet/lock", month, as: &browser)
+            try await f.store.sql().raw("DELETE FROM locked_month_employees").run()
+            try await f.store.sql().raw("UPDATE locked_months SET status = 'locking'").run()
+
+            // MUT
+            let unfinished = try await client.get("/admin/timesheet?month=2025-12", as: &browser)
+            let finished = try await client.submit("/admin/timesheet/lock", month, as: &browser)
+            let locked = try await client.get(try #require(finished.location), as: &browser)
+
+            // validation: the note and both buttons while unfinished; complete, with the unlock button alone, once finished
+            #expect(unfinished.text.contains("A lock was cut short (or is running)"), "the page says the lock is not finished")
+            #expect(unfinished.text.contains("formaction=\"/admin/timesheet/lock\">Finish the lock</button>"))
+            #expect(unfinished.text.contains("action=\"/admin/timesheet/unlock\""), "unlocking reopens the month")
+            #expect(try await f.store.lockedMonth(companyID: f.companyID, year: 2025, month: 12)?.isComplete == true)
+            #expect(!locked.text.contains("Finish the lock") && locked.text.contains("The month is locked."))
+        }
+    }
 }

@@ -51,7 +51,10 @@ struct MonthLockController {
     static func values(
         _ lock: LockedMonth?, year: Int, month: Int, notice: String?, language: Language, zone: TimeZone
     ) -> [String: Any] {
-        var values: [String: Any] = ["lockYear": String(year), "lockMonth": String(month), "monthLocked": lock != nil]
+        // A lock cut short (`locking`) is finished by locking again or undone by unlocking: both buttons are offered.
+        var values: [String: Any] = [
+            "lockYear": String(year), "lockMonth": String(month), "monthLocked": lock != nil, "monthLocking": lock.map { !$0.isComplete } ?? false,
+        ]
         if let lock {
             let formatter = DateFormatter()
             formatter.timeZone = zone

@@ -180,9 +180,10 @@ enum WebText {
             "Închisă la {at} de {by}: afișată așa cum era atunci; modificările orelor ei sunt refuzate."
         ),
         "month_locking_note": (
-            "Being locked (or a lock was cut short): lock again to complete it. Changes to its hours are refused.",
-            "Se închide (sau închiderea s-a întrerupt): închideți din nou pentru a o termina. Modificările orelor se refuză."
+            "A lock was cut short (or is running): changes to its hours are refused, but it is computed, not stored. Finish it or unlock it.",
+            "Închiderea s-a întrerupt (sau rulează): orele nu se pot schimba, dar luna e calculată, nu păstrată. Terminați-o sau deschideți luna."
         ),
+        "finish_lock": ("Finish the lock", "Termină închiderea"),
         "lock_notice_locked": ("The month is locked.", "Luna este închisă."),
         "lock_notice_unlocked": ("The month is unlocked; its stored figures were discarded.", "Luna este deschisă; cifrele păstrate au fost șterse."),
         "lock_notice_lock_unconfirmed": ("Nothing changed: tick the confirmation first.", "Nu s-a schimbat nimic: bifați întâi confirmarea."),
