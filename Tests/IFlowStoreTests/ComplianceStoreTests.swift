@@ -123,6 +123,41 @@ struct ComplianceStoreTests {
         }
     }
 
+    @Test("the packed read gives each employee's plans of the range exactly as dayPlans reads them", arguments: Backend.available)
+    func packedPlans(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, userID in
+            // setup: a second employee, and plans of every shape on both, one of them outside the range on each side
+            let update = try UserUpdate.parse(["update_by": "id_card", "update_by_value": "RX100001", "full_name": "Ana Pop"]).get()
+            let otherID = try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine).user.id
+            let day = { (day: Int) in LocalDate(year: 2026, month: 3, day: day)! }
+            let ranges = { (text: String) in try TimeRangeList.parse(text).get() }
+            let plans = [
+                (userID: userID, plan: try Self.plan(day(1), "08:00-16:00")),
+                (userID: userID, plan: DayPlan(date: day(2), shifts: try ranges("08:00-12:00,13:00-17:00"), overtime: try ranges("17:00-19:30"))),
+                (userID: userID, plan: DayPlan(date: day(3), type: .CO)),
+                (userID: userID, plan: DayPlan(date: day(5), shifts: try ranges("22:00-06:00"), breakMinutes: 30)),
+                (userID: userID, plan: DayPlan(date: day(9), shifts: try ranges("08:00-12:00"), timeOff: try ranges("12:00-16:00"))),
+                (userID: userID, plan: DayPlan(date: day(31), type: .D, shifts: try ranges("09:00-17:00"), breakMinutes: 60)),
+                (userID: otherID, plan: DayPlan(date: day(4), type: .CM)),
+                (userID: otherID, plan: DayPlan(date: day(10), shifts: try ranges("00:00-24:00"), breakMinutes: 45)),
+            ]
+            try await store.importPlans(plans, companyID: companyID, calculator: Self.calculator, actor: .commandLine)
+
+            // MUT
+            let packed = try await store.packedDayPlans(userIDs: [userID, otherID, otherID + 1], from: day(2), through: day(30))
+            let expected = try await store.dayPlans(userIDs: [userID, otherID, otherID + 1], from: day(2), through: day(30))
+
+            // validation: the same plans, in date order, none of the 1st or 31st, nothing for an id without plans
+            #expect(packed[userID] == expected[userID])
+            #expect(packed[otherID] == expected[otherID])
+            #expect(packed[userID]?.map(\.date) == [day(2), day(3), day(5), day(9)])
+            #expect(packed[otherID]?.map(\.date) == [day(4), day(10)])
+            #expect(packed[userID]?.first?.overtime == (try ranges("17:00-19:30")))
+            #expect(packed[otherID + 1] == nil)
+            #expect(try await store.packedDayPlans(userIDs: [], from: day(1), through: day(31)).isEmpty)
+        }
+    }
+
     @Test("008 reverts to the schema of 007, and upgrades a database at 007 with every rule on and no shift work", arguments: Backend.available)
     func migrationRevertsAndUpgrades(backend: Backend) async throws {
         try await backend.withStore { store, companyID, userID in

@@ -55,7 +55,7 @@ struct ComplianceReport: Sendable {
             guard index < batches.count else { return nil }
             let ids = batches[index].map(\.id)
             return Task {
-                async let plans = store.dayPlans(userIDs: ids, from: window.lowerBound, through: window.upperBound)
+                async let plans = store.packedDayPlans(userIDs: ids, from: window.lowerBound, through: window.upperBound)
                 var scans: [Int: [Scan]] = [:]
                 if let limits {
                     scans = try await store.reportScans(companyID: companyID, userIDs: ids, from: scansFrom, through: scansThrough, limits: limits)

@@ -107,3 +107,29 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The plans `dayPlans(userIDs:from:through:)` reads, the database packing each employee's into one row
+    /// (`PackedDayPlans`), as `bareScans` packs scans: the Labour Code checks read months of plans for every employee,
+    /// and one row per employee spares the driver a row of named columns per plan.
+    public func packedDayPlans(userIDs: [Int], from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
+        var plans: [Int: [DayPlan]] = [:]
+        guard !userIDs.isEmpty else { return plans }
+        let rows = try await readSQL().raw(
+            """
+            SELECT user_id, string_agg(format('%s|%s|%s|%s|%s|%s', date, type, break_minutes, shifts, overtime, time_off), ';' ORDER BY date) \
+            AS packed FROM day_plans \
+            WHERE user_id IN (\(binds: userIDs)) AND date >= \(bind: from.description) AND date <= \(bind: through.description) \
+            GROUP BY user_id
+            """
+        ).all()
+        plans.reserveCapacity(rows.count)
+        for row in rows {
+            guard let run = PackedDayPlans.parse(try row.decode(column: "packed", as: String.self)) else {
+                throw StoreError.corruptRow(table: "day_plans")
+            }
+            plans[try row.decode(column: "user_id", as: Int.self)] = run
+        }
+        return plans
+    }
+}
