@@ -2,13 +2,14 @@
 
 Signs in, visits each page, submits the forms (generate a key, revoke it, register an RFID device, revoke it, add and
 delete an entry of an employee's day, turn a Labour Code rule off and on, set a team's shift work, switch language,
-sign out), downloads the CSV, shows the timesheet from the plan (with its Labour Code marks) and from real presence,
+sign out), downloads the CSV and the payroll files, locks the month, sees a change refused, unlocks it, shows the timesheet from the plan (with its Labour Code marks) and from real presence,
 saves full-page screenshots, and fails on any HTTP error status, failed load or console error.
 
 Usage: browser_test.py BASE_URL EMAIL PASSWORD SCREENSHOT_DIR
 """
 
 import base64
+import io
 import json
 import os
 import shutil
@@ -17,6 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import DevTools  # noqa: E402
@@ -24,13 +26,15 @@ from cdp import DevTools  # noqa: E402
 BASE, EMAIL, PASSWORD, SHOTS = sys.argv[1:5]
 MONTH = os.environ.get("IFLOW_BROWSER_MONTH", "2025-12")
 problems = []
+# Refusals a step provokes on purpose, as (status, URL): the page answers them with 422 and explains them.
+expected_refusals = set()
 
 
 def on_event(event):
     method, params = event["method"], event.get("params", {})
     if method == "Network.responseReceived":
         response = params["response"]
-        if response["status"] >= 400:
+        if response["status"] >= 400 and (response["status"], response["url"]) not in expected_refusals:
             problems.append(f"HTTP {response['status']} for {response['url']}")
     elif method == "Network.loadingFailed" and not params.get("canceled"):
         problems.append(f"load failed: {params.get('errorText')} ({params.get('blockedReason', '')})")
@@ -39,7 +43,9 @@ def on_event(event):
         problems.append(f"console.{params['type']}: {text}")
     elif method == "Runtime.exceptionThrown":
         problems.append("uncaught exception: " + params["exceptionDetails"].get("text", ""))
-    elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+    elif method == "Log.entryAdded" and params["entry"].get("level") == "error" and not any(
+        url == params["entry"].get("url") and f"status of {status}" in params["entry"].get("text", "") for status, url in expected_refusals
+    ):
         problems.append(f"browser log: {params['entry'].get('text')} {params['entry'].get('url', '')}")
 
 
@@ -190,6 +196,17 @@ def main():
             s.expect(lines[0].startswith("marca_salariat;cnp_salariat;den_salariat;"), f"{file_format}'s header: {lines[0][:60]}")
             s.expect(len(lines) - 2 >= 3 * lines_per_employee, f"{file_format} has {lines_per_employee} line(s) per employee")
 
+        request = urllib.request.Request(
+            f"{BASE}/admin/timesheet/sheet.csv?month={MONTH}&format=xlsx",
+            headers={"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in cookies)},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            status, disposition, body = response.status, response.headers.get("Content-Disposition", ""), response.read()
+        with zipfile.ZipFile(io.BytesIO(body)) as workbook:
+            parts = workbook.namelist()
+        s.expect(status == 200 and "xl/workbook.xml" in parts, f"xlsx: {status}, a workbook holding {parts[:4]}")
+        s.expect(f"pontaj-demo-productie-srl-{MONTH}.xlsx" in disposition, f"xlsx is named for the company: {disposition}")
+
         print("timesheet: real presence")
         s.goto(f"/admin/timesheet?month={MONTH}")
         s.submit("document.querySelector('nav.modes a:not(.current)').click();")
@@ -307,6 +324,44 @@ def main():
         rows = s.evaluate("Array.from(document.querySelectorAll('table.audit tbody tr')).map(r => r.dataset.action)")
         s.expect(len(rows) >= 2 and all(r.startswith("attendance.") for r in rows), f"filtered by who and kind, not {rows}")
         s.screenshot("audit")
+
+        print("month lock")
+        lock_form = "document.querySelector('form.month-lock')"
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        s.expect(s.evaluate(f"{lock_form}.getAttribute('action')") == "/admin/timesheet/lock", "an open month offers the lock button")
+        # The confirmation box is required: the button is clicked as a user would, and the browser refuses it unticked.
+        s.evaluate(f"{lock_form}.querySelector('button').click()")
+        s.expect(s.location() == f"/admin/timesheet?month={MONTH}", "the lock button does nothing before it is confirmed")
+        where = s.submit(f"{lock_form}.querySelector('input[name=confirm]').checked = true; {lock_form}.querySelector('button').click();")
+        s.expect("lock_notice=locked" in where, f"locking returns to the timesheet, not {where}")
+        s.expect("Luna este închisă." in s.evaluate(f"{lock_form}.innerText"), "the page says the month is locked")
+        s.expect("Închisă la " in s.evaluate(f"{lock_form}.innerText"), "with when and by whom")
+        s.expect(s.evaluate(f"{lock_form}.getAttribute('action')") == "/admin/timesheet/unlock", "a locked month offers the unlock button")
+        s.screenshot("timesheet-locked")
+        s.goto(day)
+        s.evaluate("document.querySelector('details.plan-form summary').click()")
+        expected_refusals.add((422, BASE + s.evaluate("document.querySelector('details.plan-form form').getAttribute('action')")))
+        s.submit(
+            "document.querySelector('details.plan-form select[name=type]').value = 'work';"
+            "document.querySelector('details.plan-form input[name=shifts]').value = '08:00-16:00';"
+            "document.querySelector('details.plan-form input[name=reason]').value = 'revenire din concediu';"
+            "document.querySelector('details.plan-form form').submit();"
+        )
+        refusal = s.evaluate("Array.from(document.querySelectorAll('details.plan-form .alert.error')).map(p => p.innerText).join(' ')")
+        s.expect(f"luna {MONTH} este închisă" in refusal, f"the plan change is refused in Romanian as locked_month, not {refusal!r}")
+        s.screenshot("employee-day-locked")
+        s.goto(day)
+        s.expect(s.evaluate("document.querySelector('details.plan-form select[name=type]').value") == "CO", "the locked day is still leave")
+        s.goto(f"/admin/timesheet?month={MONTH}")
+        where = s.submit(f"{lock_form}.querySelector('input[name=confirm]').checked = true; {lock_form}.querySelector('button').click();")
+        s.expect("lock_notice=unlocked" in where, f"unlocking returns to the timesheet, not {where}")
+        s.expect("Luna este deschisă" in s.evaluate(f"{lock_form}.innerText"), "the page says the month is open again")
+        s.expect(s.evaluate(f"{lock_form}.getAttribute('action')") == "/admin/timesheet/lock", "an unlocked month offers the lock button again")
+        s.screenshot("timesheet-unlocked")
+        s.goto("/admin/audit")
+        actions = s.evaluate("Array.from(document.querySelectorAll('table.audit tbody tr')).map(r => r.dataset.action)")
+        s.expect("month.lock" in actions and "month.unlock" in actions, f"the audit lists the lock and the unlock, not {actions}")
+        s.screenshot("audit-month-lock")
 
         print("today")
         s.goto("/admin/today")
