@@ -30,7 +30,7 @@ struct MonthLockTests {
             client, f, "user/update",
             [
                 "update_by": "id_card", "update_by_value": card, "full_name": "Angajat \(mark)", "mark_number": mark, "team_name": team,
-                "employment_date": "2026-01-01", "rfid_tag": tag,
+                "employment_date": "2026-01-01", "rfid_tag": tag, "job_title": "Operator \(mark)",
             ]
         )
         return try #require(Int(try reply.decode(UserUpdateReplyMirror.self).userID))

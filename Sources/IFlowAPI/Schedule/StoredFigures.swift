@@ -22,7 +22,7 @@ enum StoredFigures {
 
     static func encode(_ month: EmployeeMonth) throws -> String {
         let form = Form(
-            version: 1, user_id: month.user.id,
+            version: 1, user_id: month.user.id, job_title: month.user.jobTitle,
             plans: month.plans.map {
                 Form.Plan(
                     date: $0.date.description, type: $0.type.rawValue, shifts: TimeRangeList.format($0.shifts), break_minutes: $0.breakMinutes,
@@ -64,6 +64,9 @@ enum StoredFigures {
                 return WorkedInterval(start: pair[0], end: pair[1])
             }
         }
+        // The job title is the sheet's, stored with the figures; locks stored before it was kept show none.
+        var user = user
+        user.jobTitle = form.job_title
         return EmployeeMonth(
             user: user, plans: plans, presence: presence,
             days: try form.days.map { DayMinutes(date: try date($0.date), totals: try totals($0.minutes)) }, totals: try totals(form.totals)
@@ -98,6 +101,7 @@ enum StoredFigures {
 
         var version: Int
         var user_id: Int
+        var job_title: String?
         var plans: [Plan]
         var presence: [[Int]]?
         var days: [Day]
