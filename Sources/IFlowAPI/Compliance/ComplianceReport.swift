@@ -22,24 +22,26 @@ struct ComplianceReport: Sendable {
             store: store, companyID: companyID, check: ComplianceCheck(calculator: calculator, disabled: disabled), today: today)
     }
 
-    /// Each employee's warnings about `period`, in the order of `users`; `keep` picks the warnings to keep.
+    /// The warnings about `period` of the company's employees `userIDs` (ids of other companies are left out), in id
+    /// order; `keep` picks the warnings to keep.
     func warnings(
-        of users: [ComplianceUser], period: ClosedRange<LocalDate>, batchSize: Int = 250,
+        ofUserIDs userIDs: [Int], period: ClosedRange<LocalDate>, batchSize: Int = 250,
         keep: (ComplianceUser, ComplianceWarning) -> Bool = { _, _ in true }
     ) async throws -> [(user: ComplianceUser, warnings: [ComplianceWarning])] {
         var result: [(user: ComplianceUser, warnings: [ComplianceWarning])] = []
-        result.reserveCapacity(users.count)
-        try await forEachBatch(of: users, period: period, batchSize: batchSize, keep: keep) { result += $0 }
+        result.reserveCapacity(userIDs.count)
+        try await forEachBatch(ofUserIDs: userIDs, period: period, batchSize: batchSize, keep: keep) { result += $0 }
         return result
     }
 
-    /// Hands each batch of employees' warnings about `period` to `body`, in the order of `users`.
+    /// Hands each batch of the employees' warnings about `period` to `body`, in id order.
     ///
-    /// The plans (and for `live`, the scans) are read over the whole window the rules look at: the reference period
-    /// before `period` and the compensation window after it. The next batch is read while `body` and the rules handle
-    /// the current one (the reading runs mostly on SQLite's thread), as `MonthSchedule.forEachBatch` reads a month.
+    /// The employees, their plans (and for `live`, their scans) are read a batch at a time, over the whole window the
+    /// rules look at: the reference period before `period` and the compensation window after it. The next batch is
+    /// read while `body` and the rules handle the current one (the reading, the CNPs' opening included, runs mostly
+    /// on SQLite's thread), as `MonthSchedule.forEachBatch` reads a month.
     func forEachBatch(
-        of users: [ComplianceUser], period: ClosedRange<LocalDate>, batchSize: Int = 250,
+        ofUserIDs userIDs: [Int], period: ClosedRange<LocalDate>, batchSize: Int = 250,
         keep: (ComplianceUser, ComplianceWarning) -> Bool = { _, _ in true },
         _ body: ([(user: ComplianceUser, warnings: [ComplianceWarning])]) async throws -> Void
     ) async throws {
@@ -49,28 +51,31 @@ struct ComplianceReport: Sendable {
         let secondsPerDay = ClockTime.minutesPerDay * 60
         let scansFrom = window.lowerBound.dayNumber * secondsPerDay - 14 * 3_600
         let scansThrough = (window.upperBound.dayNumber + 1) * secondsPerDay + 12 * 3_600
-        let batches = stride(from: 0, to: users.count, by: batchSize).map { users[$0..<min($0 + batchSize, users.count)] }
+        let ids = userIDs.sorted()
+        let batches = stride(from: 0, to: ids.count, by: batchSize).map { Array(ids[$0..<min($0 + batchSize, ids.count)]) }
         let (store, companyID, limits) = (self.store, self.companyID, live?.limits)
-        func read(_ index: Int) -> Task<(plans: [Int: [DayPlan]], scans: [Int: [Scan]]), any Error>? {
+        typealias Batch = (users: [ComplianceUser], plans: [Int: [DayPlan]], scans: [Int: [Scan]])
+        func read(_ index: Int) -> Task<Batch, any Error>? {
             guard index < batches.count else { return nil }
-            let ids = batches[index].map(\.id)
+            let ids = batches[index]
             return Task {
+                async let users = store.complianceUsers(companyID: companyID, userIDs: ids)
                 async let plans = store.packedDayPlans(userIDs: ids, from: window.lowerBound, through: window.upperBound)
                 var scans: [Int: [Scan]] = [:]
                 if let limits {
                     scans = try await store.reportScans(companyID: companyID, userIDs: ids, from: scansFrom, through: scansThrough, limits: limits)
                 }
-                return (try await plans, scans)
+                return (try await users, try await plans, scans)
             }
         }
         var next = read(0)
         defer { next?.cancel() }
-        for (index, batch) in batches.enumerated() {
+        for index in batches.indices {
             guard let current = next else { break }
             next = read(index + 1)
             let read = try await current.value
             try await body(
-                batch.map { user in
+                read.users.map { user in
                     let employee = ComplianceEmployee(
                         birthDate: ComplianceEmployee.birthDate(birthDateField: user.birthDate, cnp: user.cnp, today: today),
                         shiftWork: user.shiftWork

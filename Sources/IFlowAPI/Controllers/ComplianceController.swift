@@ -28,7 +28,7 @@ struct ComplianceController {
         if query.attendanceType == .liveAttendance {
             report.live = (request.company.attendance.limits, Int(Date().timeIntervalSince1970.rounded(.down)))
         }
-        let users = try await store.complianceUsers(companyID: request.company.id, month: (query.year, query.month), filter: query.filter)
+        let userIDs = try await store.reportUsers(companyID: request.company.id, month: (query.year, query.month), filter: query.filter).map(\.id)
         let rulesChecked = report.check.rulesChecked.map { ComplianceRuleReply(rule: $0.rawValue, article: $0.article) }
         let (language, timeZone, batchSize, finalReport) = (request.language, request.company.timeZone, self.batchSize, report)
 
@@ -41,7 +41,7 @@ struct ComplianceController {
             try APIJSONEncoder.encode(rulesChecked, into: &buffer)
             buffer.writeString(",\"users\":[")
             var written = 0
-            try await finalReport.forEachBatch(of: users, period: period, batchSize: batchSize) { found in
+            try await finalReport.forEachBatch(ofUserIDs: userIDs, period: period, batchSize: batchSize) { found in
                 for (user, warnings) in found where !warnings.isEmpty {
                     if written > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
                     let reply = ComplianceUserReply(

@@ -61,8 +61,7 @@ struct ScheduleController {
         let all = dates.values.flatMap { $0 }
         guard let first = all.min(), let last = all.max() else { return [] }
         let report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: request.company.id)
-        let users = try await store.complianceUsers(companyID: request.company.id, userIDs: dates.keys.sorted())
-        let found = try await report.warnings(of: users, period: first.adding(days: -1)...last) { user, warning in
+        let found = try await report.warnings(ofUserIDs: Array(dates.keys), period: first.adding(days: -1)...last) { user, warning in
             dates[user.id, default: []].contains { $0 >= warning.from && $0 <= warning.through }
         }
         return found.flatMap { user, warnings in

@@ -30,11 +30,13 @@ enum CompensationRule {
 
     static func warnings(ledger: WorkLedger, period: ClosedRange<LocalDate>, today: LocalDate, calculator: ScheduleCalculator) -> [ComplianceWarning]
     {
-        let dayNumbers = Set(ledger.workedByDay.keys).union(ledger.timeOffByDay.keys).sorted()
+        let (work, off) = (ledger.workedByDay.range, ledger.timeOffByDay.range)
+        let dayNumbers = work.isEmpty ? off : off.isEmpty ? work : min(work.lowerBound, off.lowerBound)..<max(work.upperBound, off.upperBound)
         var debts: [Debt] = []
-        for dayNumber in dayNumbers {
+        // A date without work or time off owes and pays nothing.
+        for dayNumber in dayNumbers where ledger.workedByDay[dayNumber] > 0 || ledger.timeOffByDay[dayNumber] > 0 {
             let date = LocalDate(dayNumber: dayNumber)
-            var timeOff = ledger.timeOffByDay[dayNumber] ?? 0
+            var timeOff = ledger.timeOffByDay[dayNumber]
             if timeOff > 0 {
                 for index in debts.indices.sorted(by: { debts[$0].expires < debts[$1].expires }) where timeOff > 0 {
                     guard debts[index].minutes > 0, debts[index].expires >= date else { continue }
@@ -44,10 +46,11 @@ enum CompensationRule {
                 }
             }
             if calculator.dayClass(dayNumber: dayNumber) == .holiday {
-                let worked = ledger.workedByDay[dayNumber] ?? 0
+                let worked = ledger.workedByDay[dayNumber]
                 if worked > 0 { debts.append(Debt(rule: .holidayCompensation, date: date, expires: date.adding(days: holidayDays), minutes: worked)) }
-            } else if let overtime = ledger.overtimeByDay[dayNumber], overtime > 0 {
-                debts.append(Debt(rule: .overtimeCompensation, date: date, expires: overtimeExpiry(workedOn: date), minutes: overtime))
+            } else if ledger.overtimeByDay[dayNumber] > 0 {
+                debts.append(
+                    Debt(rule: .overtimeCompensation, date: date, expires: overtimeExpiry(workedOn: date), minutes: ledger.overtimeByDay[dayNumber]))
             }
         }
         return debts.filter { $0.minutes > 0 && period.contains($0.date) }.map { debt in

@@ -43,7 +43,7 @@ enum WeeklyRestRule {
         var run = 0
         for offset in -6...13 {
             let dayNumber = monday.dayNumber + offset
-            if (ledger.workedByDay[dayNumber] ?? 0) == 0 {
+            if ledger.workedByDay[dayNumber] == 0 {
                 run += 1
                 // A run counts once it reaches into the week.
                 if offset >= 0 && offset - run + 1 <= 6 { longest = max(longest, run) }

@@ -11,12 +11,12 @@ extension WorkLedger {
     ///   - presence: The time present over that window, e.g. `ScanPairing.intervals(now:)`.
     init(plans: [DayPlan], presence: [WorkedInterval], calculator: ScheduleCalculator) {
         var shiftsByDay: [Int: (shifts: [WorkedInterval], breakMinutes: Int)] = [:]
-        var timeOff: [Int: Int] = [:]
+        var timeOff = MinutesByDay()
         for plan in plans {
             let shifts = plan.shifts.map { calculator.instants(of: $0, on: plan.date.dayNumber) }.map { WorkedInterval(start: $0.start, end: $0.end) }
             if !shifts.isEmpty { shiftsByDay[plan.date.dayNumber] = (shifts.merged(), plan.breakMinutes) }
             calculator.forEachPiece(of: plan) { dayNumber, kind, _, minutes in
-                if kind == .timeOff { timeOff[dayNumber, default: 0] += minutes }
+                if kind == .timeOff { timeOff.add(minutes, on: dayNumber) }
             }
         }
         var groups: [Int: [WorkedInterval]] = [:]
@@ -29,8 +29,8 @@ extension WorkLedger {
             groups[planDay ?? startDay, default: []].append(interval)
         }
         var days: [WorkDay] = []
-        var worked: [Int: Int] = [:]
-        var overtime: [Int: Int] = [:]
+        var worked = MinutesByDay()
+        var overtime = MinutesByDay()
         for (dayNumber, intervals) in groups {
             let plan = shiftsByDay[dayNumber] ?? ([], 0)
             var inside: [WorkedInterval] = []
@@ -51,10 +51,10 @@ extension WorkLedger {
                     overtimePieces.append(HourPiece(start: $0, dayNumber: $1, time: $2, minutes: $3))
                 }
             }
-            for piece in regularPieces { worked[piece.dayNumber, default: 0] += piece.minutes }
+            for piece in regularPieces { worked.add(piece.minutes, on: piece.dayNumber) }
             for piece in overtimePieces {
-                worked[piece.dayNumber, default: 0] += piece.minutes
-                overtime[piece.dayNumber, default: 0] += piece.minutes
+                worked.add(piece.minutes, on: piece.dayNumber)
+                overtime.add(piece.minutes, on: piece.dayNumber)
             }
             let longestPause = zip(intervals, intervals.dropFirst()).map { ($1.start - $0.end) / 60 }.max() ?? 0
             days.append(

@@ -3,26 +3,26 @@ struct WorkLedger: Sendable {
     /// Working days by start.
     let days: [WorkDay]
     /// Minutes of work (regular and overtime) on each local date, by day number.
-    let workedByDay: [Int: Int]
+    let workedByDay: MinutesByDay
     /// Overtime minutes on each local date.
-    let overtimeByDay: [Int: Int]
+    let overtimeByDay: MinutesByDay
     /// Time off taken on each local date.
-    let timeOffByDay: [Int: Int]
+    let timeOffByDay: MinutesByDay
 
     init(plans: [DayPlan], calculator: ScheduleCalculator) {
-        var worked: [Int: Int] = [:]
-        var overtime: [Int: Int] = [:]
-        var timeOff: [Int: Int] = [:]
+        var worked = MinutesByDay()
+        var overtime = MinutesByDay()
+        var timeOff = MinutesByDay()
         var days: [WorkDay] = []
         days.reserveCapacity(plans.count)
         for plan in plans {
             let day = calculator.workDay(of: plan) { dayNumber, kind, _, minutes in
                 switch kind {
-                case .regular: worked[dayNumber, default: 0] += minutes
+                case .regular: worked.add(minutes, on: dayNumber)
                 case .overtime:
-                    worked[dayNumber, default: 0] += minutes
-                    overtime[dayNumber, default: 0] += minutes
-                case .timeOff: timeOff[dayNumber, default: 0] += minutes
+                    worked.add(minutes, on: dayNumber)
+                    overtime.add(minutes, on: dayNumber)
+                case .timeOff: timeOff.add(minutes, on: dayNumber)
                 }
             }
             if let day { days.append(day) }
@@ -37,7 +37,7 @@ struct WorkLedger: Sendable {
     func worked(from first: LocalDate, through last: LocalDate, where include: (LocalDate) -> Bool = { _ in true }) -> Int {
         guard first <= last else { return 0 }
         return (first.dayNumber...last.dayNumber).reduce(0) { total, dayNumber in
-            include(LocalDate(dayNumber: dayNumber)) ? total + (workedByDay[dayNumber] ?? 0) : total
+            include(LocalDate(dayNumber: dayNumber)) ? total + workedByDay[dayNumber] : total
         }
     }
 

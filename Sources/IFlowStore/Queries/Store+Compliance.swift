@@ -4,12 +4,6 @@ import IFlowCore
 import SQLKit
 
 extension Store {
-    /// The employees a month's Labour Code report lists: those `reportUsers(companyID:month:filter:)` lists, by id.
-    public func complianceUsers(companyID: Int, month: (year: Int, month: Int), filter: ReportFilter) async throws -> [ComplianceUser] {
-        let ids = try await reportUsers(companyID: companyID, month: month, filter: filter).map(\.id)
-        return try await complianceUsers(companyID: companyID, userIDs: ids)
-    }
-
     /// The employees `userIDs` of the company, by id; ids of other companies are left out.
     public func complianceUsers(companyID: Int, userIDs: [Int]) async throws -> [ComplianceUser] {
         struct Row: Decodable {

@@ -18,8 +18,7 @@ struct TimesheetWarnings {
     ) async throws -> TimesheetWarnings {
         var report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: companyID)
         report.live = live
-        let users = try await store.complianceUsers(companyID: companyID, userIDs: userIDs)
-        let found = try await report.warnings(of: users, period: period)
+        let found = try await report.warnings(ofUserIDs: userIDs, period: period)
         return TimesheetWarnings(
             rulesChecked: report.check.rulesChecked, byUser: Dictionary(found.map { ($0.user.id, $0.warnings) }) { first, _ in first }
         )
