@@ -466,6 +466,100 @@ struct AttendanceStoreTests {
         }
     }
 
+    @Test(
+        "single scans sent at once are answered as if each were recorded alone, whoever sent them and for whichever company",
+        arguments: Backend.available)
+    func singleScansAtOnce(backend: Backend) async throws {
+        try await backend.withStore(poolSize: 8) { store, companyID, otherID in
+            // setup: 4 badges of the company and 1 of the other; two terminals (senders) of the company
+            let ids = try await Self.addEmployees(4, store: store, companyID: companyID)
+            let other = try await Self.addEmployees(1, store: store, companyID: otherID)[0]
+            let senders = [AuditActor(kind: .device, id: 1, label: "Poarta (1234…)"), AuditActor(kind: .device, id: 2, label: "Hala (5678…)")]
+            struct Sent: Sendable {
+                var scan: NewScan
+                var companyID: Int
+                var actor: AuditActor
+            }
+            // Each employee of the company scanned 8 times at one instant by both terminals (a live scan carries the
+            // server's now); the other company's once; and one scan of the other company's employee sent as the
+            // company's, which must fail alone.
+            var sent: [Sent] = []
+            for (index, id) in ids.enumerated() {
+                for round in 0..<8 {
+                    sent.append(
+                        Sent(
+                            scan: Self.terminalScan(id, Self.monday + index, arrival: .live), companyID: companyID,
+                            actor: senders[round % 2]))
+                }
+            }
+            sent.append(Sent(scan: Self.terminalScan(other, Self.monday, arrival: .live), companyID: otherID, actor: senders[0]))
+            let intruder = Sent(scan: Self.terminalScan(other, Self.monday + 30, arrival: .live), companyID: companyID, actor: senders[1])
+
+            // MUT: all at once (on SQLite they share group commits)
+            let answers = try await withThrowingTaskGroup(of: (Int, RecordedScans?).self) { group in
+                for (index, entry) in (sent + [intruder]).enumerated() {
+                    group.addTask {
+                        do {
+                            return (
+                                index, try await store.recordScans([entry.scan], companyID: entry.companyID, limits: Self.limits, actor: entry.actor)
+                            )
+                        } catch StoreError.notInCompany {
+                            return (index, nil)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int: RecordedScans?]()) { $0[$1.0] = $1.1 }
+            }
+
+            // validation: the intruder alone was refused
+            #expect(answers.count == sent.count + 1)
+            #expect(Set(answers.filter { $0.value == nil }.map(\.key)) == [sent.count])
+            // one stored scan per employee; every other answer names that scan, as a duplicate of a stored scan
+            for id in ids + [other] {
+                let mine = sent.indices.filter { sent[$0].scan.userID == id }.compactMap { answers[$0] ?? nil }
+                #expect(mine.allSatisfy { $0.outcomes.count == 1 && $0.ids.count == 1 })
+                let stored = mine.filter { $0.outcomes == [.stored] }
+                try #require(stored.count == 1, "employee \(id): \(mine.map(\.outcomes))")
+                let storedID = try #require(stored[0].ids[0])
+                #expect(mine.filter { $0.outcomes != [.stored] }.allSatisfy { $0.outcomes == [.duplicateOfScan(storedID)] && $0.ids == [nil] })
+                let company = id == other ? otherID : companyID
+                #expect(try await Self.kept(store, companyID: company, userID: id).count == 1)
+            }
+            // the stored scans are their senders' and their companies' (the other company's employee has no scan of the company)
+            let labels = try await store.readSQL().raw(
+                "SELECT company_id, user_id, actor_label FROM scans ORDER BY id"
+            ).all().map {
+                (
+                    try $0.decode(column: "company_id", as: Int.self), try $0.decode(column: "user_id", as: Int.self),
+                    try $0.decode(column: "actor_label", as: String.self)
+                )
+            }
+            #expect(labels.count == ids.count + 1)
+            #expect(labels.allSatisfy { senders.map(\.label).contains($0.2) && ($0.1 == other) == ($0.0 == otherID) })
+        }
+    }
+
+    @Test(
+        "a row dated in a locked month is refused before duplicates are judged: the row just after the month's end is stored",
+        arguments: Backend.available)
+    func lockedRowMakesNoDuplicate(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, _ in
+            // setup: November 2026 locked; one employee
+            let id = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
+            _ = try await LockedMonthStoreTests.begin(store, companyID: companyID)
+            let december = LockedMonthStoreTests.midnight(1, month: 12)
+
+            // MUT: an offline batch with a scan 20 s before December and one 20 s into it
+            let recorded = try await store.recordScans(
+                [Self.terminalScan(id, december - 20), Self.terminalScan(id, december + 20)], companyID: companyID, limits: Self.limits,
+                actor: .commandLine)
+
+            // validation
+            #expect(recorded.outcomes == [.lockedMonth, .stored])
+            #expect(try await Self.kept(store, companyID: companyID, userID: id) == [december + 20])
+        }
+    }
+
     @Test("007 reverts to the schema before it, and upgrades a database at 006 with the companies' defaults", arguments: Backend.available)
     func migrationRevertsAndUpgrades(backend: Backend) async throws {
         try await backend.withStore { store, companyID, _ in

@@ -28,33 +28,25 @@ extension Store {
     }
 
     private func scanEmployees(companyID: Int, where condition: SQLQueryString) async throws -> [ScanEmployee] {
-        struct Row: Decodable {
-            var id: Int
-            var full_name: String
-            var team_id: Int?
-            var team_name: String?
-            var mark_number: String?
-            var rfid_tag: String?
-            var is_enabled: Bool
-            var employment_date: String?
-            var disable_date: String?
-        }
         let query: SQLQueryString =
             """
             SELECT users.id, users.full_name, users.team_id, teams.name AS team_name, users.mark_number, users.rfid_tag, users.is_enabled, \
             users.employment_date, users.disable_date FROM users LEFT JOIN teams ON teams.id = users.team_id \
             WHERE users.company_id = \(bind: companyID) AND \(condition)
             """
-        func date(_ text: String?) throws -> LocalDate? {
-            guard let text, !text.isEmpty else { return nil }
+        func date(_ row: any SQLRow, _ column: String) throws -> LocalDate? {
+            guard let text = try row.decode(column: column, as: String?.self), !text.isEmpty else { return nil }
             guard let date = LocalDate(iso: text) else { throw StoreError.corruptRow(table: "users") }
             return date
         }
-        return try await readSQL().raw(query).all(decoding: Row.self).map { row in
+        // Read by column, not through `Decodable`, as `authenticateDevice(token:)`: every live scan runs it.
+        return try await readSQL().raw(query).all().map { row in
             ScanEmployee(
-                userID: row.id, fullName: row.full_name, teamID: row.team_id, teamName: row.team_name, markNumber: row.mark_number,
-                rfidTag: row.rfid_tag, isDisabled: !row.is_enabled, employmentDate: try date(row.employment_date),
-                disableDate: try date(row.disable_date)
+                userID: try row.decode(column: "id", as: Int.self), fullName: try row.decode(column: "full_name", as: String.self),
+                teamID: try row.decode(column: "team_id", as: Int?.self), teamName: try row.decode(column: "team_name", as: String?.self),
+                markNumber: try row.decode(column: "mark_number", as: String?.self), rfidTag: try row.decode(column: "rfid_tag", as: String?.self),
+                isDisabled: !(try row.decode(column: "is_enabled", as: Bool.self)), employmentDate: try date(row, "employment_date"),
+                disableDate: try date(row, "disable_date")
             )
         }
     }
@@ -66,21 +58,26 @@ extension Store {
     /// On PostgreSQL the employees' rows are locked (in id order, so concurrent calls cannot deadlock) before their
     /// scans are read; SQLite's single writer already runs one write at a time. Each employee with stored rows gets
     /// one audit event, `attendance.added` for a manual entry and `attendance.scanned` otherwise.
+    ///
+    /// A single scan on SQLite joins the group commit's batch and is recorded with its other single scans
+    /// (``GroupCommit/recordScan(_:)``): a terminal's live scans are that, and come many at once at a shift's start.
     public func recordScans(_ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor) async throws -> RecordedScans {
         guard !rows.isEmpty else { return RecordedScans(outcomes: [], ids: []) }
         let recordedAt = Date()
+        if rows.count == 1, let groupCommit {
+            return try await groupCommit.recordScan(
+                PendingScan(row: rows[0], companyID: companyID, limits: limits, actor: actor, recordedAt: recordedAt))
+        }
         return try await write { context in
             try await Self.recordScans(rows, companyID: companyID, limits: limits, actor: actor, recordedAt: recordedAt, in: context)
         }
     }
 
-    private static func recordScans(
+    static func recordScans(
         _ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor, recordedAt: Date, in context: WriteContext
     ) async throws -> RecordedScans {
         let sql = context.sql
-        var rowsByUser: [Int: [Int]] = [:]
-        for (index, row) in rows.enumerated() { rowsByUser[row.userID, default: []].append(index) }
-        let userIDs = rowsByUser.keys.sorted()
+        let userIDs = Set(rows.map(\.userID)).sorted()
         let lowest = rows.map(\.instant).min() ?? 0
         let highest = rows.map(\.instant).max() ?? 0
         var existing: [Int: [Scan]] = [:]
@@ -103,6 +100,12 @@ extension Store {
             }
         }
         var outcomes = [BatchRowOutcome](repeating: .stored, count: rows.count)
+        // A row dated in a locked month is refused before duplicates are judged: it is never stored, so it cannot make
+        // a later row (just past the month's end) a duplicate.
+        let locked = try await lockedScanMonths(rows.map(\.instant), companyID: companyID, on: sql)
+        for index in locked.keys { outcomes[index] = .lockedMonth }
+        var rowsByUser: [Int: [Int]] = [:]
+        for (index, row) in rows.enumerated() where locked[index] == nil { rowsByUser[row.userID, default: []].append(index) }
         for (userID, indices) in rowsByUser {
             let local = ScanBatch.outcomes(of: indices.map { rows[$0].instant }, existing: existing[userID] ?? [], limits: limits)
             for (position, outcome) in local.enumerated() {
@@ -113,7 +116,6 @@ extension Store {
                 }
             }
         }
-        for index in try await lockedScanMonths(rows.map(\.instant), companyID: companyID, on: sql).keys { outcomes[index] = .lockedMonth }
         let stored = rows.indices.filter { outcomes[$0] == .stored }
         let ids = try await insertScans(stored, of: rows, companyID: companyID, actor: actor, recordedAt: recordedAt, on: sql)
         auditScans(stored, of: rows, ids: ids, companyID: companyID, actor: actor, in: context)

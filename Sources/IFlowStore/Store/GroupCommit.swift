@@ -47,7 +47,25 @@ final class GroupCommit: Sendable {
     func insert(_ row: NewUserRow) async throws -> Int? {
         try await enqueue { continuation in
             // Alone: when the batch runs again write by write (see `commit(_:isolated:)`).
-            Write(newUser: row, result: { $0 }, body: { context in try await Store.insertUser(row, in: context) }, continuation: continuation)
+            Write(
+                merged: .newUser(row), result: { if case .userID(let id) = $0 { id } else { nil } },
+                body: { context in try await Store.insertUser(row, in: context) }, continuation: continuation)
+        }
+    }
+
+    /// Records one scan in the next batch's transaction and answers what became of it once that has committed.
+    ///
+    /// The batch's scans of one company, with the same limits and sender, are recorded together by one
+    /// `Store.recordScans` call (four statements for the lot instead of four each), which judges them exactly as one
+    /// after the other: a second scan of a badge within the duplicate window is a duplicate of the first.
+    func recordScan(_ scan: PendingScan) async throws -> RecordedScans {
+        try await enqueue { continuation in
+            Write(
+                merged: .scan(scan), result: { if case .scan(let recorded) = $0 { recorded } else { nil } },
+                body: { context in
+                    try await Store.recordScans(
+                        [scan.row], companyID: scan.companyID, limits: scan.limits, actor: scan.actor, recordedAt: scan.recordedAt, in: context)
+                }, continuation: continuation)
         }
     }
 
@@ -142,10 +160,20 @@ final class GroupCommit: Sendable {
     private static func run(_ batch: [any GroupedWrite], isolated: Bool, in transaction: WriteTransaction, on sql: any SQLDatabase) async throws {
         let context = WriteContext(sql: sql, transaction: transaction)
         var newUsers: [(row: NewUserRow, write: any GroupedWrite)] = []
+        var scans: [(key: PendingScan.Group, writes: [(scan: PendingScan, write: any GroupedWrite)])] = []
         for write in batch {
-            if !isolated, let row = write.newUser {
+            switch isolated ? nil : write.merged {
+            case .newUser(let row):
                 newUsers.append((row, write))
                 continue
+            case .scan(let scan):
+                if let group = scans.firstIndex(where: { $0.key == scan.group }) {
+                    scans[group].writes.append((scan, write))
+                } else {
+                    scans.append((scan.group, [(scan, write)]))
+                }
+                continue
+            case nil: break
             }
             guard isolated else {
                 do {
@@ -175,8 +203,21 @@ final class GroupCommit: Sendable {
                 throw WriteFailed(error: error)
             }
             for ((row, write), id) in zip(newUsers, ids) {
-                write.complete(insertedID: id)
+                write.complete(merged: .userID(id))
                 if let id { context.record(row.auditRow(id: id)) }
+            }
+        }
+        for (key, writes) in scans {
+            let recorded: RecordedScans
+            do {
+                recorded = try await Store.recordScans(
+                    writes.map(\.scan.row), companyID: key.companyID, limits: key.limits, actor: key.actor,
+                    recordedAt: writes[0].scan.recordedAt, in: context)
+            } catch {
+                throw WriteFailed(error: error)
+            }
+            for (index, entry) in writes.enumerated() {
+                entry.write.complete(merged: .scan(recorded.alone(index)))
             }
         }
         // One statement for the batch's audit events instead of one per write: each statement is a round trip
@@ -189,14 +230,27 @@ final class GroupCommit: Sendable {
     }
 }
 
+/// A write the batch does together with the others of its kind.
+private enum MergedWrite: Sendable {
+    case newUser(NewUserRow)
+    case scan(PendingScan)
+}
+
+/// What a ``MergedWrite`` did.
+private enum MergedResult: Sendable {
+    /// The new employee's id, `nil` when a unique index already held one of its values.
+    case userID(Int?)
+    case scan(RecordedScans)
+}
+
 /// A write waiting for its batch, with its caller's continuation.
 private protocol GroupedWrite: Sendable {
-    /// The new employee this write inserts, when that is all it does: inserted with the batch's others.
-    var newUser: NewUserRow? { get }
+    /// What this write does, when it is all it does and can be done with the batch's others of its kind.
+    var merged: MergedWrite? { get }
     /// When the write was queued, for the group-commit wait metric.
     var arrived: ContinuousClock.Instant { get }
-    /// Sets the result of a `newUser` write inserted with the others.
-    func complete(insertedID: Int?)
+    /// Sets the result of a `merged` write done with the others.
+    func complete(merged: MergedResult)
     func perform(in context: WriteContext) async throws
     /// Answers the caller with the result of `perform`, unless it was already answered.
     func succeed()
@@ -211,17 +265,17 @@ private final class Write<Value: Sendable>: GroupedWrite {
     /// `succeed()` came before `perform` finished: a bug in the batching, never a database state.
     struct NotPerformed: Error {}
 
-    let newUser: NewUserRow?
+    let merged: MergedWrite?
     let arrived = ContinuousClock.now
-    /// The write's result from the id `newUser` was inserted with.
-    private let newUserResult: (@Sendable (Int?) -> Value)?
+    /// The write's result from what its merged form did.
+    private let mergedResult: (@Sendable (MergedResult) -> Value?)?
 
     init(
-        newUser: NewUserRow? = nil, result newUserResult: (@Sendable (Int?) -> Value)? = nil,
+        merged: MergedWrite? = nil, result mergedResult: (@Sendable (MergedResult) -> Value?)? = nil,
         body: @escaping @Sendable (WriteContext) async throws -> Value, continuation: CheckedContinuation<Value, any Error>
     ) {
-        self.newUser = newUser
-        self.newUserResult = newUserResult
+        self.merged = merged
+        self.mergedResult = mergedResult
         self.body = body
         state = Mutex((continuation, nil))
     }
@@ -231,9 +285,9 @@ private final class Write<Value: Sendable>: GroupedWrite {
         state.withLock { $0.value = value }
     }
 
-    func complete(insertedID: Int?) {
-        guard let result = newUserResult else { return }
-        state.withLock { $0.value = result(insertedID) }
+    func complete(merged: MergedResult) {
+        guard let value = mergedResult?(merged) else { return }
+        state.withLock { $0.value = value }
     }
 
     func succeed() {
