@@ -38,54 +38,136 @@ enum StoredFigures {
         return String(decoding: try encoder.encode(form), as: UTF8.self)
     }
 
+    /// Reads the text byte by byte (``JSONScanner``): keys in any order, unknown ones skipped, so a later field does
+    /// not stop this reader; a field it cannot read is skipped too, so a later `version` is still told apart.
+    ///
     /// - Parameter user: The employee as stored beside the figures (``IFlowStore/Store/lockedEmployees(lockID:attendanceType:filter:)``).
     static func decode(_ text: String, user: ReportUser) throws -> EmployeeMonth {
-        let form = try JSONDecoder().decode(Form.self, from: Data(text.utf8))
-        guard form.version == 1 else { throw Failure.unknownVersion(form.version) }
-        guard form.user_id == user.id else { throw Failure.corrupt }
-        func ranges(_ text: String) throws -> [TimeRange] {
-            guard case .success(let ranges) = TimeRangeList.parse(text) else { throw Failure.corrupt }
-            return ranges
+        var version: Int?
+        var userID: Int?
+        // The job title is the sheet's, stored with the figures; locks stored before it was kept show none.
+        var jobTitle: String?
+        var plans: [DayPlan]?
+        var presence: [WorkedInterval]?
+        var days: [DayMinutes]?
+        var totals: HourTotals?
+        var unreadable = false
+        var text = text
+        do {
+            try text.withUTF8 { bytes in
+                var scanner = JSONScanner(bytes)
+                try scanner.object { scanner, key in
+                    let start = scanner.position
+                    do {
+                        switch key {
+                        case "version": version = try scanner.integer()
+                        case "user_id": userID = try scanner.integer()
+                        case "job_title": jobTitle = try scanner.null() ? nil : scanner.string()
+                        case "plans": plans = try scanner.elements(plan)
+                        case "presence": presence = try scanner.null() ? nil : scanner.elements(interval)
+                        case "days": days = try scanner.elements(day)
+                        case "totals": totals = try hourTotals(&scanner)
+                        default: try scanner.skipValue()
+                        }
+                    } catch {
+                        unreadable = true
+                        scanner.rewind(to: start)
+                        try scanner.skipValue()
+                    }
+                }
+                try scanner.end()
+            }
+        } catch {
+            throw Failure.corrupt
         }
-        func date(_ text: String) throws -> LocalDate {
-            guard let date = LocalDate(iso: text) else { throw Failure.corrupt }
-            return date
-        }
-        let plans = try form.plans.map { plan in
-            guard let type = DayType(rawValue: plan.type) else { throw Failure.corrupt }
-            return DayPlan(
-                date: try date(plan.date), type: type, shifts: try ranges(plan.shifts), breakMinutes: plan.break_minutes,
-                overtime: try ranges(plan.overtime), timeOff: try ranges(plan.time_off)
-            )
-        }
-        let presence = try form.presence.map { pairs in
-            try pairs.map { pair in
-                guard pair.count == 2 else { throw Failure.corrupt }
-                return WorkedInterval(start: pair[0], end: pair[1])
+        guard let version else { throw Failure.corrupt }
+        guard version == 1 else { throw Failure.unknownVersion(version) }
+        guard !unreadable, userID == user.id, let plans, let days, let totals else { throw Failure.corrupt }
+        var user = user
+        user.jobTitle = jobTitle
+        return EmployeeMonth(user: user, plans: plans, presence: presence, days: days, totals: totals)
+    }
+
+    private static func plan(_ scanner: inout JSONScanner) throws -> DayPlan {
+        var date: LocalDate?
+        var type: DayType?
+        var shifts: [TimeRange]?
+        var breakMinutes: Int?
+        var overtime: [TimeRange]?
+        var timeOff: [TimeRange]?
+        try scanner.object { scanner, key in
+            switch key {
+            case "date": date = try localDate(&scanner)
+            case "type":
+                guard let value = DayType(rawValue: try scanner.string()) else { throw Failure.corrupt }
+                type = value
+            case "shifts": shifts = try ranges(&scanner)
+            case "break_minutes": breakMinutes = try scanner.integer()
+            case "overtime": overtime = try ranges(&scanner)
+            case "time_off": timeOff = try ranges(&scanner)
+            default: try scanner.skipValue()
             }
         }
-        // The job title is the sheet's, stored with the figures; locks stored before it was kept show none.
-        var user = user
-        user.jobTitle = form.job_title
-        return EmployeeMonth(
-            user: user, plans: plans, presence: presence,
-            days: try form.days.map { DayMinutes(date: try date($0.date), totals: try totals($0.minutes)) }, totals: try totals(form.totals)
-        )
+        guard let date, let type, let shifts, let breakMinutes, let overtime, let timeOff else { throw Failure.corrupt }
+        return DayPlan(date: date, type: type, shifts: shifts, breakMinutes: breakMinutes, overtime: overtime, timeOff: timeOff)
+    }
+
+    private static func day(_ scanner: inout JSONScanner) throws -> DayMinutes {
+        var date: LocalDate?
+        var totals: HourTotals?
+        try scanner.object { scanner, key in
+            switch key {
+            case "date": date = try localDate(&scanner)
+            case "minutes": totals = try hourTotals(&scanner)
+            default: try scanner.skipValue()
+            }
+        }
+        guard let date, let totals else { throw Failure.corrupt }
+        return DayMinutes(date: date, totals: totals)
+    }
+
+    /// An interval stored as `[start, end]`.
+    private static func interval(_ scanner: inout JSONScanner) throws -> WorkedInterval {
+        var ends: [Int] = []
+        try scanner.array { scanner in
+            guard ends.count < 2 else { throw Failure.corrupt }
+            ends.append(try scanner.integer())
+        }
+        guard ends.count == 2 else { throw Failure.corrupt }
+        return WorkedInterval(start: ends[0], end: ends[1])
+    }
+
+    /// The 18 minute counts in ``cells`` order, read straight into their cells.
+    private static func hourTotals(_ scanner: inout JSONScanner) throws -> HourTotals {
+        var totals = HourTotals()
+        var count = 0
+        try scanner.array { scanner in
+            guard count < cells.count else { throw Failure.corrupt }
+            let cell = cells[count]
+            totals.add(try scanner.integer(), kind: cell.0, dayClass: cell.1, time: cell.2)
+            count += 1
+        }
+        guard count == cells.count else { throw Failure.corrupt }
+        return totals
+    }
+
+    private static func localDate(_ scanner: inout JSONScanner) throws -> LocalDate {
+        guard let date = LocalDate(iso: try scanner.string()) else { throw Failure.corrupt }
+        return date
+    }
+
+    private static func ranges(_ scanner: inout JSONScanner) throws -> [TimeRange] {
+        guard case .success(let ranges) = TimeRangeList.parse(try scanner.string()) else { throw Failure.corrupt }
+        return ranges
     }
 
     private static func minutes(_ totals: HourTotals) -> [Int] {
         cells.map { totals[$0.0, $0.1, $0.2] }
     }
 
-    private static func totals(_ minutes: [Int]) throws -> HourTotals {
-        guard minutes.count == cells.count else { throw Failure.corrupt }
-        var totals = HourTotals()
-        for (cell, value) in zip(cells, minutes) { totals.add(value, kind: cell.0, dayClass: cell.1, time: cell.2) }
-        return totals
-    }
-
-    private struct Form: Codable {
-        struct Plan: Codable {
+    /// The encoder's view of version 1; ``decode(_:user:)`` reads the same keys by hand.
+    private struct Form: Encodable {
+        struct Plan: Encodable {
             var date: String
             var type: String
             var shifts: String
@@ -94,7 +176,7 @@ enum StoredFigures {
             var time_off: String
         }
 
-        struct Day: Codable {
+        struct Day: Encodable {
             var date: String
             var minutes: [Int]
         }
