@@ -32,6 +32,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+import zoneinfo
 
 CNP_WEIGHTS = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9]
 
@@ -276,7 +277,8 @@ def verify_scans(base: str, key: str, ledger: Ledger) -> list:
     with ledger.lock:
         batches = {cnp: list(sent) for cnp, sent in ledger.batches.items()}
         live = dict(ledger.live)
-    today = datetime.date.today()
+    # The company's date (Europe/Bucharest, as created below): after 22:00 UTC a live scan is already dated tomorrow.
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Bucharest")).date()
     for cnp in sorted(set(batches) | set(live)):
         reply = post(base, "attendance/get_list", key, {
             "user_by": "cnp", "user_by_value": cnp, "date_interval_start": "2026-02-01",
