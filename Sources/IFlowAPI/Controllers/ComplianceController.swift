@@ -40,23 +40,19 @@ struct ComplianceController {
             )
             try APIJSONEncoder.encode(rulesChecked, into: &buffer)
             buffer.writeString(",\"users\":[")
-            var written = 0
+            var list = StreamedList(head: buffer)
             try await finalReport.forEachBatch(ofUserIDs: userIDs, period: period, batchSize: batchSize) { found in
                 for (user, warnings) in found where !warnings.isEmpty {
-                    if written > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                    let reply = ComplianceUserReply(
-                        employee: EmployeeReplyFields(userID: user.id, fullName: user.fullName, markNumber: user.markNumber, teamName: user.teamName),
-                        warnings: warnings.map { ComplianceWarningReply($0, language: language, timeZone: timeZone) }
-                    )
-                    try APIJSONEncoder.encode(reply, into: &buffer)
-                    written += 1
+                    try list.append(
+                        ComplianceUserReply(
+                            employee: EmployeeReplyFields(
+                                userID: user.id, fullName: user.fullName, markNumber: user.markNumber, teamName: user.teamName),
+                            warnings: warnings.map { ComplianceWarningReply($0, language: language, timeZone: timeZone) }
+                        ))
                 }
-                try await writer.write(buffer)
-                buffer.clear()
+                try await list.flush(to: &writer)
             }
-            buffer.writeString("]}}")
-            try await writer.write(buffer)
-            try await writer.finish(nil)
+            try await list.finish(&writer)
         }
         return Response(status: .ok, headers: [.contentType: APIReply.contentType], body: body)
     }

@@ -57,19 +57,12 @@ struct ReportController {
             // The head is an object of its own: reopen it to append `users`.
             buffer.moveWriterIndex(to: buffer.writerIndex - 1)
             buffer.writeString(",\"users\":[")
-            var written = 0
+            var list = StreamedList(head: buffer)
             try await sheet.forEachBatch(size: batchSize) { rows in
-                for row in rows {
-                    if written > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                    try APIJSONEncoder.encode(CollectiveSheetUser(row, days: head.days), into: &buffer)
-                    written += 1
-                }
-                try await writer.write(buffer)
-                buffer.clear()
+                for row in rows { try list.append(CollectiveSheetUser(row, days: head.days)) }
+                try await list.flush(to: &writer)
             }
-            buffer.writeString("]}}")
-            try await writer.write(buffer)
-            try await writer.finish(nil)
+            try await list.finish(&writer)
         }
     }
 }

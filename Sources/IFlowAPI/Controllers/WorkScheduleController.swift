@@ -37,20 +37,12 @@ struct WorkScheduleController {
         let body = ResponseBody { writer in
             var buffer = ByteBuffer()
             buffer.writeString("{\"api_reply\":{\"year\":\"\(query.year)\",\"month\":\"\(query.month < 10 ? "0" : "")\(query.month)\",\"users\":[")
-            var written = 0
+            var list = StreamedList(head: buffer)
             try await schedule.forEachBatch(size: batchSize) { months in
-                for month in months {
-                    if written > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-                    let user = WorkScheduleUser(month, totals: query.totals, dates: dates, calculator: calculator)
-                    try APIJSONEncoder.encode(user, into: &buffer)
-                    written += 1
-                }
-                try await writer.write(buffer)
-                buffer.clear()
+                for month in months { try list.append(WorkScheduleUser(month, totals: query.totals, dates: dates, calculator: calculator)) }
+                try await list.flush(to: &writer)
             }
-            buffer.writeString("]}}")
-            try await writer.write(buffer)
-            try await writer.finish(nil)
+            try await list.finish(&writer)
         }
         return Response(status: .ok, headers: [.contentType: APIReply.contentType], body: body)
     }
