@@ -129,6 +129,29 @@ struct StoredFiguresTests {
         }
     }
 
+    @Test("read for its totals only, a month keeps its employee and totals and skips plans, presence and days; cut, it is corrupt")
+    func totalsOnly() throws {
+        for month in Self.months {
+            let text = try StoredFigures.encode(month)
+            let decoded = try StoredFigures.decode(text, user: Self.user(month.user.id), totalsOnly: true)
+            #expect(decoded.user == month.user && decoded.totals == month.totals, "\(text)")
+            #expect(decoded.plans.isEmpty && decoded.presence == nil && decoded.days.isEmpty)
+            let bytes = Array(text.utf8)
+            for count in stride(from: 0, to: bytes.count, by: 7) {
+                let cut = String(decoding: bytes[..<count], as: UTF8.self)
+                #expect(throws: StoredFigures.Failure.self) { try StoredFigures.decode(cut, user: Self.user(month.user.id), totalsOnly: true) }
+            }
+        }
+        for key in ["plans", "days", "totals", "version", "user_id"] {
+            #expect(throws: StoredFigures.Failure.self, "\(key) left out") {
+                try StoredFigures.decode(Self.replacing(key, with: nil), user: Self.user(7), totalsOnly: true)
+            }
+        }
+        #expect(throws: StoredFigures.Failure.self) {
+            try StoredFigures.decode(Self.replacing("totals", with: Self.seventeen), user: Self.user(7), totalsOnly: true)
+        }
+    }
+
     static let minutes = "[" + (1...18).map(String.init).joined(separator: ",") + "]"
     static let plan = #"{"break_minutes":30,"date":"2026-11-02","overtime":"","shifts":"08:00-16:30","time_off":"","type":"work"}"#
 

@@ -38,7 +38,7 @@ struct WorkScheduleController {
             var buffer = ByteBuffer()
             buffer.writeString("{\"api_reply\":{\"year\":\"\(query.year)\",\"month\":\"\(query.month < 10 ? "0" : "")\(query.month)\",\"users\":[")
             var list = StreamedList(head: buffer)
-            try await schedule.forEachBatch(size: batchSize) { months in
+            try await schedule.forEachBatch(size: batchSize, totalsOnly: !query.includeDays) { months in
                 for month in months { try list.append(WorkScheduleUser(month, totals: query.totals, dates: dates, calculator: calculator)) }
                 try await list.flush(to: &writer)
             }

@@ -92,10 +92,13 @@ struct MonthSchedule: Sendable {
     /// The next batch is read while `body` handles the current one: the reading runs mostly on SQLite's thread and
     /// the computing on ours, so on two cores the two overlap. At most two batches are in memory; a failing `body`
     /// cancels the read in flight.
-    func forEachBatch(size: Int, _ body: ([EmployeeMonth]) async throws -> Void) async throws {
+    ///
+    /// - Parameter totalsOnly: `body` reads only the months' totals (a report without days): a locked month's stored
+    ///   plans and days are then skipped rather than read.
+    func forEachBatch(size: Int, totalsOnly: Bool = false, _ body: ([EmployeeMonth]) async throws -> Void) async throws {
         let batches = stride(from: 0, to: users.count, by: size).map { users[$0..<min($0 + size, users.count)] }
         if let lock {
-            try await forEachStoredBatch(batches, lock: lock, body)
+            try await forEachStoredBatch(batches, lock: lock, totalsOnly: totalsOnly, body)
             return
         }
         let from = firstDay.adding(days: -1)
@@ -135,7 +138,7 @@ struct MonthSchedule: Sendable {
 
     /// ``forEachBatch(size:_:)`` for a locked month: each batch's figures as they were stored, read ahead like plans.
     private func forEachStoredBatch(
-        _ batches: [ArraySlice<ReportUser>], lock: LockedMonth, _ body: ([EmployeeMonth]) async throws -> Void
+        _ batches: [ArraySlice<ReportUser>], lock: LockedMonth, totalsOnly: Bool, _ body: ([EmployeeMonth]) async throws -> Void
     )
         async throws
     {
@@ -154,7 +157,7 @@ struct MonthSchedule: Sendable {
             try await body(
                 try batch.map { user in
                     guard let stored = figures[user.id] else { throw StoreError.corruptRow(table: "locked_month_employees") }
-                    return try StoredFigures.decode(stored, user: user)
+                    return try StoredFigures.decode(stored, user: user, totalsOnly: totalsOnly)
                 }
             )
         }

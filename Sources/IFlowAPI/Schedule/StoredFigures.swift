@@ -41,8 +41,11 @@ enum StoredFigures {
     /// Reads the text byte by byte (``JSONScanner``): keys in any order, unknown ones skipped, so a later field does
     /// not stop this reader; a field it cannot read is skipped too, so a later `version` is still told apart.
     ///
-    /// - Parameter user: The employee as stored beside the figures (``IFlowStore/Store/lockedEmployees(lockID:attendanceType:filter:)``).
-    static func decode(_ text: String, user: ReportUser) throws -> EmployeeMonth {
+    /// - Parameters:
+    ///   - user: The employee as stored beside the figures (``IFlowStore/Store/lockedEmployees(lockID:attendanceType:filter:)``).
+    ///   - totalsOnly: Only the totals are read (a report without days): plans, presence and days are skipped over
+    ///     (their keys must still be there, their values JSON) and come back empty.
+    static func decode(_ text: String, user: ReportUser, totalsOnly: Bool = false) throws -> EmployeeMonth {
         var version: Int?
         var userID: Int?
         // The job title is the sheet's, stored with the figures; locks stored before it was kept show none.
@@ -63,6 +66,13 @@ enum StoredFigures {
                         case "version": version = try scanner.integer()
                         case "user_id": userID = try scanner.integer()
                         case "job_title": jobTitle = try scanner.null() ? nil : scanner.string()
+                        case "plans" where totalsOnly:
+                            try scanner.skipValue()
+                            plans = []
+                        case "days" where totalsOnly:
+                            try scanner.skipValue()
+                            days = []
+                        case "presence" where totalsOnly: try scanner.skipValue()
                         case "plans": plans = try scanner.elements(plan)
                         case "presence": presence = try scanner.null() ? nil : scanner.elements(interval)
                         case "days": days = try scanner.elements(day)
