@@ -216,6 +216,69 @@ struct AttendanceStoreTests {
         }
     }
 
+    @Test(
+        "a terminal and a badge are read in one statement: only the terminal's company's holder, none for a stranger's tag",
+        arguments: Backend.available)
+    func deviceAndBadge(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, otherCompanyID in
+            // setup
+            let mine = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
+            _ = try await Self.addEmployees(1, tagPrefix: "OTHER", store: store, companyID: otherCompanyID)
+            let issued = try await store.createDevice(companyID: companyID, label: "Poarta 1", actor: .commandLine)
+
+            // MUT
+            let own = try #require(try await store.authenticateDevice(token: issued.token, badge: "TAG0"))
+            let foreign = try #require(try await store.authenticateDevice(token: issued.token, badge: "OTHER0"))
+            let unknown = try #require(try await store.authenticateDevice(token: issued.token, badge: "NOBODY"))
+            let wrongToken = try await store.authenticateDevice(token: String(repeating: "1", count: 78), badge: "TAG0")
+
+            // validation
+            #expect(own.device.deviceID == issued.id && own.device.company.id == companyID)
+            #expect(own.holder?.userID == mine && own.holder?.rfidTag == "TAG0" && own.holder?.fullName == "Angajat 0")
+            #expect(own.holder?.isDisabled == false)
+            #expect(foreign.device.deviceID == issued.id && foreign.holder == nil)
+            #expect(unknown.device.deviceID == issued.id && unknown.holder == nil)
+            #expect(wrongToken == nil)
+            #expect(try await store.revokeDevice(id: issued.id, companyID: companyID, actor: .commandLine))
+            #expect(try await store.authenticateDevice(token: issued.token, badge: "TAG0") == nil)
+        }
+    }
+
+    @Test(
+        "a live scan's day is read in its write: the same scans reportScans reads after it, for each of concurrent scans",
+        arguments: Backend.available)
+    func dayScansInTheWrite(backend: Backend) async throws {
+        try await backend.withStore { store, companyID, _ in
+            // setup: two employees; the first checked in at 22:00 the evening before (history the pairing needs) and at 08:00
+            let ids = try await Self.addEmployees(2, store: store, companyID: companyID)
+            let midnight = Self.monday - 8 * 3_600
+            let earlier = [Self.terminalScan(ids[0], midnight - 2 * 3_600), Self.terminalScan(ids[0], Self.monday)]
+            _ = try await store.recordScans(earlier, companyID: companyID, limits: Self.limits, actor: .commandLine)
+            let t = Self.monday + 4 * 3_600
+
+            // MUT: both employees scan at once, alone, as live scans do
+            async let first = store.recordScans(
+                [Self.terminalScan(ids[0], t, arrival: .live)], companyID: companyID, limits: Self.limits, actor: .commandLine,
+                dayScansFrom: midnight)
+            async let second = store.recordScans(
+                [Self.terminalScan(ids[1], t, arrival: .live)], companyID: companyID, limits: Self.limits, actor: .commandLine,
+                dayScansFrom: midnight)
+            let (one, two) = try await (first, second)
+
+            // validation
+            let read = try await store.reportScans(companyID: companyID, userIDs: ids, from: midnight, through: t, limits: Self.limits)
+            #expect(one.dayScans[ids[0]] == read[ids[0]])
+            #expect(two.dayScans[ids[1]] == read[ids[1]])
+            #expect(read[ids[0]]?.map(\.instant) == [midnight - 2 * 3_600, Self.monday, t])
+            #expect(one.dayScans[ids[0]]?.last?.id == one.ids[0] && one.ids[0] != nil)
+            let secondID = try #require(two.ids[0])
+            #expect(two.dayScans[ids[1]]?.map(\.id) == [secondID])
+            let plain = try await store.recordScans(
+                [Self.terminalScan(ids[1], t + 3_600)], companyID: companyID, limits: Self.limits, actor: .commandLine)
+            #expect(plain.dayScans.isEmpty)
+        }
+    }
+
     @Test("a scan of another company's employee is refused and nothing of its batch is stored", arguments: Backend.available)
     func otherCompanysEmployee(backend: Backend) async throws {
         try await backend.withStore { store, companyID, otherCompanyID in

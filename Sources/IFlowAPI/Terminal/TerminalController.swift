@@ -10,7 +10,8 @@ struct TerminalController {
 
     var endpoints: [TerminalEndpoint] {
         [
-            TerminalEndpoint(path: "rfid_devices/auto_attendance", handle: autoAttendance),
+            TerminalEndpoint(
+                path: "rfid_devices/auto_attendance", badge: { try? AutoAttendanceRequest.parse($0).get().rfidTag }, handle: autoAttendance),
             TerminalEndpoint(path: "rfid_v2/offline_attendance/store_attendances", acceptsBatch: true, handle: storeAttendances),
         ]
     }
@@ -23,7 +24,13 @@ struct TerminalController {
         let company = device.company
         let limits = company.attendance.limits
         let calculator = calculators.calculator(for: company.timeZone)
-        guard let employee = try await store.scanEmployees(companyID: company.id, rfidTags: [query.rfidTag])[query.rfidTag] else {
+        let holder: ScanEmployee?
+        if let badge = request.badge, badge.tag == query.rfidTag {
+            holder = badge.holder
+        } else {
+            holder = try await store.scanEmployees(companyID: company.id, rfidTags: [query.rfidTag])[query.rfidTag]
+        }
+        guard let employee = holder else {
             throw ValidationFailure(field: "rfid_tag", check: .unknownTag, parameters: ["value": query.rfidTag])
         }
         let now = Int(Date().timeIntervalSince1970)
@@ -37,17 +44,15 @@ struct TerminalController {
         }
         let scan = NewScan(
             userID: employee.userID, instant: now, source: .terminal, arrival: .live, deviceID: device.deviceID, rfidTag: query.rfidTag)
-        let recorded = try await store.recordScans([scan], companyID: company.id, limits: limits, actor: device.actor)
+        let midnight = now - today.secondOfDay
+        let recorded = try await store.recordScans([scan], companyID: company.id, limits: limits, actor: device.actor, dayScansFrom: midnight)
         if recorded.outcomes.first == .lockedMonth {
             // The current month is locked: the terminal shows the refusal (in Romanian unless it asks otherwise).
             let month = LockedMonth.label(year: today.date.year, month: today.date.month)
             throw ValidationFailure(field: "rfid_tag", check: .lockedMonth, parameters: ["month": month])
         }
 
-        let midnight = now - today.secondOfDay
-        let scans =
-            try await store.reportScans(companyID: company.id, userIDs: [employee.userID], from: midnight, through: now, limits: limits)[
-                employee.userID] ?? []
+        let scans = recorded.dayScans[employee.userID] ?? []
         let pairing = ScanPairing(scans: scans, limits: limits, now: now)
         let newID = recorded.ids.first ?? nil
         let closed = pairing.pairs.first { $0.checkOutID != nil && $0.checkOutID == newID }

@@ -77,11 +77,14 @@ struct TerminalDispatcher {
         }
 
         let device: Result<AuthenticatedDevice, ValidationIssue>
+        var badge: (tag: String, holder: ScanEmployee?)?
         let token = fields["access_token"].map(TextField.trimmed) ?? ""
+        let tag = endpoint.badge?(fields.requestFields)
         if token.isEmpty {
             device = .failure(ValidationIssue(field: "access_token", check: .required))
-        } else if let found = try await store.authenticateDevice(token: token) {
-            device = .success(found)
+        } else if let found = try await store.authenticateDevice(token: token, badge: tag) {
+            device = .success(found.device)
+            if let tag { badge = (tag, found.holder) }
         } else {
             device = .failure(ValidationIssue(field: "access_token", check: .validAccessToken))
         }
@@ -98,7 +101,7 @@ struct TerminalDispatcher {
             logger[metadataKey: "company"] = "\(found.company.id)"
         }
         do {
-            return try await endpoint.handle(TerminalRequest(fields: fields, language: language, device: device, logger: logger))
+            return try await endpoint.handle(TerminalRequest(fields: fields, language: language, device: device, badge: badge, logger: logger))
         } catch let failure as ValidationFailure {
             return APIReply.validationFailed(failure.issues, language: language)
         }

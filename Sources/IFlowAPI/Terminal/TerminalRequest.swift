@@ -8,6 +8,9 @@ struct TerminalRequest: Sendable {
     var language: Language
     /// The terminal, or the `access_token` check it failed (`required` or `valid_access_token`).
     var device: Result<AuthenticatedDevice, ValidationIssue>
+    /// For an endpoint that names a badge (`TerminalEndpoint.badge`) and a valid token: the tag and the company's
+    /// employee who holds it (`nil` when nobody does), read with the terminal.
+    var badge: (tag: String, holder: ScanEmployee?)? = nil
     var logger: Logger
 
     var requestFields: RequestFields { fields.requestFields }

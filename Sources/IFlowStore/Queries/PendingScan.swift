@@ -8,13 +8,17 @@ struct PendingScan: Sendable {
     var limits: AttendanceLimits
     var actor: AuditActor
     var recordedAt: Date
+    /// Where the reply's scans start (`Store.recordScans`'s `dayScansFrom`).
+    var dayScansFrom: Int?
 
-    /// Scans of one group are recorded by one `Store.recordScans` call, which takes one company, limits and sender.
+    /// Scans of one group are recorded by one `Store.recordScans` call, which takes one company, limits, sender and
+    /// start of the reply's scans.
     struct Group: Equatable, Sendable {
         var companyID: Int
         var limits: AttendanceLimits
         var actor: AuditActor
+        var dayScansFrom: Int?
     }
 
-    var group: Group { Group(companyID: companyID, limits: limits, actor: actor) }
+    var group: Group { Group(companyID: companyID, limits: limits, actor: actor, dayScansFrom: dayScansFrom) }
 }

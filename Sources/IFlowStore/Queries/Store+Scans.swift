@@ -30,25 +30,34 @@ extension Store {
     private func scanEmployees(companyID: Int, where condition: SQLQueryString) async throws -> [ScanEmployee] {
         let query: SQLQueryString =
             """
-            SELECT users.id, users.full_name, users.team_id, teams.name AS team_name, users.mark_number, users.rfid_tag, users.is_enabled, \
-            users.employment_date, users.disable_date FROM users LEFT JOIN teams ON teams.id = users.team_id \
+            SELECT \(unsafeRaw: Self.scanEmployeeColumns) FROM users LEFT JOIN teams ON teams.id = users.team_id \
             WHERE users.company_id = \(bind: companyID) AND \(condition)
             """
-        func date(_ row: any SQLRow, _ column: String) throws -> LocalDate? {
+        // Read by column, not through `Decodable`, as `authenticateDevice(token:)`: every live scan runs it.
+        return try await readSQL().raw(query).all().compactMap(Self.scanEmployee(from:))
+    }
+
+    /// The columns ``scanEmployee(from:)`` reads, of `users` and its `teams` row joined as `teams`.
+    static let scanEmployeeColumns = """
+        users.id AS user_id, users.full_name, users.team_id, teams.name AS team_name, users.mark_number, users.rfid_tag, \
+        users.is_enabled, users.employment_date, users.disable_date
+        """
+
+    /// The employee of a row with ``scanEmployeeColumns``; `nil` when the row has none (a `LEFT JOIN` that found nobody).
+    static func scanEmployee(from row: any SQLRow) throws -> ScanEmployee? {
+        guard let userID = try row.decode(column: "user_id", as: Int?.self) else { return nil }
+        func date(_ column: String) throws -> LocalDate? {
             guard let text = try row.decode(column: column, as: String?.self), !text.isEmpty else { return nil }
             guard let date = LocalDate(iso: text) else { throw StoreError.corruptRow(table: "users") }
             return date
         }
-        // Read by column, not through `Decodable`, as `authenticateDevice(token:)`: every live scan runs it.
-        return try await readSQL().raw(query).all().map { row in
-            ScanEmployee(
-                userID: try row.decode(column: "id", as: Int.self), fullName: try row.decode(column: "full_name", as: String.self),
-                teamID: try row.decode(column: "team_id", as: Int?.self), teamName: try row.decode(column: "team_name", as: String?.self),
-                markNumber: try row.decode(column: "mark_number", as: String?.self), rfidTag: try row.decode(column: "rfid_tag", as: String?.self),
-                isDisabled: !(try row.decode(column: "is_enabled", as: Bool.self)), employmentDate: try date(row, "employment_date"),
-                disableDate: try date(row, "disable_date")
-            )
-        }
+        return ScanEmployee(
+            userID: userID, fullName: try row.decode(column: "full_name", as: String.self),
+            teamID: try row.decode(column: "team_id", as: Int?.self), teamName: try row.decode(column: "team_name", as: String?.self),
+            markNumber: try row.decode(column: "mark_number", as: String?.self), rfidTag: try row.decode(column: "rfid_tag", as: String?.self),
+            isDisabled: !(try row.decode(column: "is_enabled", as: Bool.self)), employmentDate: try date("employment_date"),
+            disableDate: try date("disable_date")
+        )
     }
 
     /// Records new scans of the company's employees in one write: each row is stored unless it falls within the
@@ -61,20 +70,29 @@ extension Store {
     ///
     /// A single scan on SQLite joins the group commit's batch and is recorded with its other single scans
     /// (``GroupCommit/recordScan(_:)``): a terminal's live scans are that, and come many at once at a shift's start.
-    public func recordScans(_ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor) async throws -> RecordedScans {
+    ///
+    /// - Parameter dayScansFrom: With an instant (a live scan's local midnight), the rows' employees' scans from it
+    ///   through the latest row, as `reportScans` reads them, are read in the same write after the rows are stored
+    ///   (``RecordedScans/dayScans``): a terminal's reply shows the day's pairs, and one read in the batch costs less
+    ///   than one after it for each scan.
+    public func recordScans(
+        _ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor, dayScansFrom: Int? = nil
+    ) async throws -> RecordedScans {
         guard !rows.isEmpty else { return RecordedScans(outcomes: [], ids: []) }
         let recordedAt = Date()
         if rows.count == 1, let groupCommit {
             return try await groupCommit.recordScan(
-                PendingScan(row: rows[0], companyID: companyID, limits: limits, actor: actor, recordedAt: recordedAt))
+                PendingScan(row: rows[0], companyID: companyID, limits: limits, actor: actor, recordedAt: recordedAt, dayScansFrom: dayScansFrom))
         }
         return try await write { context in
-            try await Self.recordScans(rows, companyID: companyID, limits: limits, actor: actor, recordedAt: recordedAt, in: context)
+            try await Self.recordScans(
+                rows, companyID: companyID, limits: limits, actor: actor, recordedAt: recordedAt, dayScansFrom: dayScansFrom, in: context)
         }
     }
 
     static func recordScans(
-        _ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor, recordedAt: Date, in context: WriteContext
+        _ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor, recordedAt: Date, dayScansFrom: Int?,
+        in context: WriteContext
     ) async throws -> RecordedScans {
         let sql = context.sql
         let userIDs = Set(rows.map(\.userID)).sorted()
@@ -119,7 +137,11 @@ extension Store {
         let stored = rows.indices.filter { outcomes[$0] == .stored }
         let ids = try await insertScans(stored, of: rows, companyID: companyID, actor: actor, recordedAt: recordedAt, on: sql)
         auditScans(stored, of: rows, ids: ids, companyID: companyID, actor: actor, in: context)
-        return RecordedScans(outcomes: outcomes, ids: ids)
+        guard let dayScansFrom else { return RecordedScans(outcomes: outcomes, ids: ids) }
+        let dayScans = try await withHistory(
+            userIDs: userIDs, from: dayScansFrom, through: highest, limits: limits, scan: { $0 },
+            read: { ids, range in try await bareScans(companyID: companyID, userIDs: ids, range: range, on: sql) })
+        return RecordedScans(outcomes: outcomes, ids: ids, dayScans: dayScans)
     }
 
     /// Inserts `rows[stored]` with multi-row `INSERT`s and answers every row's new id (`nil` where not stored).

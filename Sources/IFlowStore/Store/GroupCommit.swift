@@ -64,7 +64,8 @@ final class GroupCommit: Sendable {
                 merged: .scan(scan), result: { if case .scan(let recorded) = $0 { recorded } else { nil } },
                 body: { context in
                     try await Store.recordScans(
-                        [scan.row], companyID: scan.companyID, limits: scan.limits, actor: scan.actor, recordedAt: scan.recordedAt, in: context)
+                        [scan.row], companyID: scan.companyID, limits: scan.limits, actor: scan.actor, recordedAt: scan.recordedAt,
+                        dayScansFrom: scan.dayScansFrom, in: context)
                 }, continuation: continuation)
         }
     }
@@ -212,7 +213,7 @@ final class GroupCommit: Sendable {
             do {
                 recorded = try await Store.recordScans(
                     writes.map(\.scan.row), companyID: key.companyID, limits: key.limits, actor: key.actor,
-                    recordedAt: writes[0].scan.recordedAt, in: context)
+                    recordedAt: writes[0].scan.recordedAt, dayScansFrom: key.dayScansFrom, in: context)
             } catch {
                 throw WriteFailed(error: error)
             }
