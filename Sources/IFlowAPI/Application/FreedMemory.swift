@@ -7,6 +7,9 @@ import Glibc
 /// glibc keeps freed blocks in its per-thread arenas for reuse: after a request that needed a lot of memory for a
 /// moment, the resident size stays at its peak, and the next large request grows it further from there.
 enum FreedMemory {
+    /// A reply this long (a whole company's report, sheet or file) is worth giving its memory back after.
+    static let largeReplyBytes = 1 << 20
+
     static func release() {
         #if canImport(Glibc)
         // malloc_trim is glibc's (malloc.h), which Swift's Glibc module does not export.

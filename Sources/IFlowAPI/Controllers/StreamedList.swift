@@ -6,6 +6,8 @@ import NIOCore
 struct StreamedList {
     private var buffer: ByteBuffer
     private var count = 0
+    /// Bytes sent so far.
+    private var sent = 0
 
     /// - Parameter head: The reply up to and including the list's `[`.
     init(head: ByteBuffer) {
@@ -21,14 +23,18 @@ struct StreamedList {
 
     /// Sends what was appended since the last flush: the end of a batch.
     mutating func flush(to writer: inout any ResponseBodyWriter) async throws {
+        sent += buffer.readableBytes
         try await writer.write(buffer)
         buffer.clear()
     }
 
-    /// Closes the list and the reply's envelope (`]}}`) and finishes the body.
+    /// Closes the list and the reply's envelope (`]}}`) and finishes the body; after a whole company's reply, gives
+    /// the memory its batches used back (``FreedMemory``), so the next large request does not grow the server from there.
     mutating func finish(_ writer: inout any ResponseBodyWriter) async throws {
         buffer.writeString("]}}")
+        sent += buffer.readableBytes
         try await writer.write(buffer)
         try await writer.finish(nil)
+        if sent >= FreedMemory.largeReplyBytes { FreedMemory.release() }
     }
 }

@@ -32,7 +32,10 @@ extension Timesheet {
     /// The workbook as a reply body: built whole before the reply starts, so that a failure is a clean error and the
     /// length is known (a zip's directory comes last, after every part).
     func xlsxBody(batchSize: Int) async throws -> ResponseBody {
-        ResponseBody(byteBuffer: ByteBuffer(bytes: try await xlsx(batchSize: batchSize)))
+        let body = ResponseBody(byteBuffer: ByteBuffer(bytes: try await xlsx(batchSize: batchSize)))
+        // The workbook's parts, many times the zip's size, are freed by now: give that memory back.
+        FreedMemory.release()
+        return body
     }
 
     private var xlsxColumns: [XlsxWorkbook.Column] {

@@ -15,6 +15,8 @@ public struct MonthLock: Sendable {
     /// Locks the month, or completes its lock, and answers the lock as it now stands (complete unless another server
     /// unlocked it meanwhile, or is completing it); `nil` when it was unlocked meanwhile.
     public func lock(year: Int, month: Int, company: CompanyContext, actor: AuditActor, now: Date = Date()) async throws -> LockedMonth? {
+        // Every employee's month is computed and encoded twice: give that memory back once the lock is stored.
+        defer { FreedMemory.release() }
         let calculator = calculators.calculator(for: company.timeZone)
         let calendar = MonthCalendar(year: year, month: month, calculator: calculator)
         guard let first = calendar.days.first?.date, let last = calendar.days.last?.date else { return nil }

@@ -48,17 +48,21 @@ extension Timesheet {
             var buffer = ByteBuffer()
             buffer.writeBytes(Self.byteOrderMark)
             Self.writeRecord(sheet.payrollHeader(file), separator: Self.payrollSeparator, into: &buffer)
+            var sent = 0
             try await sheet.forEachBatch(size: batchSize) { rows in
                 for row in rows {
                     for record in Self.payrollRecords(row, file: file, decimalComma: decimalComma) {
                         Self.writeRecord(record, separator: Self.payrollSeparator, into: &buffer)
                     }
                 }
+                sent += buffer.readableBytes
                 try await writer.write(buffer)
                 buffer.clear()
             }
             try await writer.write(buffer)
             try await writer.finish(nil)
+            // As a streamed JSON list does (`StreamedList`): a whole company's file gives its batches' memory back.
+            if sent >= FreedMemory.largeReplyBytes { FreedMemory.release() }
         }
     }
 
