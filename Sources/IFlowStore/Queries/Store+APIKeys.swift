@@ -64,19 +64,8 @@ extension Store {
     public func authenticate(secret: String) async throws -> AuthenticatedKey? {
         guard secret.hasPrefix(Self.keyPrefix), secret.utf8.count < 200 else { return nil }
         let hash = Self.hash(secret)
-        struct Row: Decodable {
-            var id: Int
-            var key_hash: String
-            var label: String
-            var prefix: String
-            var company_id: Int
-            var name: String
-            var timezone: String
-            var time_between_check_ins: Int
-            var check_in_reset_limit: Int
-            var attendance_grace_minutes: Int
-        }
-        // Hand-written SQL: this runs on every request, and SQLKit's builder costs more than the query.
+        // Hand-written SQL read by column, not through `Decodable`: this runs on every request, and SQLKit's builder
+        // and row decoder cost more than the query.
         let row = try await readSQL().raw(
             """
             SELECT api_keys.id, api_keys.key_hash, api_keys.label, api_keys.prefix, api_keys.company_id, companies.name, \
@@ -84,18 +73,24 @@ extension Store {
             FROM api_keys JOIN companies ON companies.id = api_keys.company_id \
             WHERE api_keys.key_hash = \(bind: hash) AND api_keys.revoked_at IS NULL
             """
-        ).first(decoding: Row.self)
-        guard let row, constantTimeEquals(row.key_hash, hash), let zone = TimeZone(identifier: row.timezone) else { return nil }
+        ).first()
+        guard let row, constantTimeEquals(try row.decode(column: "key_hash", as: String.self), hash),
+            let zone = TimeZone(identifier: try row.decode(column: "timezone", as: String.self))
+        else { return nil }
+        let id = try row.decode(column: "id", as: Int.self)
+        let label = try row.decode(column: "label", as: String.self)
+        let prefix = try row.decode(column: "prefix", as: String.self)
         return AuthenticatedKey(
-            keyID: row.id,
+            keyID: id,
             company: CompanyContext(
-                id: row.company_id, name: row.name, timeZone: zone,
+                id: try row.decode(column: "company_id", as: Int.self), name: try row.decode(column: "name", as: String.self), timeZone: zone,
                 attendance: AttendanceSettings(
-                    timeBetweenCheckIns: row.time_between_check_ins, checkInResetLimit: row.check_in_reset_limit,
-                    graceMinutes: row.attendance_grace_minutes
+                    timeBetweenCheckIns: try row.decode(column: "time_between_check_ins", as: Int.self),
+                    checkInResetLimit: try row.decode(column: "check_in_reset_limit", as: Int.self),
+                    graceMinutes: try row.decode(column: "attendance_grace_minutes", as: Int.self)
                 )
             ),
-            actor: AuditActor(kind: .apiKey, id: row.id, label: row.label.isEmpty ? row.prefix + "…" : "\(row.label) (\(row.prefix)…)")
+            actor: AuditActor(kind: .apiKey, id: id, label: label.isEmpty ? prefix + "…" : "\(label) (\(prefix)…)")
         )
     }
 

@@ -68,7 +68,7 @@ extension Store {
     /// scans are read; SQLite's single writer already runs one write at a time. Each employee with stored rows gets
     /// one audit event, `attendance.added` for a manual entry and `attendance.scanned` otherwise.
     ///
-    /// A single scan on SQLite joins the group commit's batch and is recorded with its other single scans
+    /// A single scan joins the group commit's batch and is recorded with its other single scans
     /// (``GroupCommit/recordScan(_:)``): a terminal's live scans are that, and come many at once at a shift's start.
     ///
     /// - Parameter dayScansFrom: With an instant (a live scan's local midnight), the rows' employees' scans from it
@@ -80,7 +80,7 @@ extension Store {
     ) async throws -> RecordedScans {
         guard !rows.isEmpty else { return RecordedScans(outcomes: [], ids: []) }
         let recordedAt = Date()
-        if rows.count == 1, let groupCommit {
+        if rows.count == 1 {
             return try await groupCommit.recordScan(
                 PendingScan(row: rows[0], companyID: companyID, limits: limits, actor: actor, recordedAt: recordedAt, dayScansFrom: dayScansFrom))
         }

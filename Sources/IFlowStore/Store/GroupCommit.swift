@@ -5,31 +5,49 @@ import SQLKit
 import SQLiteKit
 import Synchronization
 
-/// Group commit for the one SQLite connection, behind ``Store/write(_:)``: writes that arrive while a transaction is
-/// being committed wait, then run together in the next transaction, so one fsync makes a whole batch durable instead of
-/// one write each.
+/// Group commit behind ``Store/write(_:)``: writes that arrive while a transaction is being committed wait, then run
+/// together in the next transaction, so one commit (and its fsync) makes a whole batch durable instead of one write
+/// each.
 ///
 /// A durable SQLite commit (WAL, `synchronous=FULL`) costs an fsync of a few milliseconds, which alone capped
-/// `user/update` at about 350 requests a second. A write that throws is rolled back alone and its caller gets the
-/// error (see `commit(_:isolated:)`); the others are answered only after the shared COMMIT succeeded, so a reply still
-/// means the write is on disk. A failed COMMIT fails every write of the batch.
+/// `user/update` at about 350 requests a second. On PostgreSQL each transaction of its own cost a pool checkout, `BEGIN`,
+/// `COMMIT` and its WAL flush, and each statement a round trip; a batch shares them, and its new employees and single
+/// scans go in one multi-row statement each, as on SQLite. A write that throws is rolled back alone and its caller gets
+/// the error (see `commit(_:isolated:)`); the others are answered only after the shared COMMIT succeeded, so a reply
+/// still means the write is on disk. A failed COMMIT fails every write of the batch. A PostgreSQL deadlock or
+/// serialization failure rolls the whole transaction back: the batch's unanswered writes run again, one transaction
+/// each.
 final class GroupCommit: Sendable {
-    private let database: @Sendable () throws -> any Database
+    /// Where a batch's transaction runs.
+    enum Backend: Sendable {
+        /// The one SQLite writer connection.
+        case sqlite(@Sendable () throws -> any Database)
+        /// A PostgreSQL pool: each running batch holds one of its connections until it commits.
+        case postgres(@Sendable () throws -> any Database)
+    }
+
+    private let backend: Backend
+    private let lanes: Int
     private let maxBatch: Int
     private let state = Mutex<State>(State())
     private let metrics = StoreMetrics()
+    /// Attempts at a batch that PostgreSQL keeps rolling back for a deadlock or serialization failure.
+    private static let conflictAttempts = 10
 
     private struct State {
         var pending: [any GroupedWrite] = []
-        var draining = false
+        /// Batches running now, at most `lanes`.
+        var draining = 0
     }
 
     /// - Parameters:
+    ///   - lanes: Batches that may run at once, each on a connection of its own; 1 for SQLite's single writer.
     ///   - maxBatch: Writes per transaction at most, so one transaction never holds the connection for long.
-    ///   - database: The database the transactions run on.
-    init(maxBatch: Int = 128, database: @escaping @Sendable () throws -> any Database) {
+    ///   - backend: The database the transactions run on.
+    init(lanes: Int = 1, maxBatch: Int = 128, backend: Backend) {
+        self.lanes = max(1, lanes)
         self.maxBatch = maxBatch
-        self.database = database
+        self.backend = backend
     }
 
     /// Runs `body` in the next batch's transaction and returns its result once that transaction has committed.
@@ -75,8 +93,9 @@ final class GroupCommit: Sendable {
             let write = makeWrite(continuation)
             let startsDraining = state.withLock { state in
                 state.pending.append(write)
-                defer { state.draining = true }
-                return !state.draining
+                guard state.draining < lanes else { return false }
+                state.draining += 1
+                return true
             }
             if startsDraining {
                 Task { await self.drain() }
@@ -87,7 +106,7 @@ final class GroupCommit: Sendable {
     private func nextBatch() -> [any GroupedWrite]? {
         state.withLock { state in
             guard !state.pending.isEmpty else {
-                state.draining = false
+                state.draining -= 1
                 return nil
             }
             let count = min(maxBatch, state.pending.count)
@@ -101,20 +120,44 @@ final class GroupCommit: Sendable {
             let start = ContinuousClock.now
             metrics.batchSize.record(batch.count)
             for write in batch { metrics.batchWait.record(duration: start - write.arrived) }
+            await commit(batch)
+        }
+    }
+
+    /// Commits `batch` and answers each of its writes.
+    private func commit(_ batch: [any GroupedWrite]) async {
+        var batch = batch
+        for attempt in 1...Self.conflictAttempts {
             do {
                 do {
                     try await commit(batch, isolated: false)
-                } catch let failure as WriteFailed {
+                } catch let failure as WriteFailed where !failure.error.isTransientConflict {
                     if batch.count == 1 {
                         batch[0].fail(failure.error)
-                        continue
+                        return
                     }
                     // Everything was rolled back; run the batch again with each write in its own savepoint.
                     try await commit(batch, isolated: true)
                 }
                 for write in batch { write.succeed() }
+                return
             } catch {
-                for write in batch { write.fail(error) }
+                let cause = (error as? WriteFailed)?.error ?? error
+                if cause.isTransientConflict && attempt < Self.conflictAttempts {
+                    // PostgreSQL rolled the transaction back to break a deadlock with another transaction (another
+                    // batch, another server process): nothing of it was written, so the writes not answered yet
+                    // (a write refused in its savepoint was) run again, each in a transaction of its own: alone, a
+                    // write takes its locks as it would without the group commit, and the batch cannot deadlock again.
+                    batch = batch.filter { !$0.isAnswered }
+                    if batch.count > 1 {
+                        for write in batch { await commit([write]) }
+                        return
+                    }
+                    if batch.isEmpty { return }
+                    continue
+                }
+                for write in batch { write.fail(cause) }
+                return
             }
         }
     }
@@ -125,7 +168,19 @@ final class GroupCommit: Sendable {
     /// (`WriteFailed`); that costs two statements less per write, and writes rarely fail. Isolated, each write runs in
     /// a savepoint and one that throws is rolled back alone and answered at once.
     private func commit(_ batch: [any GroupedWrite], isolated: Bool) async throws {
-        guard let database = try database() as? any SQLiteDatabase else { throw StoreError.notSQLite }
+        switch backend {
+        case .sqlite(let database):
+            try await commitOnSQLite(batch, isolated: isolated, database: database())
+        case .postgres(let database):
+            // The guarded database's transaction: BEGIN, COMMIT and every statement checked against a closed connection.
+            try await database().transaction { database in
+                try await Self.run(batch, isolated: isolated, in: WriteTransaction(), on: database.sqlDatabase())
+            }
+        }
+    }
+
+    private func commitOnSQLite(_ batch: [any GroupedWrite], isolated: Bool, database: any Database) async throws {
+        guard let database = database as? any SQLiteDatabase else { throw StoreError.notSQLite }
         let asked = ContinuousClock.now
         try await Self.withLeasedConnection(database) { connection in
             metrics.writerConnectionWait.record(duration: .now - asked)
@@ -190,6 +245,8 @@ final class GroupCommit: Sendable {
                 try await write.perform(in: context)
                 try await sql.raw("RELEASE grouped_write").run()
             } catch {
+                // A deadlock's victim is the whole transaction: it is run again (see `commit(_:)`).
+                if error.isTransientConflict { throw error }
                 try await sql.raw("ROLLBACK TO grouped_write").run()
                 try await sql.raw("RELEASE grouped_write").run()
                 transaction.rollBack(to: mark)
@@ -257,6 +314,8 @@ private protocol GroupedWrite: Sendable {
     func succeed()
     /// Answers the caller with `error`, unless it was already answered.
     func fail(_ error: any Error)
+    /// Whether the caller has been answered.
+    var isAnswered: Bool { get }
 }
 
 private final class Write<Value: Sendable>: GroupedWrite {
@@ -303,6 +362,8 @@ private final class Write<Value: Sendable>: GroupedWrite {
             continuation.resume(throwing: NotPerformed())
         }
     }
+
+    var isAnswered: Bool { state.withLock { $0.continuation == nil } }
 
     func fail(_ error: any Error) {
         let continuation = state.withLock { state in

@@ -13,7 +13,7 @@ import SQLKit
 /// and one connection means no `SQLITE_BUSY` between our own transactions. Every write goes through ``write(_:)``,
 /// and concurrent writes share its transactions (``GroupCommit``). An SQLite file also gets read connections for
 /// ``readSQL(logger:)`` (``SQLiteReadConnections``): WAL lets them read beside the writer. PostgreSQL gets a pool per
-/// event loop.
+/// event loop, and its group commit runs up to ``postgresWriteLanes`` batches at once, each on a pooled connection.
 public final class Store: Sendable {
     public let location: DatabaseLocation
     public let logger: Logger
@@ -22,8 +22,11 @@ public final class Store: Sendable {
     private let databases: Databases
     private let eventLoop: any EventLoop
     private let pinnedEventLoop: Bool
-    /// SQLite only: concurrent writes share a transaction and its fsync.
-    let groupCommit: GroupCommit?
+    /// Concurrent writes share a transaction and its commit.
+    let groupCommit: GroupCommit
+    /// PostgreSQL batches committing at once: while one batch waits for its commit's WAL flush the next runs its
+    /// statements, and the pool keeps connections for the reads.
+    static let postgresWriteLanes = 2
     /// SQLite only: the thread the writer's statements run on, apart from the reads'.
     private let writerThread: NIOThreadPool?
     /// SQLite files only: the read connections of ``readSQL(logger:)``.
@@ -73,12 +76,20 @@ public final class Store: Sendable {
         self.databases = databases
         let eventLoop = group.next()
         self.eventLoop = eventLoop
-        groupCommit =
-            pinnedEventLoop
-            ? GroupCommit { [databases, logger] in
-                guard let database = databases.database(logger: logger, on: eventLoop) else { throw StoreError.shutDown }
-                return database
-            } : nil
+        if pinnedEventLoop {
+            groupCommit = GroupCommit(
+                backend: .sqlite { [databases, logger] in
+                    guard let database = databases.database(logger: logger, on: eventLoop) else { throw StoreError.shutDown }
+                    return database
+                })
+        } else {
+            groupCommit = GroupCommit(
+                lanes: min(Self.postgresWriteLanes, max(1, poolSize)),
+                backend: .postgres { [databases, logger] in
+                    guard let database = databases.database(logger: logger, on: group.any()) else { throw StoreError.shutDown }
+                    return database
+                })
+        }
     }
 
     /// A database handle for one unit of work.

@@ -3,9 +3,9 @@ import Metrics
 /// The store's metrics, through swift-metrics: no-ops unless the process bootstrapped a backend before it opened the
 /// store (`iflow serve --metrics-port`), since each handle is made once, here.
 public struct StoreMetrics: Sendable {
-    /// Writes per group-commit transaction (SQLite).
+    /// Writes per group-commit transaction.
     public static let batchSizeLabel = "iflow_group_commit_batch_size"
-    /// From a write's arrival to the start of the transaction it runs in (SQLite).
+    /// From a write's arrival to the start of the transaction it runs in.
     public static let batchWaitLabel = "iflow_group_commit_wait_seconds"
     /// From asking a pool for a connection to holding it, by pool.
     public static let connectionWaitLabel = "iflow_database_connection_wait_seconds"

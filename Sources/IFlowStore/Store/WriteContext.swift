@@ -5,7 +5,7 @@ import SQLKit
 /// What the body of a ``Store/write(_:)`` works with: the connection of its transaction, the audit sink and what the
 /// transaction has already looked up.
 ///
-/// On SQLite several requests' bodies share one transaction (see ``Store/write(_:)``), so a body must do all its work
+/// Several requests' bodies share one transaction (see ``Store/write(_:)``), so a body must do all its work
 /// through ``sql``, and its audit events go through ``audit(_:entity:entityID:fields:detail:companyID:actor:)``, which
 /// inserts them with the other events of the transaction, in one statement, just before it commits. Every write of the
 /// store runs with one, except the migrations and `iflow copy`, which run transactions of their own.
