@@ -138,9 +138,7 @@ extension Store {
         let ids = try await insertScans(stored, of: rows, companyID: companyID, actor: actor, recordedAt: recordedAt, on: sql)
         auditScans(stored, of: rows, ids: ids, companyID: companyID, actor: actor, in: context)
         guard let dayScansFrom else { return RecordedScans(outcomes: outcomes, ids: ids) }
-        let dayScans = try await withHistory(
-            userIDs: userIDs, from: dayScansFrom, through: highest, limits: limits, scan: { $0 },
-            read: { ids, range in try await bareScans(companyID: companyID, userIDs: ids, range: range, on: sql) })
+        let dayScans = try await reportScans(companyID: companyID, userIDs: userIDs, from: dayScansFrom, through: highest, limits: limits, on: sql)
         return RecordedScans(outcomes: outcomes, ids: ids, dayScans: dayScans)
     }
 
@@ -259,12 +257,16 @@ extension Store {
     /// month of a company's scans is read without their terminal's label, actor, note or deletion details, which
     /// pairing never looks at.
     public func reportScans(companyID: Int, userIDs: [Int], from: Int, through: Int, limits: AttendanceLimits) async throws -> [Int: [Scan]] {
-        let sql = try readSQL()
-        return try await Self.withHistory(
+        try await Self.reportScans(companyID: companyID, userIDs: userIDs, from: from, through: through, limits: limits, on: readSQL())
+    }
+
+    /// ``reportScans(companyID:userIDs:from:through:limits:)`` on `sql`, so a write reads them in its own transaction.
+    private static func reportScans(
+        companyID: Int, userIDs: [Int], from: Int, through: Int, limits: AttendanceLimits, on sql: any SQLDatabase
+    ) async throws -> [Int: [Scan]] {
+        try await withHistory(
             userIDs: userIDs, from: from, through: through, limits: limits, scan: { $0 },
-            read: { ids, range in
-                try await Self.bareScans(companyID: companyID, userIDs: ids, range: range, on: sql)
-            })
+            read: { ids, range in try await bareScans(companyID: companyID, userIDs: ids, range: range, on: sql) })
     }
 
     /// Reads `userIDs`' rows of `from...through + checkInResetLimit` through `read`, with the history before `from`
