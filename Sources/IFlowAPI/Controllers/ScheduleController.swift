@@ -80,7 +80,7 @@ struct ScheduleController {
         }
         // A large file's parsed rows and plans (hundreds of bytes a row) are freed when importRows returns; give that
         // memory back, or each big import leaves the server's resident size higher for good.
-        defer { if file.readableBytes >= 1 << 20 { FreedMemory.release() } }
+        defer { FreedMemory.release(after: file.readableBytes) }
         return try await importRows(of: file, request)
     }
 

@@ -35,6 +35,6 @@ struct StreamedList {
         sent += buffer.readableBytes
         try await writer.write(buffer)
         try await writer.finish(nil)
-        if sent >= FreedMemory.largeReplyBytes { FreedMemory.release() }
+        FreedMemory.release(after: sent)
     }
 }

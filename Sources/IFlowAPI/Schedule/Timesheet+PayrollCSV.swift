@@ -62,7 +62,7 @@ extension Timesheet {
             try await writer.write(buffer)
             try await writer.finish(nil)
             // As a streamed JSON list does (`StreamedList`): a whole company's file gives its batches' memory back.
-            if sent >= FreedMemory.largeReplyBytes { FreedMemory.release() }
+            FreedMemory.release(after: sent)
         }
     }
 
