@@ -125,41 +125,61 @@ final class GroupCommit: Sendable {
     }
 
     /// Commits `batch` and answers each of its writes.
+    ///
+    /// When PostgreSQL rolls the transaction back to break a deadlock with another transaction (another batch,
+    /// another server process), nothing of it was written: the writes not answered yet (a write refused in its
+    /// savepoint was) run again, each in a transaction of its own. Alone, a write takes its locks as it would without
+    /// the group commit, so the batch cannot deadlock again.
     private func commit(_ batch: [any GroupedWrite]) async {
-        var batch = batch
-        for attempt in 1...Self.conflictAttempts {
-            do {
-                do {
-                    try await commit(batch, isolated: false)
-                } catch let failure as WriteFailed where !failure.error.isTransientConflict {
-                    if batch.count == 1 {
-                        batch[0].fail(failure.error)
-                        return
-                    }
-                    // Everything was rolled back; run the batch again with each write in its own savepoint.
-                    try await commit(batch, isolated: true)
-                }
-                for write in batch { write.succeed() }
-                return
-            } catch {
-                let cause = (error as? WriteFailed)?.error ?? error
-                if cause.isTransientConflict && attempt < Self.conflictAttempts {
-                    // PostgreSQL rolled the transaction back to break a deadlock with another transaction (another
-                    // batch, another server process): nothing of it was written, so the writes not answered yet
-                    // (a write refused in its savepoint was) run again, each in a transaction of its own: alone, a
-                    // write takes its locks as it would without the group commit, and the batch cannot deadlock again.
-                    batch = batch.filter { !$0.isAnswered }
-                    if batch.count > 1 {
-                        for write in batch { await commit([write]) }
-                        return
-                    }
-                    if batch.isEmpty { return }
-                    continue
-                }
+        do {
+            try await attempt(batch)
+        } catch {
+            let cause = Self.cause(of: error)
+            guard cause.isTransientConflict else {
                 for write in batch { write.fail(cause) }
                 return
             }
+            for write in batch where !write.isAnswered { await commitAlone(write) }
         }
+    }
+
+    /// Commits `write` in a transaction of its own, again while PostgreSQL rolls it back for a deadlock or a
+    /// serialization failure, at most `conflictAttempts` times.
+    private func commitAlone(_ write: any GroupedWrite) async {
+        for attempt in 1...Self.conflictAttempts {
+            do {
+                try await self.attempt([write])
+                return
+            } catch {
+                let cause = Self.cause(of: error)
+                guard cause.isTransientConflict && attempt < Self.conflictAttempts else {
+                    write.fail(cause)
+                    return
+                }
+            }
+        }
+    }
+
+    /// One try at `batch`: its writes in one transaction, answered once it has committed. If a write throws, the batch
+    /// runs again with each write in a savepoint, and that write alone is answered with its error. Throws what failed
+    /// the transaction as a whole (a failed `COMMIT`, a deadlock), with no write answered.
+    private func attempt(_ batch: [any GroupedWrite]) async throws {
+        do {
+            try await commit(batch, isolated: false)
+        } catch let failure as WriteFailed where !failure.error.isTransientConflict {
+            if batch.count == 1 {
+                batch[0].fail(failure.error)
+                return
+            }
+            // Everything was rolled back; run the batch again with each write in its own savepoint.
+            try await commit(batch, isolated: true)
+        }
+        for write in batch { write.succeed() }
+    }
+
+    /// The error a write threw, out of the `WriteFailed` that carried it through the batch.
+    private static func cause(of error: any Error) -> any Error {
+        (error as? WriteFailed)?.error ?? error
     }
 
     /// Runs the writes of `batch` in one transaction and commits it.
