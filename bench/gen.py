@@ -5,6 +5,7 @@ Everything is deterministic (a fixed seed), so two runs load the same data.
 
     gen.py users OUT_DIR KEY COUNT          users-create.txt, users-update.txt, cnps.txt
     gen.py schedule OUT_DIR CNPS YEAR MONTH DAYS ROWS_PER_FILE PREFIX
+    gen.py long_schedule FILE CNPS FIRST WEEKDAYS  one CSV of WEEKDAYS weekdays from FIRST (YYYY-MM-DD) for everyone
     gen.py reports OUT_DIR KEY CNPS YEAR MONTH   report-one.txt (one employee per body)
     gen.py scans OUT_DIR PLANS COMPANY BACKEND    scans.csv: a check-in and a check-out around each planned work day
                                                  of PLANS (user_id|date|shifts lines), as rows of the scans table
@@ -89,6 +90,39 @@ def csv_field(value):
     return f'"{value}"' if "," in value or '"' in value else value
 
 
+def plan_row(rng, pattern, number, date):
+    """One employee-day of the patterns the benchmark plans: day, afternoon and night shifts, overtime, leave."""
+    roll = rng.random()
+    if roll < 0.03:
+        return ["cnp", number, date.isoformat(), "CO", "", "0", "", ""]
+    if pattern == 0:
+        return ["cnp", number, date.isoformat(), "work", "08:00-16:30", "30", "16:30-18:30" if roll < 0.25 else "", ""]
+    if pattern == 1 and roll > 0.95:
+        return ["cnp", number, date.isoformat(), "work", "08:00-12:00,13:00-15:00", "0", "", "15:00-17:00"]
+    if pattern == 1:
+        return ["cnp", number, date.isoformat(), "work", "08:00-12:00,13:00-17:00", "0", "", ""]
+    if pattern == 2:
+        return ["cnp", number, date.isoformat(), "work", "14:00-22:00", "20", "22:00-23:30" if roll < 0.2 else "", ""]
+    return ["cnp", number, date.isoformat(), "work", "22:00-06:00", "30", "20:00-22:00" if roll < 0.3 else "", ""]
+
+
+def long_schedule(path, cnps_path, first, weekdays):
+    """One file of WEEKDAYS weekdays from FIRST for every employee, day by day: 10,000 employees x 100 days is the
+    1,000,000-row import that shows the server's memory does not grow with the file."""
+    rng = random.Random(1_000_000)
+    cnps = [line.strip() for line in open(cnps_path) if line.strip()]
+    dates, day = [], datetime.date.fromisoformat(first)
+    while len(dates) < weekdays:
+        if day.weekday() < 5:
+            dates.append(day)
+        day += datetime.timedelta(days=1)
+    with open(path, "w") as handle:
+        handle.write("user_by,user_by_value,date,type,shifts,break_minutes,overtime,time_off\n")
+        for date in dates:
+            for index, number in enumerate(cnps):
+                handle.write(",".join(csv_field(v) for v in plan_row(rng, index % 4, number, date)) + "\n")
+
+
 def schedule(out, cnps_path, year, month, days, rows_per_file, prefix):
     """A month (or its first DAYS weekdays) of plans: day, afternoon and night shifts, overtime, leave."""
     rng = random.Random(year * 100 + month)
@@ -99,7 +133,6 @@ def schedule(out, cnps_path, year, month, days, rows_per_file, prefix):
     header = "user_by,user_by_value,date,type,shifts,break_minutes,overtime,time_off\n"
     files, written, handle = [], 0, None
     for index, number in enumerate(cnps):
-        pattern = index % 4
         for date in weekdays:
             if handle is None or written == rows_per_file:
                 if handle:
@@ -109,19 +142,7 @@ def schedule(out, cnps_path, year, month, days, rows_per_file, prefix):
                 handle = open(path, "w")
                 handle.write(header)
                 written = 0
-            roll = rng.random()
-            if roll < 0.03:
-                row = ["cnp", number, date.isoformat(), "CO", "", "0", "", ""]
-            elif pattern == 0:
-                row = ["cnp", number, date.isoformat(), "work", "08:00-16:30", "30", "16:30-18:30" if roll < 0.25 else "", ""]
-            elif pattern == 1 and roll > 0.95:
-                row = ["cnp", number, date.isoformat(), "work", "08:00-12:00,13:00-15:00", "0", "", "15:00-17:00"]
-            elif pattern == 1:
-                row = ["cnp", number, date.isoformat(), "work", "08:00-12:00,13:00-17:00", "0", "", ""]
-            elif pattern == 2:
-                row = ["cnp", number, date.isoformat(), "work", "14:00-22:00", "20", "22:00-23:30" if roll < 0.2 else "", ""]
-            else:
-                row = ["cnp", number, date.isoformat(), "work", "22:00-06:00", "30", "20:00-22:00" if roll < 0.3 else "", ""]
+            row = plan_row(rng, index % 4, number, date)
             handle.write(",".join(csv_field(v) for v in row) + "\n")
             written += 1
     if handle:
@@ -184,6 +205,8 @@ def main(argv):
         users(argv[2], argv[3], int(argv[4]))
     elif command == "schedule":
         schedule(argv[2], argv[3], int(argv[4]), int(argv[5]), int(argv[6]), int(argv[7]), argv[8])
+    elif command == "long_schedule":
+        long_schedule(argv[2], argv[3], argv[4], int(argv[5]))
     elif command == "reports":
         reports(argv[2], argv[3], argv[4], int(argv[5]), int(argv[6]))
     elif command == "badges":

@@ -8,9 +8,40 @@ public struct FormFields: Sendable {
     public private(set) var values: [String: String] = [:]
     public private(set) var files: [String: UploadedFile] = [:]
 
+    /// An uploaded file: in memory when the body was read whole, spooled to an unlinked temporary file when it was
+    /// read as it arrived (``decodeMultipart(streaming:boundary:maxBytes:limits:)``).
     public struct UploadedFile: Sendable {
         public var filename: String?
-        public var content: ByteBuffer
+        public var content: Content
+
+        public enum Content: Sendable {
+            case bytes(ByteBuffer)
+            case spooled(SpooledFile)
+        }
+
+        public init(filename: String?, content: Content) {
+            self.filename = filename
+            self.content = content
+        }
+
+        /// The file's length in bytes.
+        public var size: Int {
+            switch content {
+            case .bytes(let buffer): buffer.readableBytes
+            case .spooled(let file): file.size
+            }
+        }
+
+        /// Hands the file's bytes to `body` in order, in pieces of at most `pieceSize` bytes.
+        public func forEachPiece(size pieceSize: Int = 1 << 20, _ body: (ByteBuffer) async throws -> Void) async throws {
+            switch content {
+            case .bytes(let buffer):
+                var rest = buffer
+                while rest.readableBytes > 0 { try await body(rest.readSlice(length: min(pieceSize, rest.readableBytes))!) }
+            case .spooled(let file):
+                try await file.forEachPiece(size: pieceSize, body)
+            }
+        }
     }
 
     /// Limits that keep a hostile body from costing more than a normal one.

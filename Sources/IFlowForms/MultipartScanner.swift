@@ -1,88 +1,177 @@
 import Foundation
 import NIOCore
 
-/// Splits a `multipart/form-data` body (RFC 7578 over RFC 2046) into parts: header lines, then the part's body as a
-/// slice of the request body.
+/// Splits a `multipart/form-data` body (RFC 7578 over RFC 2046) into parts: header lines, then the part's body, fed
+/// in pieces of any size as they arrive, so an upload of any length is read holding only what a piece and a
+/// delimiter's length cost (the body of a part is handed on as it comes, slices of the pieces).
 ///
-/// Written for hostile input: one pass in linear time (the delimiter holds a single CR, so candidate matches never
-/// overlap), no recursion, and the field limits are checked while scanning rather than after the last part. Only
-/// CRLF line ends are accepted, as the RFCs require.
+/// Written for hostile input: linear time (the delimiter holds a single CR, so candidate matches never overlap, and
+/// what is kept between pieces is shorter than the delimiter), no recursion, and the field limits are checked while
+/// scanning rather than after the last part. Only CRLF line ends are accepted, as the RFCs require.
 struct MultipartScanner {
-    struct Part {
-        var headers: [(name: String, value: String)]
-        var body: ByteBuffer
+    enum Event {
+        /// A part begins, with these header lines.
+        case part(headers: [(name: String, value: String)])
+        /// The next bytes of the current part's body.
+        case body(ByteBuffer)
+        /// The current part's body is complete.
+        case partEnd
+    }
+
+    private enum State {
+        /// Before the first delimiter: the body may start with `--boundary`, or a preamble ends at `CRLF--boundary`.
+        case start
+        case preamble
+        /// Just after a delimiter: `--` closes the body, or blanks and CRLF begin a part's headers.
+        case afterDelimiter
+        case padding
+        case headers([(name: String, value: String)])
+        case body
+        /// After the closing delimiter: the epilogue is ignored.
+        case closed
     }
 
     /// `CRLF--boundary`: what ends every part's body.
     private let delimiter: [UInt8]
     private let limits: FormFields.Limits
+    private var state = State.start
+    /// Bytes fed but not yet consumed: never more than a delimiter, or a header line, long.
+    private var pending = ByteBuffer()
+    private var headerBytes = 0
+    private var partCount = 0
+
+    private static let incomplete = FormFields.DecodingError(detail: "multipart body is incomplete")
+    private static let malformed = FormFields.DecodingError(detail: "malformed multipart body")
 
     init(boundary: String, limits: FormFields.Limits) {
         delimiter = Array("\r\n--\(boundary)".utf8)
         self.limits = limits
     }
 
-    func parts(of body: ByteBuffer) throws(FormFields.DecodingError) -> [Part] {
-        let scanned = body.withUnsafeReadableBytes { scan($0) }
-        let found = try scanned.get()
-        return found.map { part in
-            Part(headers: part.headers, body: body.getSlice(at: body.readerIndex + part.body.lowerBound, length: part.body.count)!)
+    /// Reads the body's next piece, handing `handle` each event it completes, in order, as it finds it: so an
+    /// error comes at the same place of the body (and after the same events) however the body was cut.
+    mutating func feed(_ piece: ByteBuffer, _ handle: (Event) throws -> Void) throws {
+        if case .closed = state { return }
+        if pending.readableBytes == 0 {
+            pending = piece
+        } else {
+            var piece = piece
+            pending.writeBuffer(&piece)
+        }
+        try run(final: false, handle)
+        // Keep only the unread tail, in storage of its own: the piece's storage stays with the slices handed on.
+        if pending.readableBytes == 0 {
+            pending = ByteBuffer()
+        } else if pending.readerIndex > 0 {
+            pending = ByteBuffer(bytes: pending.readableBytesView)
         }
     }
 
-    private typealias Found = (headers: [(name: String, value: String)], body: Range<Int>)
+    /// Ends the body: fails unless the closing delimiter was read.
+    mutating func finish(_ handle: (Event) throws -> Void) throws {
+        try run(final: true, handle)
+        guard case .closed = state else { throw Self.incomplete }
+    }
 
-    private func scan(_ bytes: UnsafeRawBufferPointer) -> Result<[Found], FormFields.DecodingError> {
-        let incomplete = FormFields.DecodingError(detail: "multipart body is incomplete")
-        let malformed = FormFields.DecodingError(detail: "malformed multipart body")
-        let dashBoundary = delimiter[2...]
-
-        var position: Int
-        if bytes.starts(with: dashBoundary) {
-            position = dashBoundary.count
-        } else if let first = find(delimiter, in: bytes, from: 0) {
-            position = first + delimiter.count
-        } else {
-            return .failure(incomplete)
-        }
-
-        var parts: [Found] = []
-        var headerBytes = 0
+    private mutating func run(final: Bool, _ handle: (Event) throws -> Void) throws {
+        var events: [Event] = []
         while true {
-            // After a delimiter: `--` closes the body (the epilogue is ignored); otherwise optional padding and CRLF.
-            if bytes.count - position >= 2, bytes[position] == UInt8(ascii: "-"), bytes[position + 1] == UInt8(ascii: "-") {
-                return .success(parts)
-            }
-            while position < bytes.count, bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") {
-                position += 1
-            }
-            guard bytes.count - position >= 2 else { return .failure(incomplete) }
-            guard bytes[position] == 0x0D, bytes[position + 1] == 0x0A else { return .failure(malformed) }
-            position += 2
-
-            var headers: [(name: String, value: String)] = []
-            while true {
-                guard let end = find(Self.crlf, in: bytes, from: position) else { return .failure(incomplete) }
-                if end == position {
-                    position += 2
-                    break
-                }
-                headerBytes += end - position
-                guard headerBytes <= limits.maxFieldBytes else {
-                    return .failure(FormFields.DecodingError(detail: "multipart headers too large"))
-                }
-                guard let header = Self.header(UnsafeRawBufferPointer(rebasing: bytes[position..<end])) else { return .failure(malformed) }
-                headers.append(header)
-                position = end + 2
-            }
-
-            guard let end = find(delimiter, in: bytes, from: position) else { return .failure(incomplete) }
-            parts.append((headers, position..<end))
-            guard parts.count <= limits.maxFields else {
-                return .failure(FormFields.DecodingError(detail: "more than \(limits.maxFields) fields", isOverFieldLimit: true))
-            }
-            position = end + delimiter.count
+            let more = try step(into: &events, final: final)
+            for event in events { try handle(event) }
+            events.removeAll(keepingCapacity: true)
+            if !more { return }
         }
+    }
+
+    /// Consumes what it can of `pending`; `false` when it needs more bytes (or, `final`, there are none).
+    private mutating func step(into events: inout [Event], final: Bool) throws(FormFields.DecodingError) -> Bool {
+        let dashBoundary = delimiter[2...]
+        switch state {
+        case .closed:
+            pending = ByteBuffer()
+            return false
+        case .start:
+            if pending.readableBytes < dashBoundary.count && !final {
+                // Undecided while the bytes seen so far could still begin `--boundary`.
+                if pending.readableBytesView.elementsEqual(dashBoundary.prefix(pending.readableBytes)) { return false }
+            }
+            if pending.readableBytesView.starts(with: dashBoundary) {
+                pending.moveReaderIndex(forwardBy: dashBoundary.count)
+                state = .afterDelimiter
+            } else {
+                state = .preamble
+            }
+            return true
+        case .preamble:
+            if let found = find(delimiter) {
+                pending.moveReaderIndex(forwardBy: found + delimiter.count)
+                state = .afterDelimiter
+                return true
+            }
+            keepTail()
+            return false
+        case .afterDelimiter:
+            guard pending.readableBytes >= 2 else { return false }
+            if pending.readableBytesView.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) {
+                state = .closed
+                pending = ByteBuffer()
+                return false
+            }
+            state = .padding
+            return true
+        case .padding:
+            while let byte = pending.readableBytesView.first, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                pending.moveReaderIndex(forwardBy: 1)
+            }
+            guard pending.readableBytes >= 2 else { return false }
+            guard pending.readableBytesView.starts(with: Self.crlf) else { throw Self.malformed }
+            pending.moveReaderIndex(forwardBy: 2)
+            state = .headers([])
+            return true
+        case .headers(var headers):
+            guard let end = find(Self.crlf) else {
+                if pending.readableBytes > limits.maxFieldBytes - headerBytes + 1 {
+                    throw FormFields.DecodingError(detail: "multipart headers too large")
+                }
+                return false
+            }
+            if end == 0 {
+                pending.moveReaderIndex(forwardBy: 2)
+                events.append(.part(headers: headers))
+                state = .body
+                return true
+            }
+            headerBytes += end
+            guard headerBytes <= limits.maxFieldBytes else { throw FormFields.DecodingError(detail: "multipart headers too large") }
+            let header = pending.withUnsafeReadableBytes { Self.header(UnsafeRawBufferPointer(rebasing: $0[..<end])) }
+            guard let header else { throw Self.malformed }
+            headers.append(header)
+            pending.moveReaderIndex(forwardBy: end + 2)
+            state = .headers(headers)
+            return true
+        case .body:
+            if let found = find(delimiter) {
+                if found > 0 { events.append(.body(pending.readSlice(length: found)!)) }
+                pending.moveReaderIndex(forwardBy: delimiter.count)
+                events.append(.partEnd)
+                partCount += 1
+                guard partCount <= limits.maxFields else {
+                    throw FormFields.DecodingError(detail: "more than \(limits.maxFields) fields", isOverFieldLimit: true)
+                }
+                state = .afterDelimiter
+                return true
+            }
+            // Everything but a tail that could be the start of the delimiter is the part's.
+            let safe = pending.readableBytes - (delimiter.count - 1)
+            if safe > 0 { events.append(.body(pending.readSlice(length: safe)!)) }
+            return false
+        }
+    }
+
+    /// Drops what can no longer hold the start of a delimiter.
+    private mutating func keepTail() {
+        let drop = pending.readableBytes - (delimiter.count - 1)
+        if drop > 0 { pending.moveReaderIndex(forwardBy: drop) }
     }
 
     private static let crlf: [UInt8] = [0x0D, 0x0A]
@@ -106,16 +195,18 @@ struct MultipartScanner {
         }
     }
 
-    /// The first index at or after `start` where `needle` (non-empty) occurs; `memchr` finds the candidates.
-    private func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, !needle.isEmpty else { return nil }
-        var index = start
-        while bytes.count - index >= needle.count {
-            guard let hit = memchr(base + index, Int32(needle[0]), bytes.count - needle.count - index + 1) else { return nil }
-            let candidate = base.distance(to: UnsafeRawPointer(hit))
-            if needle.withUnsafeBytes({ memcmp(base + candidate, $0.baseAddress!, needle.count) }) == 0 { return candidate }
-            index = candidate + 1
+    /// The offset in `pending` where `needle` (non-empty) first occurs; `memchr` finds the candidates.
+    private func find(_ needle: [UInt8]) -> Int? {
+        pending.withUnsafeReadableBytes { bytes in
+            guard let base = bytes.baseAddress, !needle.isEmpty else { return nil }
+            var index = 0
+            while bytes.count - index >= needle.count {
+                guard let hit = memchr(base + index, Int32(needle[0]), bytes.count - needle.count - index + 1) else { return nil }
+                let candidate = base.distance(to: UnsafeRawPointer(hit))
+                if needle.withUnsafeBytes({ memcmp(base + candidate, $0.baseAddress!, needle.count) }) == 0 { return candidate }
+                index = candidate + 1
+            }
+            return nil
         }
-        return nil
     }
 }

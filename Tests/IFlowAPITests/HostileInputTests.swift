@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import IFlowCore
 import NIOCore
 import Testing
 
@@ -150,7 +151,7 @@ struct HostileInputTests {
         // validation
         #expect(fields.values == ["a": "line 1\r\nline 2"])
         #expect(fields.files["file"]?.filename == "x.csv")
-        #expect(fields.files["file"]?.content.readableBytes == 0)
+        #expect(fields.files["file"]?.size == 0)
     }
 
     @Test(
@@ -207,6 +208,94 @@ struct HostileInputTests {
             if ["urlencoded-user-update", "no-content-type", "json-scalars", "multipart-fields", "multipart-csv-file"].contains(seed) {
                 #expect(fields != nil, "\(seed) should decode")
             }
+        }
+    }
+}
+
+/// The multipart body read as it arrives (an upload, its file spooled) must decode exactly as the whole body does,
+/// wherever the pieces split it, and refuse what the whole body's decoding refuses.
+@Suite("Multipart read as it arrives")
+struct StreamedMultipartTests {
+    /// What a decoding gave, comparable: the fields and each file's name and bytes, or the failure's detail.
+    static func outcome(_ decode: () async throws -> FormFields) async -> String {
+        do {
+            let fields = try await decode()
+            var files: [String] = []
+            for (name, file) in fields.files.sorted(by: { $0.key < $1.key }) {
+                var bytes: [UInt8] = []
+                try await file.forEachPiece(size: 3) { bytes += $0.readableBytesView }
+                files.append("\(name)=\(file.filename ?? "-"):\(bytes)")
+            }
+            return "fields \(fields.values.sorted { $0.key < $1.key }) files \(files)"
+        } catch let error as FormFields.DecodingError {
+            return "refused \(error.detail)"
+        } catch {
+            return "error \(error)"
+        }
+    }
+
+    static func pieces(_ bytes: [UInt8], cuts: [Int]) -> AsyncStream<ByteBuffer> {
+        var pieces: [ByteBuffer] = []
+        var start = 0
+        for cut in cuts.sorted() + [bytes.count] where cut >= start {
+            pieces.append(ByteBuffer(bytes: bytes[start..<cut]))
+            start = cut
+        }
+        return AsyncStream { continuation in
+            for piece in pieces { continuation.yield(piece) }
+            continuation.finish()
+        }
+    }
+
+    @Test("random bodies, cut at random places, some truncated or corrupted, decode as the whole body decodes", arguments: [1 as UInt64, 2, 3])
+    func randomBodies(seed: UInt64) async {
+        var generator = SplitMix64(seed: seed)
+        var limits = FormFields.Limits()
+        limits.maxFields = 4
+        limits.maxFieldBytes = 64
+        let contentType = "multipart/form-data; boundary=b--b"
+        var outcomes: [String: Int] = [:]
+        for _ in 0..<600 {
+            // setup: a preamble or none, 0 to 5 parts (fields and files) with bodies that hold CR, LF and near-delimiters
+            var text = Bool.random(using: &generator) ? "" : "preamble\r\n"
+            let noise = ["x", "\r\n", "\r\n--b-", "--b--b", "\r", "-", "ș", "\r\n--b--"]
+            for index in 0..<Int.random(in: 0...5, using: &generator) {
+                let isFile = Bool.random(using: &generator)
+                text += (text.isEmpty ? "" : "\r\n") + "--b--b" + (Bool.random(using: &generator) ? " " : "") + "\r\n"
+                text += "Content-Disposition: form-data; name=\"f\(index % 3)\"" + (isFile ? "; filename=\"p\(index).csv\"" : "") + "\r\n\r\n"
+                text += (0..<Int.random(in: 0...6, using: &generator)).map { _ in noise.randomElement(using: &generator)! }.joined()
+            }
+            text += "\r\n--b--b--" + (Bool.random(using: &generator) ? "\r\nepilogue" : "")
+            var bytes = Array(text.utf8)
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0: bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &generator)))
+            case 1 where !bytes.isEmpty: bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            default: break
+            }
+            let cuts = (0..<Int.random(in: 0..<8, using: &generator)).map { _ in Int.random(in: 0...bytes.count, using: &generator) }
+            // MUT
+            let whole = await Self.outcome { try FormFields.decode(body: ByteBuffer(bytes: bytes), contentType: contentType, limits: limits) }
+            let streamed = await Self.outcome {
+                try await FormFields.decodeMultipart(
+                    streaming: Self.pieces(bytes, cuts: cuts), contentType: contentType, maxBytes: 1 << 20, limits: limits)
+            }
+            // validation
+            #expect(streamed == whole, "seed \(seed): \(String(decoding: bytes, as: UTF8.self).debugDescription) cut at \(cuts)")
+            outcomes[whole.hasPrefix("fields") ? (whole.hasSuffix("files []") ? "fields" : "files") : String(whole.prefix(7)), default: 0] += 1
+        }
+        // the cases reach every outcome: bodies with files, bodies of fields only, bodies refused
+        #expect(outcomes["files", default: 0] >= 20 && outcomes["fields", default: 0] >= 20 && outcomes["refused", default: 0] >= 20, "\(outcomes)")
+    }
+
+    @Test("a body longer than the upload limit is refused as it arrives")
+    func tooLarge() async {
+        // setup
+        let body = Array(
+            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x\"\r\n\r\n\(String(repeating: "x", count: 5000))\r\n--b--".utf8)
+        // MUT + validation
+        await #expect(throws: FormFields.BodyTooLarge.self) {
+            try await FormFields.decodeMultipart(
+                streaming: Self.pieces(body, cuts: [1000, 2000, 3000]), contentType: "multipart/form-data; boundary=b", maxBytes: 4096)
         }
     }
 }

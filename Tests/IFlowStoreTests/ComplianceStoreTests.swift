@@ -106,18 +106,16 @@ struct ComplianceStoreTests {
             ]
 
             // MUT
-            let refusal = await #expect(throws: PlanOverlapRefusal.self) {
+            let refusal = await #expect(throws: PlanImportRefusal.self) {
                 try await store.importPlans(plans, companyID: companyID, calculator: Self.calculator, actor: .commandLine)
             }
 
-            // validation: row 1 overlaps row 0, row 2 the stored 10 June; nothing of the file was written
-            #expect(
-                refusal?.conflicts
-                    == [
-                        PlanOverlapRefusal.Conflict(index: 1, neighbour: .written(0)),
-                        PlanOverlapRefusal.Conflict(index: 2, neighbour: .stored([june(10)])),
-                    ]
-            )
+            // validation: the second plan (line 2) overlaps the first, the third the stored 10 June; nothing of the
+            // plans was written
+            #expect(refusal?.locked == nil)
+            #expect(refusal?.overlaps.map(\.line) == [2, 3])
+            #expect(refusal?.overlaps.map(\.neighbour) == [.written(1), .stored([june(10)])])
+            #expect(refusal?.overlaps.map(\.plan.date) == [june(5), june(9)])
             let stored = try await store.dayPlans(userIDs: [userID], from: june(1), through: june(30))[userID] ?? []
             #expect(stored.map(\.date) == [june(10)])
         }

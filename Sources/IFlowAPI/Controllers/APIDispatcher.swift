@@ -113,7 +113,16 @@ struct APIDispatcher {
     /// supported media type and within the body limit.
     func fields(of request: Request, endpoint: APIEndpoint) async throws -> FormFields {
         // Only a file upload may be large; the same endpoint's fields in any other encoding get the ordinary limit.
-        let isUpload = endpoint.acceptsUpload && FormFields.isMultipart(contentType: request.headers[.contentType])
-        return try await request.formFields(maxBodyBytes: isUpload ? limits.maxUploadBytes : limits.maxBodyBytes, limits: limits.fields)
+        // An upload is read as it arrives, its file spooled to disk, so its size does not set the server's memory.
+        if endpoint.acceptsUpload, request.method != .get, FormFields.isMultipart(contentType: request.headers[.contentType]) {
+            do {
+                return try await FormFields.decodeMultipart(
+                    streaming: request.body, contentType: request.headers[.contentType], maxBytes: limits.maxUploadBytes, limits: limits.fields
+                )
+            } catch is FormFields.BodyTooLarge {
+                throw HTTPError(.contentTooLarge)
+            }
+        }
+        return try await request.formFields(maxBodyBytes: limits.maxBodyBytes, limits: limits.fields)
     }
 }

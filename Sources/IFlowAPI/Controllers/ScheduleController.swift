@@ -11,7 +11,7 @@ struct ScheduleController {
     let store: Store
     let calculators: CalculatorCache
     /// Rows per import file.
-    var maxImportRows = 500_000
+    var maxImportRows = 1_000_000
     /// Fields per row: the 8 columns and room for the empty ones a spreadsheet may add.
     var maxImportColumns = 64
     /// Failures listed for one file: enough to fix a file, and a bounded reply for a file where every row fails.
@@ -35,7 +35,7 @@ struct ScheduleController {
         do {
             try await store.setDay(plan, userID: userID, companyID: request.company.id, calculator: calculator, actor: request.actor)
         } catch let refusal as PlanOverlapRefusal {
-            throw ValidationFailure(Self.overlapIssues(refusal, of: [(userID, plan)], lines: nil))
+            throw ValidationFailure(Self.overlapIssues(refusal, of: plan))
         } catch let refusal as LockedMonthRefusal {
             throw ValidationFailure(refusal.issues(field: "date"))
         }
@@ -55,13 +55,22 @@ struct ScheduleController {
 
     /// The warnings about the dates just planned, per employee: a rest, day or debt that starts on one of them, and
     /// the weeks and reference periods that contain one; each names its employee when `namingUsers`.
+    ///
+    /// `period` is where the warnings are looked for, the day before the first date through the last by default; an
+    /// import asks about its employees a batch at a time over the whole file's period, with the `report` loaded once.
     private func plannedWarnings(
-        _ dates: [Int: Set<LocalDate>], _ request: APIRequest, calculator: ScheduleCalculator, namingUsers: Bool
+        _ dates: [Int: Set<LocalDate>], _ request: APIRequest, calculator: ScheduleCalculator, namingUsers: Bool,
+        period: ClosedRange<LocalDate>? = nil, report loaded: ComplianceReport? = nil
     ) async throws -> [(userID: Int, warning: ComplianceWarningReply)] {
         let all = dates.values.flatMap { $0 }
         guard let first = all.min(), let last = all.max() else { return [] }
-        let report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: request.company.id)
-        let found = try await report.warnings(ofUserIDs: Array(dates.keys), period: first.adding(days: -1)...last) { user, warning in
+        let report: ComplianceReport
+        if let loaded {
+            report = loaded
+        } else {
+            report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: request.company.id)
+        }
+        let found = try await report.warnings(ofUserIDs: Array(dates.keys), period: period ?? first.adding(days: -1)...last) { user, warning in
             dates[user.id, default: []].contains { $0 >= warning.from && $0 <= warning.through }
         }
         return found.flatMap { user, warnings in
@@ -74,91 +83,152 @@ struct ScheduleController {
         }
     }
 
+    /// Reads the file a piece at a time, checks each row, stages the valid ones (``Store/stage(_:in:)``) and, when
+    /// no row failed, writes them all in one transaction; the staged rows are removed whatever happens.
     @Sendable func importFile(_ request: APIRequest) async throws -> ImportReply {
-        guard let file = request.fields.files["file"]?.content else {
+        guard let file = request.fields.files["file"] else {
             throw ValidationFailure(field: "file", check: .required)
         }
-        // A large file's parsed rows and plans (hundreds of bytes a row) are freed when importRows returns; give that
-        // memory back, or each big import leaves the server's resident size higher for good.
-        defer { FreedMemory.release(after: file.readableBytes) }
-        return try await importRows(of: file, request)
+        // The rows of a batch, the plans checked and the replies built are freed as the import goes; give that memory
+        // back at the end, or each big import leaves the server's resident size higher for good.
+        defer { FreedMemory.release(after: file.size) }
+        let planImport = try await store.beginPlanImport(companyID: request.company.id)
+        let reply: ImportReply
+        do {
+            reply = try await importRows(of: file, into: planImport, request)
+        } catch {
+            try? await store.discardPlanImport(planImport)
+            throw error
+        }
+        do {
+            try await store.discardPlanImport(planImport)
+        } catch {
+            // The import is committed; its staged rows go with the next import's sweep of abandoned ones.
+            request.logger.warning("staged import rows not removed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+        }
+        return reply
     }
 
-    private func importRows(of file: ByteBuffer, _ request: APIRequest) async throws -> ImportReply {
-        let records: [CSVReader.Record]
-        switch CSVReader(maxRecords: maxImportRows + 1, maxFieldsPerRecord: maxImportColumns).read(file.readableBytesView) {
-        case .success(let read): records = read
-        case .failure(.tooManyRecords(let limit)):
-            throw ValidationFailure(field: "file", check: .tooLarge, parameters: ["detail": "\(limit - 1) rows"])
-        case .failure(.tooManyFields(let line, let limit)):
-            throw ValidationFailure([ValidationIssue(field: "file", check: .tooLarge, parameters: ["detail": "\(limit) columns"], line: line)])
-        case .failure(.unterminatedQuote(let line)):
-            throw ValidationFailure([ValidationIssue(field: "file", check: .validCSV, parameters: ["detail": "unterminated quote"], line: line)])
-        case .failure(.invalidUTF8(let line)):
-            throw ValidationFailure([ValidationIssue(field: "file", check: .validCSV, parameters: ["detail": "not UTF-8"], line: line)])
-        }
-        guard let header = records.first else { throw ValidationFailure(field: "file", check: .notEmpty) }
+    /// Rows staged per write while the file is read.
+    static let stagedRowsPerBatch = 5000
 
-        let columns = try ScheduleImportColumns.parse(header).get()
-        var issues: [ValidationIssue] = []
-
+    private func importRows(of file: FormFields.UploadedFile, into planImport: PlanImport, _ request: APIRequest) async throws -> ImportReply {
+        var reader = CSVReader.Stream(maxRecords: maxImportRows + 1, maxFieldsPerRecord: maxImportColumns)
         let directory = try await store.userDirectory(companyID: request.company.id)
-        var plans: [(userID: Int, plan: DayPlan)] = []
-        var lines: [Int] = []
-        plans.reserveCapacity(records.count - 1)
-        var seen: [Int: Set<Int>] = [:]
-        for record in records.dropFirst() {
-            guard issues.count < maxListedIssues else { break }
-            let day: SetDayRequest
-            switch SetDayRequest.parse(columns.fields(of: record)) {
-            case .success(let parsed): day = parsed
-            case .failure(let failure):
-                issues += failure.issues.map { $0.at(line: record.line) }
-                continue
-            }
-            let plan = day.plan
-            switch directory.resolve(day.user).employee(selectedBy: day.user) {
-            case .failure(let issue):
-                issues.append(issue.at(line: record.line))
-            case .success(let userID):
-                if seen[userID, default: []].insert(plan.date.dayNumber).inserted {
-                    plans.append((userID, plan))
-                    lines.append(record.line)
-                } else {
-                    issues.append(ValidationIssue(field: "date", check: .unique, parameters: ["entity": "row"], line: record.line))
+        var columns: ScheduleImportColumns?
+        var headerFailure: ValidationFailure?
+        var issues: [ValidationIssue] = []
+        var batch: [StagedPlan] = []
+        var records: [CSVReader.Record] = []
+
+        /// Checks `records`, stages the valid rows once a batch is full; after a bad header or `maxListedIssues`
+        /// failures the rest of the file is only read, for a CSV error, which is reported first.
+        func check(_ records: [CSVReader.Record], flushing: Bool) async throws {
+            for record in records {
+                guard headerFailure == nil else { break }
+                guard let columns else {
+                    switch ScheduleImportColumns.parse(record) {
+                    case .success(let parsed): columns = parsed
+                    case .failure(let failure): headerFailure = failure
+                    }
+                    continue
+                }
+                guard issues.count < maxListedIssues else { break }
+                switch SetDayRequest.parse(columns.fields(of: record)) {
+                case .failure(let failure):
+                    issues += failure.issues.map { $0.at(line: record.line) }
+                case .success(let day):
+                    switch directory.resolve(day.user).employee(selectedBy: day.user) {
+                    case .failure(let issue): issues.append(issue.at(line: record.line))
+                    case .success(let userID): batch.append(StagedPlan(line: record.line, userID: userID, plan: day.plan))
+                    }
                 }
             }
+            if batch.count >= Self.stagedRowsPerBatch || (flushing && !batch.isEmpty) {
+                try await store.stage(batch, in: planImport)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
-        guard issues.isEmpty else { throw ValidationFailure(Array(issues.prefix(maxListedIssues))) }
-        let calculator = calculators.calculator(for: request.company.timeZone)
+
         do {
-            try await store.importPlans(plans, companyID: request.company.id, calculator: calculator, actor: request.actor)
-        } catch let refusal as PlanOverlapRefusal {
-            throw ValidationFailure(Array(Self.overlapIssues(refusal, of: plans, lines: lines).prefix(maxListedIssues)))
-        } catch let refusal as LockedMonthRefusal {
-            throw ValidationFailure(Array(refusal.issues(field: "date", lines: lines).prefix(maxListedIssues)))
+            try await file.forEachPiece { piece in
+                try reader.feed(piece.readableBytesView, into: &records)
+                try await check(records, flushing: false)
+                records.removeAll(keepingCapacity: true)
+            }
+            try reader.finish(into: &records)
+        } catch let failure as CSVReader.Failure {
+            throw Self.validationFailure(failure)
         }
-        request.logger.info("schedule imported", metadata: ["rows": "\(plans.count)"])
-        var dates: [Int: Set<LocalDate>] = [:]
-        for (userID, plan) in plans { dates[userID, default: []].insert(plan.date) }
-        let warnings = try await plannedWarnings(dates, request, calculator: calculator, namingUsers: true)
-        return ImportReply(
-            rows: String(plans.count), users: String(seen.count), warningsTotal: String(warnings.count),
-            warnings: warnings.prefix(maxListedWarnings).map(\.warning)
-        )
+        try await check(records, flushing: true)
+        if let headerFailure { throw headerFailure }
+        guard columns != nil else { throw ValidationFailure(field: "file", check: .notEmpty) }
+
+        // A row naming an employee and date an earlier row named fails `unique`; listed with the others by line.
+        let duplicates = try await store.duplicateLines(in: planImport, limit: maxListedIssues).map {
+            ValidationIssue(field: "date", check: .unique, parameters: ["entity": "row"], line: $0)
+        }
+        issues = (issues + duplicates).enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        guard issues.isEmpty else { throw ValidationFailure(Array(issues.prefix(maxListedIssues))) }
+
+        let calculator = calculators.calculator(for: request.company.timeZone)
+        let summary: PlanImportSummary
+        do {
+            summary = try await store.applyPlanImport(planImport, calculator: calculator, actor: request.actor, listing: maxListedIssues)
+        } catch let refusal as PlanImportRefusal {
+            if let locked = refusal.locked {
+                throw ValidationFailure(zip(locked.rows, locked.issues(field: "date")).map { $1.at(line: $0.index) })
+            }
+            throw ValidationFailure(
+                refusal.overlaps.map { row in
+                    let detail =
+                        switch row.neighbour {
+                        case .written(let line): "line \(line)"
+                        case .stored(let dates): dates.map(\.description).joined(separator: ", ")
+                        }
+                    return Self.overlapIssue(row.plan, detail: detail, line: row.line)
+                }
+            )
+        }
+        request.logger.info("schedule imported", metadata: ["rows": "\(summary.rows)"])
+
+        var warnings: [ComplianceWarningReply] = []
+        var warningsTotal = 0
+        if let first = summary.first, let last = summary.last {
+            let report = try await ComplianceReport.load(store: store, calculator: calculator, companyID: request.company.id)
+            try await store.forEachImportedEmployees(of: planImport) { dates in
+                let found = try await plannedWarnings(
+                    dates, request, calculator: calculator, namingUsers: true, period: first.adding(days: -1)...last, report: report
+                )
+                warningsTotal += found.count
+                warnings += found.prefix(maxListedWarnings - warnings.count).map(\.warning)
+            }
+        }
+        return ImportReply(rows: String(summary.rows), users: String(summary.users), warningsTotal: String(warningsTotal), warnings: warnings)
     }
 
-    /// `no_overlap` for each refused plan, at its line of the file when `lines` are given: a plan overlapping the same
-    /// employee's day before in the file names that line, one overlapping stored plans names their dates.
-    private static func overlapIssues(_ refusal: PlanOverlapRefusal, of plans: [(userID: Int, plan: DayPlan)], lines: [Int]?) -> [ValidationIssue] {
-        let issues = refusal.conflicts.map { conflict in
+    private static func validationFailure(_ failure: CSVReader.Failure) -> ValidationFailure {
+        switch failure {
+        case .tooManyRecords(let limit):
+            ValidationFailure(field: "file", check: .tooLarge, parameters: ["detail": "\(limit - 1) rows"])
+        case .tooManyFields(let line, let limit):
+            ValidationFailure([ValidationIssue(field: "file", check: .tooLarge, parameters: ["detail": "\(limit) columns"], line: line)])
+        case .unterminatedQuote(let line):
+            ValidationFailure([ValidationIssue(field: "file", check: .validCSV, parameters: ["detail": "unterminated quote"], line: line)])
+        case .invalidUTF8(let line):
+            ValidationFailure([ValidationIssue(field: "file", check: .validCSV, parameters: ["detail": "not UTF-8"], line: line)])
+        }
+    }
+
+    /// `no_overlap` for each of the plan's overlaps with the stored plans of the day before or after, naming their dates.
+    private static func overlapIssues(_ refusal: PlanOverlapRefusal, of plan: DayPlan) -> [ValidationIssue] {
+        refusal.conflicts.map { conflict in
             let detail =
                 switch conflict.neighbour {
-                case .written(let before): "line \(lines?[before] ?? before + 1)"
+                case .written(let before): "line \(before + 1)"
                 case .stored(let dates): dates.map(\.description).joined(separator: ", ")
                 }
-            return overlapIssue(plans[conflict.index].plan, detail: detail, line: lines?[conflict.index])
+            return overlapIssue(plan, detail: detail)
         }
-        return issues.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
     }
 }

@@ -35,39 +35,12 @@ extension Store {
         }
     }
 
-    /// Writes every plan or none, in one transaction, with one audit record.
-    ///
-    /// Throws ``PlanOverlapRefusal`` and writes nothing when a plan overlaps the same employee's plan of the next day
-    /// in `plans`, or a stored plan of the day before or after that `plans` leaves as it is (as in ``setDay``).
-    public func importPlans(
-        _ plans: [(userID: Int, plan: DayPlan)], companyID: Int, calculator: ScheduleCalculator, actor: AuditActor
-    ) async throws {
-        let dates = plans.map(\.plan.date)
-        let detail =
-            "\(plans.count) days of \(Set(plans.map(\.userID)).count) employees" + (dates.isEmpty ? "" : ", \(dates.min()!) to \(dates.max()!)")
-        try await write { context in
-            try await Self.refuseLockedPlans(plans, companyID: companyID, on: context.sql)
-            try await Self.refuseOverlaps(plans, companyID: companyID, calculator: calculator, on: context.sql)
-            context.audit(
-                "schedule.import", entity: "company", entityID: companyID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
-                detail: detail, companyID: companyID, actor: actor
-            )
-            // 8 binds a row; 500 rows stay far below SQLite's and PostgreSQL's bind limits.
-            var start = 0
-            while start < plans.count {
-                let end = min(start + 500, plans.count)
-                try await Self.upsertPlans(plans[start..<end], companyID: companyID, on: context.sql)
-                start = end
-            }
-        }
-    }
-
     /// Throws ``PlanOverlapRefusal`` when `plans` overlap each other or the stored neighbour days.
     ///
     /// The employees' rows are locked first (on PostgreSQL, in id order, so concurrent writes cannot deadlock; SQLite's
     /// single writer already runs one write at a time), so a concurrent write of a neighbour day waits for this one and
     /// then reads what it wrote.
-    private static func refuseOverlaps(
+    static func refuseOverlaps(
         _ plans: [(userID: Int, plan: DayPlan)], companyID: Int, calculator: ScheduleCalculator, on sql: any SQLDatabase
     ) async throws {
         guard let first = plans.map(\.plan.date).min(), let last = plans.map(\.plan.date).max() else { return }
@@ -191,19 +164,22 @@ extension Store {
             """
         ).all()
         for row in rows {
-            let userID = try row.decode(column: "user_id", as: Int.self)
-            guard let date = LocalDate(iso: try row.decode(column: "date", as: String.self)),
-                let type = DayType(rawValue: try row.decode(column: "type", as: String.self)),
-                case .success(let shifts) = TimeRangeList.parse(try row.decode(column: "shifts", as: String.self)),
-                case .success(let overtime) = TimeRangeList.parse(try row.decode(column: "overtime", as: String.self)),
-                case .success(let timeOff) = TimeRangeList.parse(try row.decode(column: "time_off", as: String.self))
-            else { throw StoreError.corruptRow(table: "day_plans") }
-            let plan = DayPlan(
-                date: date, type: type, shifts: shifts, breakMinutes: try row.decode(column: "break_minutes", as: Int.self),
-                overtime: overtime, timeOff: timeOff
-            )
-            plans[userID, default: []].append(plan)
+            plans[try row.decode(column: "user_id", as: Int.self), default: []].append(try dayPlan(from: row, table: "day_plans"))
         }
         return plans
+    }
+
+    /// A plan from a row with `day_plans`' columns (`date`, `type`, `shifts`, `break_minutes`, `overtime`, `time_off`).
+    static func dayPlan(from row: some SQLRow, table: String) throws -> DayPlan {
+        guard let date = LocalDate(iso: try row.decode(column: "date", as: String.self)),
+            let type = DayType(rawValue: try row.decode(column: "type", as: String.self)),
+            case .success(let shifts) = TimeRangeList.parse(try row.decode(column: "shifts", as: String.self)),
+            case .success(let overtime) = TimeRangeList.parse(try row.decode(column: "overtime", as: String.self)),
+            case .success(let timeOff) = TimeRangeList.parse(try row.decode(column: "time_off", as: String.self))
+        else { throw StoreError.corruptRow(table: table) }
+        return DayPlan(
+            date: date, type: type, shifts: shifts, breakMinutes: try row.decode(column: "break_minutes", as: Int.self),
+            overtime: overtime, timeOff: timeOff
+        )
     }
 }

@@ -19,6 +19,7 @@ extension Store {
             AddAttendance(),
             AddComplianceSettings(),
             CreateLockedMonth(),
+            CreatePlanImportRow(),
         ]
     }
 }

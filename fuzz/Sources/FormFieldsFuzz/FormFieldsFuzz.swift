@@ -41,11 +41,24 @@ enum FormFieldsFuzz {
             precondition(batch.rows.count <= StoreAttendancesRequest.maxRows, "more rows than the limit")
             precondition(batch.rows.allSatisfy { ($0.reading == nil) != $0.issues.isEmpty }, "a row both read and refused")
         }
-        if let file = fields.files["file"] {
-            let records = CSVReader(maxRecords: 50, maxFieldsPerRecord: 8).read(file.content.readableBytesView)
+        if let file = fields.files["file"], case .bytes(let content) = file.content {
+            let bytes = Array(content.readableBytesView)
+            let records = CSVReader(maxRecords: 50, maxFieldsPerRecord: 8).read(bytes)
             if case .success(let records) = records {
                 precondition(records.count <= 50 && records.allSatisfy { $0.fields.count <= 8 }, "CSV over its limits")
             }
+            // The file read in pieces (of a length the input sets) gives the same records, or the same failure.
+            let pieceLength = 1 + Int(bytes.first ?? 0) % 7
+            var stream = CSVReader.Stream(maxRecords: 50, maxFieldsPerRecord: 8)
+            var streamed: [CSVReader.Record] = []
+            let inPieces: Result<[CSVReader.Record], CSVReader.Failure> = Result { () throws(CSVReader.Failure) in
+                for start in stride(from: 0, to: bytes.count, by: pieceLength) {
+                    try stream.feed(bytes[start..<min(start + pieceLength, bytes.count)], into: &streamed)
+                }
+                try stream.finish(into: &streamed)
+                return streamed
+            }
+            precondition(inPieces == records, "the CSV read in pieces differs from the CSV read whole")
         }
     }
 }

@@ -1,0 +1,260 @@
+import Foundation
+import IFlowCore
+import SQLKit
+
+/// A schedule import under way: its rows are staged in batches as the file is read (``Store/stage(_:in:)``), then
+/// written all at once (``Store/applyPlanImport(_:calculator:actor:listing:)``) or dropped
+/// (``Store/discardPlanImport(_:)``). So the server holds a batch of the file at a time, whatever its length, and the
+/// import still writes every row or none.
+public struct PlanImport: Sendable {
+    public let id: String
+    public let companyID: Int
+}
+
+/// One row of an import: the file's line, the employee it names, the plan.
+public struct StagedPlan: Sendable {
+    public var line: Int
+    public var userID: Int
+    public var plan: DayPlan
+
+    public init(line: Int, userID: Int, plan: DayPlan) {
+        self.line = line
+        self.userID = userID
+        self.plan = plan
+    }
+}
+
+/// What an applied import wrote.
+public struct PlanImportSummary: Sendable, Equatable {
+    public var rows: Int
+    public var users: Int
+    public var first: LocalDate?
+    public var last: LocalDate?
+}
+
+/// Why ``Store/applyPlanImport(_:calculator:actor:listing:)`` wrote nothing: rows in a locked month (checked first,
+/// as a single write does), else rows that overlap a neighbour day, each by the file's line, in line order.
+public struct PlanImportRefusal: Error, Sendable {
+    /// The refused rows, `index` being the file's line.
+    public var locked: LockedMonthRefusal?
+    /// `.written(line)`: the same employee's day before, at that line of the file.
+    public var overlaps: [(line: Int, plan: DayPlan, neighbour: PlanOverlapRefusal.Neighbour)] = []
+}
+
+extension Store {
+    /// Rows bound per staging `INSERT`: 11 binds each, far below SQLite's and PostgreSQL's bind limits.
+    static let stagedRowsPerInsert = 1000
+    /// Employees checked and written per step of ``applyPlanImport(_:calculator:actor:listing:)``: with a month of
+    /// days each, some 10,000 plans held at a time.
+    static let importedUsersPerStep = 300
+    /// An import's rows older than this belong to one a crash interrupted: no import runs that long.
+    static let abandonedImportSeconds = 24 * 3600
+
+    /// Starts an import for the company, removing the staged rows of imports a crash left unfinished.
+    public func beginPlanImport(companyID: Int) async throws -> PlanImport {
+        let cutoff = Int64(Date().timeIntervalSince1970) - Int64(Self.abandonedImportSeconds)
+        try await write { context in
+            try await context.sql.raw("DELETE FROM plan_import_rows WHERE staged_at < \(bind: cutoff)").run()
+        }
+        var generator = SystemRandomNumberGenerator()
+        let id = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+        return PlanImport(id: id, companyID: companyID)
+    }
+
+    /// Adds rows to the import, committed before it returns; nothing reads them but the import.
+    public func stage(_ rows: [StagedPlan], in planImport: PlanImport) async throws {
+        guard !rows.isEmpty else { return }
+        let stagedAt = Int64(Date().timeIntervalSince1970)
+        try await write { context in
+            var start = 0
+            while start < rows.count {
+                let end = min(start + Self.stagedRowsPerInsert, rows.count)
+                var insert: SQLQueryString = """
+                    INSERT INTO plan_import_rows (import_id, line, company_id, user_id, date, type, shifts, break_minutes, overtime, \
+                    time_off, staged_at) VALUES 
+                    """
+                for index in start..<end {
+                    let row = rows[index]
+                    let plan = row.plan
+                    if index > start { insert += ", " }
+                    insert += """
+                        (\(bind: planImport.id), \(bind: row.line), \(bind: planImport.companyID), \(bind: row.userID), \
+                        \(bind: plan.date.description), \(bind: plan.type.rawValue), \(bind: TimeRangeList.format(plan.shifts)), \
+                        \(bind: plan.breakMinutes), \(bind: TimeRangeList.format(plan.overtime)), \(bind: TimeRangeList.format(plan.timeOff)), \
+                        \(bind: stagedAt))
+                        """
+                }
+                try await context.sql.raw(insert).run()
+                start = end
+            }
+        }
+    }
+
+    /// The lines, in order and at most `limit`, that name an employee and date an earlier line of the file named.
+    public func duplicateLines(in planImport: PlanImport, limit: Int) async throws -> [Int] {
+        struct Row: Decodable { var line: Int }
+        return try await sql().raw(
+            """
+            SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY user_id, date ORDER BY line) AS position \
+            FROM plan_import_rows WHERE import_id = \(bind: planImport.id)) numbered WHERE position > 1 ORDER BY line LIMIT \(bind: limit)
+            """
+        ).all(decoding: Row.self).map(\.line)
+    }
+
+    /// Writes every staged row of the import or none, in one transaction, with one audit record, and leaves the
+    /// staged rows for ``forEachImportedEmployees(of:_:)`` (``discardPlanImport(_:)`` removes them).
+    ///
+    /// Employees are checked and written a few hundred at a time: plans of different employees never interact, so
+    /// each step applies ``setDay``'s rules (locked months, overlaps with the day before and after, written or
+    /// stored) to its employees' rows as one write of them all would.
+    ///
+    /// - Throws: ``PlanImportRefusal`` listing at most `limit` rows of each kind, and then nothing is written.
+    public func applyPlanImport(
+        _ planImport: PlanImport, calculator: ScheduleCalculator, actor: AuditActor, listing limit: Int
+    ) async throws -> PlanImportSummary {
+        let (id, companyID) = (planImport.id, planImport.companyID)
+        return try await write { context in
+            let sql = context.sql
+            let summary = try await Self.summary(of: id, on: sql)
+            let userIDs = try await sql.raw("SELECT DISTINCT user_id FROM plan_import_rows WHERE import_id = \(bind: id) ORDER BY user_id")
+                .all().map { try $0.decode(column: "user_id", as: Int.self) }
+            var locked: [LockedMonthRefusal.Row] = []
+            var overlaps: [(line: Int, plan: DayPlan, neighbour: PlanOverlapRefusal.Neighbour)] = []
+            for start in stride(from: 0, to: userIDs.count, by: Self.importedUsersPerStep) {
+                let users = Array(userIDs[start..<min(start + Self.importedUsersPerStep, userIDs.count)])
+                let rows = try await Self.stagedRows(of: id, userIDs: users, on: sql)
+                let plans = rows.map { (userID: $0.userID, plan: $0.plan) }
+                do {
+                    try await Self.refuseLockedPlans(plans, companyID: companyID, on: sql)
+                } catch let refusal as LockedMonthRefusal {
+                    locked += refusal.rows.map {
+                        LockedMonthRefusal.Row(index: rows[$0.index].line, month: $0.month, nightShiftDate: $0.nightShiftDate)
+                    }
+                }
+                guard locked.isEmpty else { continue }
+                do {
+                    try await Self.refuseOverlaps(plans, companyID: companyID, calculator: calculator, on: sql)
+                } catch let refusal as PlanOverlapRefusal {
+                    overlaps += refusal.conflicts.map { conflict in
+                        let neighbour: PlanOverlapRefusal.Neighbour =
+                            switch conflict.neighbour {
+                            case .written(let before): .written(rows[before].line)
+                            case .stored(let dates): .stored(dates)
+                            }
+                        return (rows[conflict.index].line, rows[conflict.index].plan, neighbour)
+                    }
+                }
+                guard overlaps.isEmpty else { continue }
+                try await sql.raw(
+                    """
+                    INSERT INTO day_plans (company_id, user_id, date, type, shifts, break_minutes, overtime, time_off, updated_at) \
+                    SELECT company_id, user_id, date, type, shifts, break_minutes, overtime, time_off, \(bind: Date()) \
+                    FROM plan_import_rows WHERE import_id = \(bind: id) AND user_id IN (\(binds: users)) \
+                    ON CONFLICT (user_id, date) DO UPDATE SET type = excluded.type, shifts = excluded.shifts, \
+                    break_minutes = excluded.break_minutes, overtime = excluded.overtime, time_off = excluded.time_off, \
+                    updated_at = excluded.updated_at
+                    """
+                ).run()
+            }
+            if !locked.isEmpty {
+                throw PlanImportRefusal(locked: LockedMonthRefusal(rows: Array(locked.sorted { $0.index < $1.index }.prefix(limit))))
+            }
+            if !overlaps.isEmpty {
+                throw PlanImportRefusal(overlaps: Array(overlaps.sorted { $0.line < $1.line }.prefix(limit)))
+            }
+            let range = summary.first.map { first in ", \(first) to \(summary.last ?? first)" } ?? ""
+            context.audit(
+                "schedule.import", entity: "company", entityID: companyID, fields: ["type", "shifts", "break_minutes", "overtime", "time_off"],
+                detail: "\(summary.rows) days of \(summary.users) employees" + range, companyID: companyID, actor: actor
+            )
+            return summary
+        }
+    }
+
+    /// Hands the imported dates to `body`, a few hundred employees at a time, in employee order.
+    public func forEachImportedEmployees(
+        of planImport: PlanImport, _ body: ([Int: Set<LocalDate>]) async throws -> Void
+    ) async throws {
+        var after = 0
+        while true {
+            let rows = try await readSQL().raw(
+                """
+                SELECT DISTINCT user_id FROM plan_import_rows WHERE import_id = \(bind: planImport.id) AND user_id > \(bind: after) \
+                ORDER BY user_id LIMIT \(bind: Self.importedUsersPerStep)
+                """
+            ).all()
+            let users = try rows.map { try $0.decode(column: "user_id", as: Int.self) }
+            guard let last = users.last else { return }
+            var dates: [Int: Set<LocalDate>] = [:]
+            for row in try await readSQL().raw(
+                "SELECT user_id, date FROM plan_import_rows WHERE import_id = \(bind: planImport.id) AND user_id IN (\(binds: users))"
+            ).all() {
+                guard let date = LocalDate(iso: try row.decode(column: "date", as: String.self)) else {
+                    throw StoreError.corruptRow(table: "plan_import_rows")
+                }
+                dates[try row.decode(column: "user_id", as: Int.self), default: []].insert(date)
+            }
+            try await body(dates)
+            after = last
+        }
+    }
+
+    /// Removes the import's staged rows (after it was applied, or when it is refused).
+    public func discardPlanImport(_ planImport: PlanImport) async throws {
+        try await write { context in
+            try await context.sql.raw("DELETE FROM plan_import_rows WHERE import_id = \(bind: planImport.id)").run()
+        }
+    }
+
+    /// Stages `plans` (one per employee and date) and applies them: ``setDay``'s rules for many rows at once.
+    ///
+    /// - Throws: ``PlanImportRefusal`` (lines are 1-based positions in `plans`), and then nothing is written.
+    public func importPlans(
+        _ plans: [(userID: Int, plan: DayPlan)], companyID: Int, calculator: ScheduleCalculator, actor: AuditActor
+    ) async throws {
+        let planImport = try await beginPlanImport(companyID: companyID)
+        do {
+            try await stage(
+                plans.enumerated().map { StagedPlan(line: $0.offset + 1, userID: $0.element.userID, plan: $0.element.plan) }, in: planImport)
+            _ = try await applyPlanImport(planImport, calculator: calculator, actor: actor, listing: .max)
+        } catch {
+            try? await discardPlanImport(planImport)
+            throw error
+        }
+        try await discardPlanImport(planImport)
+    }
+
+    private static func summary(of id: String, on sql: any SQLDatabase) async throws -> PlanImportSummary {
+        struct Row: Decodable {
+            var rows: Int
+            var users: Int
+            var first: String?
+            var last: String?
+        }
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(*) AS rows, COUNT(DISTINCT user_id) AS users, MIN(date) AS first, MAX(date) AS last \
+            FROM plan_import_rows WHERE import_id = \(bind: id)
+            """
+        ).first(decoding: Row.self)
+        guard let row else { return PlanImportSummary(rows: 0, users: 0) }
+        return PlanImportSummary(
+            rows: row.rows, users: row.users, first: row.first.flatMap(LocalDate.init(iso:)), last: row.last.flatMap(LocalDate.init(iso:)))
+    }
+
+    /// The staged rows of `userIDs`, by employee, date and line.
+    private static func stagedRows(of id: String, userIDs: [Int], on sql: any SQLDatabase) async throws -> [StagedPlan] {
+        let rows = try await sql.raw(
+            """
+            SELECT line, user_id, date, type, shifts, break_minutes, overtime, time_off FROM plan_import_rows \
+            WHERE import_id = \(bind: id) AND user_id IN (\(binds: userIDs)) ORDER BY user_id, date, line
+            """
+        ).all()
+        return try rows.map { row in
+            StagedPlan(
+                line: try row.decode(column: "line", as: Int.self), userID: try row.decode(column: "user_id", as: Int.self),
+                plan: try dayPlan(from: row, table: "plan_import_rows")
+            )
+        }
+    }
+}
