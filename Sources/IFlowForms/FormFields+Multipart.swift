@@ -4,10 +4,12 @@ import NIOCore
 extension FormFields {
     /// `multipart/form-data`: each part's `Content-Disposition` names the field; a part with a `filename` is a file.
     static func decodeMultipart(body: ByteBuffer, boundary: String, limits: Limits) throws(DecodingError) -> FormFields {
-        var reader = MultipartFields(boundary: boundary, limits: limits, spooling: false)
+        var scanner = MultipartScanner(boundary: boundary, limits: limits)
+        let fields = MultipartFields(limits: limits, spooling: false)
         do {
-            try reader.feed(body)
-            return try reader.finish()
+            try scanner.feed(body, fields.handle)
+            try scanner.finish(fields.handle)
+            return fields.fields
         } catch let error as DecodingError {
             throw error
         } catch {
@@ -19,10 +21,11 @@ extension FormFields {
     /// Thrown by ``decodeMultipart(streaming:contentType:maxBytes:limits:)`` for a body longer than `maxBytes`.
     public struct BodyTooLarge: Error {}
 
-    /// A `multipart/form-data` body read as it arrives: fields are held (within `limits`), each file is written to a
-    /// ``SpooledFile`` as its bytes come, so what a large upload costs in memory is one piece of the body. It decodes
-    /// what ``decode(body:contentType:limits:)`` decodes, and refuses what it refuses with the same detail, wherever
-    /// the pieces cut the body.
+    /// A `multipart/form-data` body read as it arrives: fields are held (within `limits`), the file is written to a
+    /// ``SpooledFile`` as its bytes come, so what a large upload costs in memory is one piece of the body. One file
+    /// part at most (an upload is one file; each spooled file holds a descriptor until the request ends). Otherwise
+    /// it decodes what ``decode(body:contentType:limits:)`` decodes and refuses what it refuses, with the same detail
+    /// wherever the pieces cut the body.
     ///
     /// - Throws: ``DecodingError``, ``BodyTooLarge`` past `maxBytes`, ``SpooledFile/Failure`` when the temporary file
     ///   cannot be written, or what `body` throws.
@@ -32,70 +35,70 @@ extension FormFields {
         guard let boundary = contentType.flatMap(Self.boundary(in:)) else {
             throw DecodingError(detail: "multipart/form-data without a boundary")
         }
-        var reader = MultipartFields(boundary: boundary, limits: limits, spooling: true)
+        var scanner = MultipartScanner(boundary: boundary, limits: limits)
+        let fields = MultipartFields(limits: limits, spooling: true)
         var received = 0
         for try await piece in body {
             received += piece.readableBytes
             guard received <= maxBytes else { throw BodyTooLarge() }
-            try reader.feed(piece)
+            try scanner.feed(piece, fields.handle)
         }
-        return try reader.finish()
+        try scanner.finish(fields.handle)
+        return fields.fields
     }
 
-    /// The fields of a multipart body fed in pieces: the scanner's events become fields, and files in memory or,
-    /// `spooling`, in ``SpooledFile``s.
-    private struct MultipartFields {
-        var scanner: MultipartScanner
+    /// The fields of a multipart body, from the scanner's events: files in memory or, `spooling`, in a
+    /// ``SpooledFile``. A class, so the scanner (a value the caller mutates) can hand it events.
+    private final class MultipartFields {
         let limits: Limits
         let spooling: Bool
         var fields = FormFields()
-        var current: (target: (name: String, filename: String?, isFile: Bool), bytes: ByteBuffer, file: SpooledFile?)?
+        var target: (name: String, filename: String?, isFile: Bool)?
+        var bytes = ByteBuffer()
+        var file: SpooledFile?
+        var spooledFiles = 0
 
-        init(boundary: String, limits: Limits, spooling: Bool) {
-            scanner = MultipartScanner(boundary: boundary, limits: limits)
+        init(limits: Limits, spooling: Bool) {
             self.limits = limits
             self.spooling = spooling
         }
 
-        mutating func feed(_ piece: ByteBuffer) throws {
-            var scanner = self.scanner
-            defer { self.scanner = scanner }
-            try scanner.feed(piece) { try handle($0) }
-        }
-
-        mutating func finish() throws -> FormFields {
-            var scanner = self.scanner
-            defer { self.scanner = scanner }
-            try scanner.finish { try handle($0) }
-            return fields
-        }
-
-        private mutating func handle(_ event: MultipartScanner.Event) throws {
+        func handle(_ event: MultipartScanner.Event) throws {
             switch event {
             case .part(let headers):
                 let target = try FormFields.target(of: headers)
-                current = (target, ByteBuffer(), target.isFile && spooling ? try SpooledFile() : nil)
-            case .body(var bytes):
-                guard let part = current else { return }
-                if let file = part.file {
-                    try file.append(bytes)
-                } else if !part.target.isFile, part.bytes.readableBytes + bytes.readableBytes > limits.maxFieldBytes {
-                    throw DecodingError(detail: "field \(part.target.name.prefix(64)) is longer than \(limits.maxFieldBytes) bytes")
-                } else if part.bytes.readableBytes == 0 {
-                    current?.bytes = bytes
+                self.target = target
+                bytes = ByteBuffer()
+                file = nil
+                if target.isFile && spooling {
+                    guard spooledFiles == 0 else { throw DecodingError(detail: "more than one file") }
+                    spooledFiles += 1
+                    file = try SpooledFile()
+                }
+            case .body(var piece):
+                guard let target else { return }
+                if let file {
+                    try file.append(piece)
+                } else if !target.isFile, bytes.readableBytes + piece.readableBytes > limits.maxFieldBytes {
+                    throw DecodingError(detail: "field \(target.name.prefix(64)) is longer than \(limits.maxFieldBytes) bytes")
+                } else if bytes.readableBytes == 0 {
+                    bytes = piece
                 } else {
-                    current?.bytes.writeBuffer(&bytes)
+                    bytes.writeBuffer(&piece)
                 }
             case .partEnd:
-                guard let part = current else { return }
-                current = nil
-                if let file = part.file {
-                    try fields.setFile(part.target.name, UploadedFile(filename: part.target.filename, content: .spooled(file)), limits: limits)
-                } else if part.target.isFile {
-                    try fields.setFile(part.target.name, UploadedFile(filename: part.target.filename, content: .bytes(part.bytes)), limits: limits)
+                guard let target else { return }
+                self.target = nil
+                if let file {
+                    self.file = nil
+                    try file.flush()
+                    try fields.setFile(target.name, UploadedFile(filename: target.filename, content: .spooled(file)), limits: limits)
+                } else if target.isFile {
+                    try fields.setFile(target.name, UploadedFile(filename: target.filename, content: .bytes(bytes)), limits: limits)
                 } else {
-                    try fields.set(part.target.name, try FormFields.text(of: part.bytes, name: part.target.name, limits: limits), limits: limits)
+                    try fields.set(target.name, try FormFields.text(of: bytes, name: target.name, limits: limits), limits: limits)
                 }
+                bytes = ByteBuffer()
             }
         }
     }

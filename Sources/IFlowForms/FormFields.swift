@@ -9,7 +9,7 @@ public struct FormFields: Sendable {
     public private(set) var files: [String: UploadedFile] = [:]
 
     /// An uploaded file: in memory when the body was read whole, spooled to an unlinked temporary file when it was
-    /// read as it arrived (``decodeMultipart(streaming:boundary:maxBytes:limits:)``).
+    /// read as it arrived (``decodeMultipart(streaming:contentType:maxBytes:limits:)``).
     public struct UploadedFile: Sendable {
         public var filename: String?
         public var content: Content

@@ -25,7 +25,8 @@ struct MultipartScanner {
         /// Just after a delimiter: `--` closes the body, or blanks and CRLF begin a part's headers.
         case afterDelimiter
         case padding
-        case headers([(name: String, value: String)])
+        /// A part's header lines, collected in `headers`.
+        case headers
         case body
         /// After the closing delimiter: the epilogue is ignored.
         case closed
@@ -39,6 +40,11 @@ struct MultipartScanner {
     private var pending = ByteBuffer()
     private var headerBytes = 0
     private var partCount = 0
+    /// The current part's header lines so far (kept out of `state`, so adding one does not copy them all).
+    private var headers: [(name: String, value: String)] = []
+    /// How far into `pending` a search for a CRLF (headers) or the delimiter (preamble) found nothing, so a line or a
+    /// preamble arriving in small pieces is not searched again from its start.
+    private var searched = 0
 
     private static let incomplete = FormFields.DecodingError(detail: "multipart body is incomplete")
     private static let malformed = FormFields.DecodingError(detail: "malformed multipart body")
@@ -126,18 +132,23 @@ struct MultipartScanner {
             guard pending.readableBytes >= 2 else { return false }
             guard pending.readableBytesView.starts(with: Self.crlf) else { throw Self.malformed }
             pending.moveReaderIndex(forwardBy: 2)
-            state = .headers([])
+            state = .headers
+            headers = []
+            searched = 0
             return true
-        case .headers(var headers):
-            guard let end = find(Self.crlf) else {
+        case .headers:
+            guard let end = find(Self.crlf, from: searched) else {
                 if pending.readableBytes > limits.maxFieldBytes - headerBytes + 1 {
                     throw FormFields.DecodingError(detail: "multipart headers too large")
                 }
+                searched = max(0, pending.readableBytes - 1)
                 return false
             }
+            searched = 0
             if end == 0 {
                 pending.moveReaderIndex(forwardBy: 2)
                 events.append(.part(headers: headers))
+                headers = []
                 state = .body
                 return true
             }
@@ -147,7 +158,6 @@ struct MultipartScanner {
             guard let header else { throw Self.malformed }
             headers.append(header)
             pending.moveReaderIndex(forwardBy: end + 2)
-            state = .headers(headers)
             return true
         case .body:
             if let found = find(delimiter) {
@@ -195,11 +205,12 @@ struct MultipartScanner {
         }
     }
 
-    /// The offset in `pending` where `needle` (non-empty) first occurs; `memchr` finds the candidates.
-    private func find(_ needle: [UInt8]) -> Int? {
+    /// The offset in `pending`, at or after `start`, where `needle` (non-empty) first occurs; `memchr` finds the
+    /// candidates.
+    private func find(_ needle: [UInt8], from start: Int = 0) -> Int? {
         pending.withUnsafeReadableBytes { bytes in
             guard let base = bytes.baseAddress, !needle.isEmpty else { return nil }
-            var index = 0
+            var index = start
             while bytes.count - index >= needle.count {
                 guard let hit = memchr(base + index, Int32(needle[0]), bytes.count - needle.count - index + 1) else { return nil }
                 let candidate = base.distance(to: UnsafeRawPointer(hit))

@@ -251,16 +251,18 @@ struct StreamedMultipartTests {
     func randomBodies(seed: UInt64) async {
         var generator = SplitMix64(seed: seed)
         var limits = FormFields.Limits()
+        // room for three or four parts' headers (the budget is the body's), fields up to 100 bytes
         limits.maxFields = 4
-        limits.maxFieldBytes = 64
+        limits.maxFieldBytes = 240
         let contentType = "multipart/form-data; boundary=b--b"
         var outcomes: [String: Int] = [:]
         for _ in 0..<600 {
             // setup: a preamble or none, 0 to 5 parts (fields and files) with bodies that hold CR, LF and near-delimiters
             var text = Bool.random(using: &generator) ? "" : "preamble\r\n"
-            let noise = ["x", "\r\n", "\r\n--b-", "--b--b", "\r", "-", "ș", "\r\n--b--"]
+            let noise = ["x", "\r\n", "\r\n--b-", "--b--b", "\r", "-", "ș", "\r\n--b--", String(repeating: "y", count: 90)]
             for index in 0..<Int.random(in: 0...5, using: &generator) {
-                let isFile = Bool.random(using: &generator)
+                // at most one file: the streamed decoding refuses a second (tested below)
+                let isFile = index == 1 && Bool.random(using: &generator)
                 text += (text.isEmpty ? "" : "\r\n") + "--b--b" + (Bool.random(using: &generator) ? " " : "") + "\r\n"
                 text += "Content-Disposition: form-data; name=\"f\(index % 3)\"" + (isFile ? "; filename=\"p\(index).csv\"" : "") + "\r\n\r\n"
                 text += (0..<Int.random(in: 0...6, using: &generator)).map { _ in noise.randomElement(using: &generator)! }.joined()
@@ -281,10 +283,48 @@ struct StreamedMultipartTests {
             }
             // validation
             #expect(streamed == whole, "seed \(seed): \(String(decoding: bytes, as: UTF8.self).debugDescription) cut at \(cuts)")
-            outcomes[whole.hasPrefix("fields") ? (whole.hasSuffix("files []") ? "fields" : "files") : String(whole.prefix(7)), default: 0] += 1
+            let kind =
+                !whole.hasPrefix("fields")
+                ? String(whole.prefix(7))
+                : !whole.hasSuffix("files []") ? "files" : whole.contains("f1") && whole.contains("f0") ? "several" : "fields"
+            outcomes[kind, default: 0] += 1
         }
         // the cases reach every outcome: bodies with files, bodies of fields only, bodies refused
-        #expect(outcomes["files", default: 0] >= 20 && outcomes["fields", default: 0] >= 20 && outcomes["refused", default: 0] >= 20, "\(outcomes)")
+        #expect(
+            outcomes["files", default: 0] >= 20 && outcomes["fields", default: 0] >= 20 && outcomes["several", default: 0] >= 20
+                && outcomes["refused", default: 0] >= 20, "\(outcomes)")
+    }
+
+    @Test("read as it arrives, a body holds one file: a second file part is refused, whatever its name")
+    func oneFile() async throws {
+        // setup
+        let part = { (name: String) in "--b\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"x.csv\"\r\n\r\nabc\r\n" }
+        let body = Array((part("file") + part("other") + "--b--").utf8)
+        // MUT
+        let whole = try FormFields.decode(body: ByteBuffer(bytes: body), contentType: "multipart/form-data; boundary=b")
+        let streamed = await Self.outcome {
+            try await FormFields.decodeMultipart(
+                streaming: Self.pieces(body, cuts: [7]), contentType: "multipart/form-data; boundary=b", maxBytes: 1 << 20)
+        }
+        // validation
+        #expect(whole.files.count == 2)
+        #expect(streamed == "refused more than one file")
+    }
+
+    @Test("32,000 header lines are refused once over the header limit, fed whole or a byte at a time")
+    func headerFlood() async {
+        // setup: a part with 32,000 `a:` lines, 128 KiB, over the 64 KiB the headers of a body may take
+        let body = Array(("--b\r\n" + String(repeating: "a: 1\r\n", count: 32_000) + "\r\nx\r\n--b--").utf8)
+        let contentType = "multipart/form-data; boundary=b"
+        // MUT
+        let whole = await Self.outcome { try FormFields.decode(body: ByteBuffer(bytes: body), contentType: contentType) }
+        let bytewise = await Self.outcome {
+            try await FormFields.decodeMultipart(
+                streaming: Self.pieces(body, cuts: Array(stride(from: 1, to: 80_000, by: 1))), contentType: contentType, maxBytes: 1 << 20)
+        }
+        // validation
+        #expect(whole == "refused multipart headers too large")
+        #expect(bytewise == whole)
     }
 
     @Test("a body longer than the upload limit is refused as it arrives")

@@ -61,24 +61,28 @@ struct ScheduleImportTests {
     @Test("26,000 rows of 650 employees: a duplicate or an overlap 20,000 lines from its pair refuses the file; the clean file is written whole")
     func largeFile() async throws {
         try await withApp { client, f in
-            // setup: 650 employees by id card
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            // setup: 650 employees by id card; the one with the largest id is checked in the last step, after the
+            // steps before it were written
+            let ids = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
                 for e in 0..<Self.employees {
                     group.addTask {
                         let update = try UserUpdate.parse([
                             "update_by": "id_card", "update_by_value": "RX\(100_000 + e)", "full_name": "Employee \(e)",
                         ]).get()
-                        _ = try await f.store.applyUserUpdate(update, companyID: f.companyID, actor: .commandLine)
+                        return (e, try await f.store.applyUserUpdate(update, companyID: f.companyID, actor: .commandLine).user.id)
                     }
                 }
-                try await group.waitForAll()
+                return try await group.reduce(into: [Int: Int]()) { $0[$1.0] = $1.1 }
             }
+            let last = try #require(ids.max { $0.value < $1.value }?.key)
             let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(Self.boundary)"]
             let clean = Self.file()
             #expect(clean.utf8.count > 1 << 20, "the file spans more than one piece read")
-            // employee 3's day 0 again at the end; employee 5 on day 31 from 22:00 to 07:00, overlapping day 32's 06:00
+            // employee 3's day 0 again at the end; the last employee on day 31 from 22:00 to 07:00, overlapping day 32's 06:00
             let duplicated = Self.file(appending: Self.row(3, 0))
-            let overlapping = Self.file(replacing: ["5 31": Self.row(5, 31, "22:00-07:00"), "5 32": Self.row(5, 32, "06:00-14:00")])
+            let overlapping = Self.file(replacing: [
+                "\(last) 31": Self.row(last, 31, "22:00-07:00"), "\(last) 32": Self.row(last, 32, "06:00-14:00"),
+            ])
 
             // MUT
             let refusedDuplicate = try await client.send(
@@ -93,7 +97,9 @@ struct ScheduleImportTests {
             #expect(refusedDuplicate.errors.map { "\($0.line ?? "-") \($0.field ?? "-"):\($0.check)" } == ["\(lastLine) date:unique"])
             #expect(
                 refusedOverlap.errors.map { "\($0.line ?? "-") \($0.check) \($0.message)" }
-                    == ["\(Self.line(5, 32)) no_overlap line \(Self.line(5, 32)): shifts has time ranges that overlap: line \(Self.line(5, 31))"]
+                    == [
+                        "\(Self.line(last, 32)) no_overlap line \(Self.line(last, 32)): shifts has time ranges that overlap: line \(Self.line(last, 31))"
+                    ]
             )
             #expect(nothingWritten == 0)
             #expect(imported.status == .ok)

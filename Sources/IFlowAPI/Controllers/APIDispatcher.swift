@@ -55,6 +55,10 @@ struct APIDispatcher {
         let fields: FormFields
         do {
             fields = try await self.fields(of: request, endpoint: endpoint)
+        } catch let failure as SpooledFile.Failure {
+            // The server's disk (TMPDIR full or not writable), not the request: retry later, and the operator is told.
+            context.logger.error("upload not spooled", metadata: ["error": "\(failure)"])
+            throw HTTPError(.serviceUnavailable)
         } catch let error as FormFields.DecodingError {
             return APIReply.validationFailed(
                 [ValidationIssue(field: "body", check: .validBody, parameters: ["detail": error.detail])],

@@ -109,7 +109,7 @@ struct ScheduleController {
         return reply
     }
 
-    /// Rows staged per write while the file is read.
+    /// Rows staged per write while the file is read (a little more: the rows of a read piece stay together).
     static let stagedRowsPerBatch = 5000
 
     private func importRows(of file: FormFields.UploadedFile, into planImport: PlanImport, _ request: APIRequest) async throws -> ImportReply {
@@ -151,7 +151,8 @@ struct ScheduleController {
         }
 
         do {
-            try await file.forEachPiece { piece in
+            // 64 KiB at a time: even a piece of nothing but line ends makes a bounded number of records.
+            try await file.forEachPiece(size: 64 << 10) { piece in
                 try reader.feed(piece.readableBytesView, into: &records)
                 try await check(records, flushing: false)
                 records.removeAll(keepingCapacity: true)

@@ -44,34 +44,37 @@ public struct PlanImportRefusal: Error, Sendable {
 extension Store {
     /// Rows bound per staging `INSERT`: 11 binds each, far below SQLite's and PostgreSQL's bind limits.
     static let stagedRowsPerInsert = 1000
-    /// Employees checked and written per step of ``applyPlanImport(_:calculator:actor:listing:)``: with a month of
-    /// days each, some 10,000 plans held at a time.
-    static let importedUsersPerStep = 300
+    /// Rows checked and written per step of ``applyPlanImport(_:calculator:actor:listing:)``, and at most this many
+    /// employees (fewer when they have more rows; one employee with more rows is a step alone).
+    static let importedRowsPerStep = 10_000
+    static let importedUsersPerStep = 500
     /// An import's rows older than this belong to one a crash interrupted: no import runs that long.
     static let abandonedImportSeconds = 24 * 3600
 
     /// Starts an import for the company, removing the staged rows of imports a crash left unfinished.
+    ///
+    /// The id starts with the time, ten digits of seconds, so those rows are found by a range of the key.
     public func beginPlanImport(companyID: Int) async throws -> PlanImport {
-        let cutoff = Int64(Date().timeIntervalSince1970) - Int64(Self.abandonedImportSeconds)
+        let now = Int(Date().timeIntervalSince1970)
+        let cutoff = String(format: "%010d", now - Self.abandonedImportSeconds)
         try await write { context in
-            try await context.sql.raw("DELETE FROM plan_import_rows WHERE staged_at < \(bind: cutoff)").run()
+            try await context.sql.raw("DELETE FROM plan_import_rows WHERE import_id < \(bind: cutoff)").run()
         }
         var generator = SystemRandomNumberGenerator()
-        let id = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
-        return PlanImport(id: id, companyID: companyID)
+        let random = (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
+        return PlanImport(id: String(format: "%010d", now) + "-" + random, companyID: companyID)
     }
 
     /// Adds rows to the import, committed before it returns; nothing reads them but the import.
     public func stage(_ rows: [StagedPlan], in planImport: PlanImport) async throws {
         guard !rows.isEmpty else { return }
-        let stagedAt = Int64(Date().timeIntervalSince1970)
         try await write { context in
             var start = 0
             while start < rows.count {
                 let end = min(start + Self.stagedRowsPerInsert, rows.count)
                 var insert: SQLQueryString = """
                     INSERT INTO plan_import_rows (import_id, line, company_id, user_id, date, type, shifts, break_minutes, overtime, \
-                    time_off, staged_at) VALUES 
+                    time_off) VALUES 
                     """
                 for index in start..<end {
                     let row = rows[index]
@@ -80,8 +83,7 @@ extension Store {
                     insert += """
                         (\(bind: planImport.id), \(bind: row.line), \(bind: planImport.companyID), \(bind: row.userID), \
                         \(bind: plan.date.description), \(bind: plan.type.rawValue), \(bind: TimeRangeList.format(plan.shifts)), \
-                        \(bind: plan.breakMinutes), \(bind: TimeRangeList.format(plan.overtime)), \(bind: TimeRangeList.format(plan.timeOff)), \
-                        \(bind: stagedAt))
+                        \(bind: plan.breakMinutes), \(bind: TimeRangeList.format(plan.overtime)), \(bind: TimeRangeList.format(plan.timeOff)))
                         """
                 }
                 try await context.sql.raw(insert).run()
@@ -104,25 +106,54 @@ extension Store {
     /// Writes every staged row of the import or none, in one transaction, with one audit record, and leaves the
     /// staged rows for ``forEachImportedEmployees(of:_:)`` (``discardPlanImport(_:)`` removes them).
     ///
-    /// Employees are checked and written a few hundred at a time: plans of different employees never interact, so
-    /// each step applies ``setDay``'s rules (locked months, overlaps with the day before and after, written or
-    /// stored) to its employees' rows as one write of them all would.
+    /// Employees are checked and written in steps of about ``importedRowsPerStep`` rows: plans of different
+    /// employees never interact, so each step applies ``setDay``'s rules (locked months, overlaps with the day before
+    /// and after, written or stored) to its employees' rows as one write of them all would. On PostgreSQL every
+    /// employee of the file is locked first, in id order, as one write of them all would, so a concurrent write of
+    /// one of their days waits for the import and cannot deadlock with it.
     ///
-    /// - Throws: ``PlanImportRefusal`` listing at most `limit` rows of each kind, and then nothing is written.
+    /// - Throws: ``PlanImportRefusal`` listing the first `limit` rows of each kind, and then nothing is written.
     public func applyPlanImport(
         _ planImport: PlanImport, calculator: ScheduleCalculator, actor: AuditActor, listing limit: Int
     ) async throws -> PlanImportSummary {
         let (id, companyID) = (planImport.id, planImport.companyID)
         return try await write { context in
             let sql = context.sql
-            let summary = try await Self.summary(of: id, on: sql)
-            let userIDs = try await sql.raw("SELECT DISTINCT user_id FROM plan_import_rows WHERE import_id = \(bind: id) ORDER BY user_id")
-                .all().map { try $0.decode(column: "user_id", as: Int.self) }
+            struct Count: Decodable {
+                var user_id: Int
+                var n: Int
+            }
+            let counts = try await sql.raw(
+                "SELECT user_id, COUNT(*) AS n FROM plan_import_rows WHERE import_id = \(bind: id) GROUP BY user_id ORDER BY user_id"
+            ).all(decoding: Count.self)
+            if sql.dialect.name == "postgresql", !counts.isEmpty {
+                try await sql.raw(
+                    """
+                    SELECT id FROM users WHERE company_id = \(bind: companyID) \
+                    AND id IN (SELECT user_id FROM plan_import_rows WHERE import_id = \(bind: id)) ORDER BY id FOR UPDATE
+                    """
+                ).run()
+            }
+            var summary = PlanImportSummary(rows: counts.reduce(0) { $0 + $1.n }, users: counts.count)
             var locked: [LockedMonthRefusal.Row] = []
             var overlaps: [(line: Int, plan: DayPlan, neighbour: PlanOverlapRefusal.Neighbour)] = []
-            for start in stride(from: 0, to: userIDs.count, by: Self.importedUsersPerStep) {
-                let users = Array(userIDs[start..<min(start + Self.importedUsersPerStep, userIDs.count)])
+            var start = 0
+            while start < counts.count {
+                var end = start
+                var stepRows = 0
+                while end < counts.count, end - start < Self.importedUsersPerStep,
+                    stepRows == 0 || stepRows + counts[end].n <= Self.importedRowsPerStep
+                {
+                    stepRows += counts[end].n
+                    end += 1
+                }
+                let users = counts[start..<end].map(\.user_id)
+                start = end
                 let rows = try await Self.stagedRows(of: id, userIDs: users, on: sql)
+                for row in rows {
+                    summary.first = min(summary.first ?? row.plan.date, row.plan.date)
+                    summary.last = max(summary.last ?? row.plan.date, row.plan.date)
+                }
                 let plans = rows.map { (userID: $0.userID, plan: $0.plan) }
                 do {
                     try await Self.refuseLockedPlans(plans, companyID: companyID, on: sql)
@@ -130,6 +161,8 @@ extension Store {
                     locked += refusal.rows.map {
                         LockedMonthRefusal.Row(index: rows[$0.index].line, month: $0.month, nightShiftDate: $0.nightShiftDate)
                     }
+                    // The first `limit` by line are all that is listed; what a step adds beyond them is dropped.
+                    if locked.count > limit { locked = Array(locked.sorted { $0.index < $1.index }.prefix(limit)) }
                 }
                 guard locked.isEmpty else { continue }
                 do {
@@ -143,6 +176,7 @@ extension Store {
                             }
                         return (rows[conflict.index].line, rows[conflict.index].plan, neighbour)
                     }
+                    if overlaps.count > limit { overlaps = Array(overlaps.sorted { $0.line < $1.line }.prefix(limit)) }
                 }
                 guard overlaps.isEmpty else { continue }
                 try await sql.raw(
@@ -222,24 +256,6 @@ extension Store {
             throw error
         }
         try await discardPlanImport(planImport)
-    }
-
-    private static func summary(of id: String, on sql: any SQLDatabase) async throws -> PlanImportSummary {
-        struct Row: Decodable {
-            var rows: Int
-            var users: Int
-            var first: String?
-            var last: String?
-        }
-        let row = try await sql.raw(
-            """
-            SELECT COUNT(*) AS rows, COUNT(DISTINCT user_id) AS users, MIN(date) AS first, MAX(date) AS last \
-            FROM plan_import_rows WHERE import_id = \(bind: id)
-            """
-        ).first(decoding: Row.self)
-        guard let row else { return PlanImportSummary(rows: 0, users: 0) }
-        return PlanImportSummary(
-            rows: row.rows, users: row.users, first: row.first.flatMap(LocalDate.init(iso:)), last: row.last.flatMap(LocalDate.init(iso:)))
     }
 
     /// The staged rows of `userIDs`, by employee, date and line.

@@ -67,3 +67,40 @@ struct CSVReaderStreamTests {
         #expect(records.map(\.fields) == [["date", "user_by"], ["2026-06-01", "user_id"]])
     }
 }
+
+/// What the reader reads, written out by hand: the pieces tests above compare the stream with itself fed whole.
+@Suite("CSV reader")
+struct CSVReaderTests {
+    static func read(_ text: String, reader: CSVReader = CSVReader()) -> String {
+        switch reader.read(Array(text.utf8)) {
+        case .success(let records): records.map { "\($0.line):\($0.fields)" }.joined(separator: " ")
+        case .failure(let failure): "\(failure)"
+        }
+    }
+
+    @Test(
+        "quotes, line ends, the byte-order mark, the delimiter, blank lines and the limits",
+        arguments: [
+            ("\u{FEFF}a;b\r\n\"x;\"\"y\"\"\";2\r\n\r\n\"multi\nline\";3\r", #"1:["a", "b"] 2:["x;\"y\"", "2"] 4:["multi\nline", "3\r"]"#),
+            ("a,b\n\"unterminated,1\n", "unterminatedQuote(line: 2)"),
+            ("a,b\r\nx\ry,\"q\"\"\"\n", #"1:["a", "b"] 2:["x\ry", "q\""]"#),
+            ("a;b,c\n1;2,3\n", #"1:["a;b", "c"] 2:["1;2", "3"]"#),
+            ("a,b\nx\"y,\"z\"w\n", #"1:["a", "b"] 2:["x\"y", "zw"]"#),
+            ("\u{FEFF}", ""),
+            ("\n\n", ""),
+            ("a\n\"\"\n", #"1:["a"]"#),
+            ("a,b\n\u{FF}", #"1:["a", "b"] 2:["ÿ"]"#),
+        ])
+    func records(text: String, expected: String) {
+        #expect(Self.read(text) == expected)
+    }
+
+    @Test("a record over the field limit, a file over the record limit, bytes that are not UTF-8")
+    func limits() {
+        #expect(Self.read("a,b,c\n", reader: CSVReader(maxFieldsPerRecord: 2)) == "tooManyFields(line: 1, limit: 2)")
+        #expect(Self.read("a\nb\nc\n", reader: CSVReader(maxRecords: 2)) == "tooManyRecords(limit: 2)")
+        var bytes = Array("a\nb".utf8)
+        bytes.append(0xFF)
+        #expect(CSVReader().read(bytes) == .failure(.invalidUTF8(line: 2)))
+    }
+}
