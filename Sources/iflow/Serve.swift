@@ -83,6 +83,7 @@ struct Serve: AsyncParsableCommand, AppArguments {
     }
 
     func run() async throws {
+        FreedMemory.limitArenas()
         if logFormat == "json" { LoggingSystem.bootstrap { JSONLogHandler(label: $0) } }
         try await databaseOptions.checkDataKeys()
         if demo {

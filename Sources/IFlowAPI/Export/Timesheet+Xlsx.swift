@@ -21,6 +21,7 @@ extension Timesheet {
         let days = self.days
         try await forEachBatch(size: batchSize) { rows in
             for row in rows { workbook.appendRow(Self.xlsxCells(row, days: days)) }
+            try workbook.spillRows()
         }
         appendXlsxLegend(to: &workbook)
         workbook.frozenRows = Self.xlsxHeaderRows

@@ -9,6 +9,11 @@ struct XMLBytes {
 
     var count: Int { bytes.count }
 
+    /// Empties it, keeping its storage for what comes next.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Markup, written unescaped.
     mutating func raw(_ markup: StaticString) {
         markup.withUTF8Buffer { bytes.append(contentsOf: $0) }

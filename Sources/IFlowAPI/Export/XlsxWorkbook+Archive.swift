@@ -13,7 +13,7 @@ extension XlsxWorkbook {
             try archive.addEntry(
                 with: part.path, type: .file, uncompressedSize: Int64(part.count), modificationDate: Self.entryDate, compressionMethod: .deflate
             ) { position, size in
-                Self.bytes(of: part.segments, from: Int(position), count: size)
+                try Self.bytes(of: part.segments, from: Int(position), count: size)
             }
         }
         guard let data = archive.data else { throw Archive.ArchiveError.unwritableArchive }
@@ -21,13 +21,18 @@ extension XlsxWorkbook {
     }
 
     /// `count` bytes from `start` of the segments taken as one run, for the archive's reads of a part in chunks.
-    private static func bytes(of segments: [[UInt8]], from start: Int, count: Int) -> Data {
+    private static func bytes(of segments: [Part.Segment], from start: Int, count: Int) throws -> Data {
         var data = Data(capacity: count)
         var offset = 0
         for segment in segments {
             let lower = max(start, offset)
             let upper = min(start + count, offset + segment.count)
-            if lower < upper { data.append(contentsOf: segment[(lower - offset)..<(upper - offset)]) }
+            if lower < upper {
+                switch segment {
+                case .bytes(let bytes): data.append(contentsOf: bytes[(lower - offset)..<(upper - offset)])
+                case .file(let file): data.append(contentsOf: try file.bytes(at: lower - offset, count: upper - lower))
+                }
+            }
             offset += segment.count
             if offset >= start + count { break }
         }

@@ -1,10 +1,33 @@
 import Foundation
+import IFlowForms
 
 extension XlsxWorkbook {
-    /// One file of the package: its path in the zip and its bytes, in pieces so that the sheet's rows are not copied.
+    /// One file of the package: its path in the zip and its bytes, in pieces so that the sheet's rows are not copied
+    /// (and those spilled to disk are read back a piece at a time).
     struct Part {
+        enum Segment {
+            case bytes([UInt8])
+            case file(SpooledFile)
+
+            var count: Int {
+                switch self {
+                case .bytes(let bytes): bytes.count
+                case .file(let file): file.size
+                }
+            }
+        }
+
         var path: String
-        var segments: [[UInt8]]
+        var segments: [Segment]
+
+        init(path: String, segments: [Segment]) {
+            self.path = path
+            self.segments = segments
+        }
+
+        init(path: String, bytes: [UInt8]) {
+            self.init(path: path, segments: [.bytes(bytes)])
+        }
 
         var count: Int { segments.reduce(0) { $0 + $1.count } }
     }
@@ -12,13 +35,17 @@ extension XlsxWorkbook {
     /// Every part of the package, `[Content_Types].xml` first as readers expect.
     var parts: [Part] {
         [
-            Part(path: "[Content_Types].xml", segments: [Self.contentTypes]),
-            Part(path: "_rels/.rels", segments: [Self.packageRelationships]),
-            Part(path: "xl/workbook.xml", segments: [workbook]),
-            Part(path: "xl/_rels/workbook.xml.rels", segments: [Self.workbookRelationships]),
-            Part(path: "xl/styles.xml", segments: [XlsxStyle.stylesheet]),
-            Part(path: "xl/sharedStrings.xml", segments: [sharedStringsStart, sharedStringItems.bytes, Array("</sst>".utf8)]),
-            Part(path: "xl/worksheets/sheet1.xml", segments: [worksheetStart, sheetData.bytes, Self.worksheetEnd]),
+            Part(path: "[Content_Types].xml", bytes: Self.contentTypes),
+            Part(path: "_rels/.rels", bytes: Self.packageRelationships),
+            Part(path: "xl/workbook.xml", bytes: workbook),
+            Part(path: "xl/_rels/workbook.xml.rels", bytes: Self.workbookRelationships),
+            Part(path: "xl/styles.xml", bytes: XlsxStyle.stylesheet),
+            Part(
+                path: "xl/sharedStrings.xml", segments: [.bytes(sharedStringsStart), .bytes(sharedStringItems.bytes), .bytes(Array("</sst>".utf8))]),
+            Part(
+                path: "xl/worksheets/sheet1.xml",
+                segments: [.bytes(worksheetStart)] + (spilledRows.map { [.file($0)] } ?? []) + [.bytes(sheetData.bytes), .bytes(Self.worksheetEnd)]
+            ),
         ]
     }
 

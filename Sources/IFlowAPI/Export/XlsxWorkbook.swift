@@ -1,5 +1,11 @@
+import IFlowForms
+import NIOCore
+
 /// A workbook of one sheet in Office Open XML (SpreadsheetML), the format of `.xlsx`: rows are appended one by one into
 /// the sheet's XML, strings go once each into the shared strings, and `archive()` zips the parts in memory.
+///
+/// A large sheet's XML (some 20 MB for 10,000 employees, ten times its zip) moves to a ``SpooledFile`` as it grows
+/// (``spillRows()``), so what the server holds is the zip and a megabyte of rows.
 struct XlsxWorkbook {
     struct Column: Sendable {
         /// Width in characters of the default font, as spreadsheets measure it.
@@ -20,6 +26,10 @@ struct XlsxWorkbook {
     private(set) var rowCount = 0
     private(set) var widestRow = 0
     private(set) var sheetData = XMLBytes(capacity: 1 << 16)
+    /// The rows before those in `sheetData`, once they were spilled.
+    private(set) var spilledRows: SpooledFile?
+    /// What `sheetData` may hold before ``spillRows()`` moves it to `spilledRows`.
+    static let rowBytesInMemory = 1 << 20
     /// Each distinct string's index in `sharedStringItems`.
     private var sharedStringIndex: [String: Int] = [:]
     private(set) var sharedStringItems = XMLBytes()
@@ -34,6 +44,17 @@ struct XlsxWorkbook {
         while name.hasSuffix("'") { name.removeLast() }
         self.sheetName = name.isEmpty ? "Sheet1" : name
         self.columns = columns
+    }
+
+    /// Moves the rows written so far to `spilledRows` once they pass ``rowBytesInMemory``.
+    mutating func spillRows() throws {
+        guard sheetData.count >= Self.rowBytesInMemory else { return }
+        let file = try spilledRows ?? SpooledFile()
+        var bytes = ByteBuffer()
+        bytes.writeBytes(sheetData.bytes)
+        try file.append(bytes)
+        spilledRows = file
+        sheetData.removeAll()
     }
 
     /// Writes the next row; an empty cell is written only when its style shows (a fill or a border).

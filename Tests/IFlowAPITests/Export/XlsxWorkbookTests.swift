@@ -234,4 +234,25 @@ struct XlsxWorkbookTests {
         #expect(file.cells["A10000"]?.value == "Angajat 10000" && file.cells["AN10000"]?.value == String(10_000 * 39 % 9))
         #expect(data.count < 2_000_000, "deflated: \(data.count) bytes")
     }
+
+    @Test("a sheet whose rows were spilled to disk as they grew is the same workbook as one built in memory")
+    func spilledRows() throws {
+        // setup: 20,000 rows of a name and 31 numbers, some 3 MB of XML; one workbook spills every 1,000 rows
+        var inMemory = XlsxWorkbook(sheetName: "Pontaj", columns: [XlsxWorkbook.Column(width: 30)])
+        var spilled = inMemory
+        for index in 0..<20_000 {
+            let row: [XlsxCell] = [.text("Angajat \(index % 500)")] + (0..<31).map { .number(Double(($0 + index) % 9)) }
+            inMemory.appendRow(row)
+            spilled.appendRow(row)
+            // MUT
+            if index % 1000 == 999 { try spilled.spillRows() }
+        }
+        // validation: rows left the memory, and the zips hold the same parts
+        #expect(spilled.spilledRows != nil && spilled.sheetData.count < XlsxWorkbook.rowBytesInMemory)
+        #expect(inMemory.spilledRows == nil)
+        let a = try XlsxFile(inMemory.archive())
+        let b = try XlsxFile(spilled.archive())
+        #expect(a.parts == b.parts)
+        #expect(b.cells["A20000"]?.value == "Angajat 499" && b.cells["AF20000"]?.value == "\(((30 + 19_999) % 9))")
+    }
 }
