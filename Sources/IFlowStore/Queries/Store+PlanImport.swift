@@ -46,8 +46,11 @@ extension Store {
     static let stagedRowsPerInsert = 1000
     /// Rows checked and written per step of ``applyPlanImport(_:calculator:actor:listing:)``, and at most this many
     /// employees (fewer when they have more rows; one employee with more rows is a step alone).
-    static let importedRowsPerStep = 10_000
+    static let importedRowsPerStep = 5_000
     static let importedUsersPerStep = 500
+    /// Employees whose imported dates ``forEachImportedEmployees(of:_:)`` hands on at a time: their Labour Code
+    /// warnings are computed over the whole file's period, so fewer than a step.
+    static let warnedUsersPerBatch = 200
     /// An import's rows older than this belong to one a crash interrupted: no import runs that long.
     static let abandonedImportSeconds = 24 * 3600
 
@@ -205,7 +208,7 @@ extension Store {
         }
     }
 
-    /// Hands the imported dates to `body`, a few hundred employees at a time, in employee order.
+    /// Hands the imported dates to `body`, ``warnedUsersPerBatch`` employees at a time, in employee order.
     public func forEachImportedEmployees(
         of planImport: PlanImport, _ body: ([Int: Set<LocalDate>]) async throws -> Void
     ) async throws {
@@ -214,7 +217,7 @@ extension Store {
             let rows = try await readSQL().raw(
                 """
                 SELECT DISTINCT user_id FROM plan_import_rows WHERE import_id = \(bind: planImport.id) AND user_id > \(bind: after) \
-                ORDER BY user_id LIMIT \(bind: Self.importedUsersPerStep)
+                ORDER BY user_id LIMIT \(bind: Self.warnedUsersPerBatch)
                 """
             ).all()
             let users = try rows.map { try $0.decode(column: "user_id", as: Int.self) }
