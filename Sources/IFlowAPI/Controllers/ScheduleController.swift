@@ -120,6 +120,7 @@ struct ScheduleController {
         var issues: [ValidationIssue] = []
         var batch: [StagedPlan] = []
         var records: [CSVReader.Record] = []
+        var found: [UserSelector: Int] = [:]
 
         /// Checks `records`, stages the valid rows once a batch is full; after a bad header or `maxListedIssues`
         /// failures the rest of the file is only read, for a CSV error, which is reported first.
@@ -138,9 +139,17 @@ struct ScheduleController {
                 case .failure(let failure):
                     issues += failure.issues.map { $0.at(line: record.line) }
                 case .success(let day):
+                    // An employee's rows name them the same way: their CNP or id card is looked up (an HMAC) once.
+                    // Only matches are kept, so what this holds is bounded by the company's employees.
+                    if let userID = found[day.user] {
+                        batch.append(StagedPlan(line: record.line, userID: userID, plan: day.plan))
+                        continue
+                    }
                     switch directory.resolve(day.user).employee(selectedBy: day.user) {
                     case .failure(let issue): issues.append(issue.at(line: record.line))
-                    case .success(let userID): batch.append(StagedPlan(line: record.line, userID: userID, plan: day.plan))
+                    case .success(let userID):
+                        found[day.user] = userID
+                        batch.append(StagedPlan(line: record.line, userID: userID, plan: day.plan))
                     }
                 }
             }
