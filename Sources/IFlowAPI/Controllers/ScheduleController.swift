@@ -35,7 +35,7 @@ struct ScheduleController {
         do {
             try await store.setDay(plan, userID: userID, companyID: request.company.id, calculator: calculator, actor: request.actor)
         } catch let refusal as PlanOverlapRefusal {
-            throw ValidationFailure(Self.overlapIssues(refusal, of: plan))
+            throw ValidationFailure(refusal.conflicts.map { Self.overlapIssue(plan, overlapping: $0.neighbour) })
         } catch let refusal as LockedMonthRefusal {
             throw ValidationFailure(refusal.issues(field: "date"))
         }
@@ -47,9 +47,15 @@ struct ScheduleController {
         )
     }
 
-    /// `no_overlap` on the plan's first field with ranges, naming what it overlaps (dates, or lines of a file).
-    private static func overlapIssue(_ plan: DayPlan, detail: String, line: Int? = nil) -> ValidationIssue {
+    /// `no_overlap` on the plan's first field with ranges, naming what it overlaps: the stored plans' dates, or
+    /// (`.written`, a file's row) that line of the file.
+    private static func overlapIssue(_ plan: DayPlan, overlapping neighbour: PlanOverlapRefusal.Neighbour, line: Int? = nil) -> ValidationIssue {
         let field = !plan.shifts.isEmpty ? "shifts" : !plan.overtime.isEmpty ? "overtime" : "time_off"
+        let detail =
+            switch neighbour {
+            case .written(let line): "line \(line)"
+            case .stored(let dates): dates.map(\.description).joined(separator: ", ")
+            }
         return ValidationIssue(field: field, check: .noOverlap, parameters: ["detail": detail], line: line)
     }
 
@@ -189,16 +195,7 @@ struct ScheduleController {
             if let locked = refusal.locked {
                 throw ValidationFailure(zip(locked.rows, locked.issues(field: "date")).map { $1.at(line: $0.index) })
             }
-            throw ValidationFailure(
-                refusal.overlaps.map { row in
-                    let detail =
-                        switch row.neighbour {
-                        case .written(let line): "line \(line)"
-                        case .stored(let dates): dates.map(\.description).joined(separator: ", ")
-                        }
-                    return Self.overlapIssue(row.plan, detail: detail, line: row.line)
-                }
-            )
+            throw ValidationFailure(refusal.overlaps.map { Self.overlapIssue($0.plan, overlapping: $0.neighbour, line: $0.line) })
         }
         request.logger.info("schedule imported", metadata: ["rows": "\(summary.rows)"])
 
@@ -227,18 +224,6 @@ struct ScheduleController {
             ValidationFailure([ValidationIssue(field: "file", check: .validCSV, parameters: ["detail": "unterminated quote"], line: line)])
         case .invalidUTF8(let line):
             ValidationFailure([ValidationIssue(field: "file", check: .validCSV, parameters: ["detail": "not UTF-8"], line: line)])
-        }
-    }
-
-    /// `no_overlap` for each of the plan's overlaps with the stored plans of the day before or after, naming their dates.
-    private static func overlapIssues(_ refusal: PlanOverlapRefusal, of plan: DayPlan) -> [ValidationIssue] {
-        refusal.conflicts.map { conflict in
-            let detail =
-                switch conflict.neighbour {
-                case .written(let before): "line \(before + 1)"
-                case .stored(let dates): dates.map(\.description).joined(separator: ", ")
-                }
-            return overlapIssue(plan, detail: detail)
         }
     }
 }
