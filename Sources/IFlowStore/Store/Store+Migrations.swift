@@ -20,6 +20,7 @@ extension Store {
             AddComplianceSettings(),
             CreateLockedMonth(),
             CreatePlanImportRow(),
+            UnlogPlanImportRows(),
         ]
     }
 }
