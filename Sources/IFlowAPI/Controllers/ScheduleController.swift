@@ -127,6 +127,7 @@ struct ScheduleController {
         var batch: [StagedPlan] = []
         var records: [CSVReader.Record] = []
         var found: [UserSelector: Int] = [:]
+        var staging: Task<Void, any Error>?
 
         /// Checks `records`, stages the valid rows once a batch is full; after a bad header or `maxListedIssues`
         /// failures the rest of the file is only read, for a CSV error, which is reported first.
@@ -160,8 +161,13 @@ struct ScheduleController {
                 }
             }
             if batch.count >= Self.stagedRowsPerBatch || (flushing && !batch.isEmpty) {
-                try await store.stage(batch, in: planImport)
-                batch.removeAll(keepingCapacity: true)
+                // The batch is written while the next one is read and checked: the database's work and ours overlap.
+                // One write at a time, so at most two batches are held.
+                try await staging?.value
+                let rows = batch
+                staging = Task { [store] in try await store.stage(rows, in: planImport) }
+                batch = []
+                batch.reserveCapacity(Self.stagedRowsPerBatch)
             }
         }
 
@@ -173,10 +179,14 @@ struct ScheduleController {
                 records.removeAll(keepingCapacity: true)
             }
             try reader.finish(into: &records)
-        } catch let failure as CSVReader.Failure {
-            throw Self.validationFailure(failure)
+            try await check(records, flushing: true)
+            try await staging?.value
+        } catch {
+            // Nothing is staged after this returns, so the caller's discarding of the import removes every row.
+            _ = try? await staging?.value
+            if let failure = error as? CSVReader.Failure { throw Self.validationFailure(failure) }
+            throw error
         }
-        try await check(records, flushing: true)
         if let headerFailure { throw headerFailure }
         guard columns != nil else { throw ValidationFailure(field: "file", check: .notEmpty) }
 
