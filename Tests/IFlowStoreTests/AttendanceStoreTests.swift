@@ -10,26 +10,16 @@ import Testing
 /// Badge terminals, recorded scans and the history pairing reads, on SQLite and PostgreSQL.
 @Suite("Attendance store")
 struct AttendanceStoreTests {
-    enum Backend: String, CaseIterable, CustomTestStringConvertible {
-        case sqliteFile
-        case postgres
+    typealias Backend = StoreBackend
 
-        var testDescription: String { rawValue }
-
-        static var available: [Backend] { TestStores.postgresAdminURL == nil ? [.sqliteFile] : allCases }
-
-        /// A migrated store with two companies: the one under test and another tenant.
-        func withStore(poolSize: Int = 2, _ body: (Store, _ companyID: Int, _ otherCompanyID: Int) async throws -> Void) async throws {
-            let run: (Store) async throws -> Void = { store in
-                if case .postgres = self { try await store.migrate() }
-                let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
-                let other = try await store.createCompany(name: "Alta SRL", timezone: "Europe/Bucharest")
-                try await body(store, try #require(company.id), try #require(other.id))
-            }
-            switch self {
-            case .sqliteFile: try await TestStores.withSQLiteFile(run)
-            case .postgres: try await TestStores.withFreshPostgres(poolSize: poolSize, run)
-            }
+    /// A migrated store with two companies: the one under test and another tenant.
+    static func withStore(
+        on backend: Backend, poolSize: Int = 2, _ body: (Store, _ companyID: Int, _ otherCompanyID: Int) async throws -> Void
+    ) async throws {
+        try await backend.withMigratedStore(poolSize: poolSize) { store in
+            let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
+            let other = try await store.createCompany(name: "Alta SRL", timezone: "Europe/Bucharest")
+            try await body(store, try #require(company.id), try #require(other.id))
         }
     }
 
@@ -65,7 +55,7 @@ struct AttendanceStoreTests {
 
     @Test("a device's token is 78 digits, stored only as its hash, works for its company until revoked", arguments: Backend.available)
     func devices(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, otherCompanyID in
+        try await Self.withStore(on: backend) { store, companyID, otherCompanyID in
             // setup
             let settings = AttendanceSettings(limits: AttendanceLimits(timeBetweenCheckIns: 90, checkInResetLimit: 36_000), graceMinutes: 10)
             try await store.setAttendanceSettings(settings, companyID: companyID, actor: .commandLine)
@@ -110,7 +100,7 @@ struct AttendanceStoreTests {
 
     @Test("a batch stores what is not a duplicate; the same batch again stores nothing", arguments: Backend.available)
     func repeatedBatch(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup
             let ids = try await Self.addEmployees(2, store: store, companyID: companyID)
             let t = Self.monday
@@ -142,7 +132,7 @@ struct AttendanceStoreTests {
 
     @Test("a chain of scans every 10 h for a week before the range pairs as if every scan were read", arguments: Backend.available)
     func historyBeforeRange(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup: 10 h apart is under the 13 h reset limit, so no gap resets pairing within the chain
             let ids = try await Self.addEmployees(2, store: store, companyID: companyID)
             let from = Self.monday + 7 * 86_400
@@ -168,7 +158,7 @@ struct AttendanceStoreTests {
 
     @Test("the company's settings reach every CompanyContext; settings out of range change nothing", arguments: Backend.available)
     func settingsInContexts(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup
             let key = try await store.createAPIKey(companyID: companyID, label: "payroll", actor: .commandLine)
             let administrator = try await store.createAdministrator(companyID: companyID, email: "a@acme.ro", password: "parola-lunga-9", cost: 4)
@@ -195,7 +185,7 @@ struct AttendanceStoreTests {
     @Test(
         "a scan within 60 s of a kept one is a duplicate, exactly 60 s is not, and a late batch is read in time order", arguments: Backend.available)
     func duplicatesAndOutOfOrder(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup: a live scan at t + 100
             let id = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
             let t = Self.monday
@@ -220,7 +210,7 @@ struct AttendanceStoreTests {
         "a terminal and a badge are read in one statement: only the terminal's company's holder, none for a stranger's tag",
         arguments: Backend.available)
     func deviceAndBadge(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, otherCompanyID in
+        try await Self.withStore(on: backend) { store, companyID, otherCompanyID in
             // setup
             let mine = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
             _ = try await Self.addEmployees(1, tagPrefix: "OTHER", store: store, companyID: otherCompanyID)
@@ -248,7 +238,7 @@ struct AttendanceStoreTests {
         "a live scan's day is read in its write: the same scans reportScans reads after it, for each of concurrent scans",
         arguments: Backend.available)
     func dayScansInTheWrite(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup: two employees; the first checked in at 22:00 the evening before (history the pairing needs) and at 08:00
             let ids = try await Self.addEmployees(2, store: store, companyID: companyID)
             let midnight = Self.monday - 8 * 3_600
@@ -281,7 +271,7 @@ struct AttendanceStoreTests {
 
     @Test("a scan of another company's employee is refused and nothing of its batch is stored", arguments: Backend.available)
     func otherCompanysEmployee(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, otherCompanyID in
+        try await Self.withStore(on: backend) { store, companyID, otherCompanyID in
             // setup
             let mine = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
             let theirs = try await Self.addEmployees(1, tagPrefix: "OTHER", store: store, companyID: otherCompanyID)[0]
@@ -305,7 +295,7 @@ struct AttendanceStoreTests {
 
     @Test("a scan employee carries team, mark number, state and employment dates", arguments: Backend.available)
     func scanEmployeeFields(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup
             let cnp = CNP.makeValid(sex: .male, birthDate: LocalDate(year: 1985, month: 3, day: 14)!, county: 8, serial: 123)
             let update = try UserUpdate.parse([
@@ -331,7 +321,7 @@ struct AttendanceStoreTests {
 
     @Test("a batch of 10,000 rows across 500 employees is stored in one call, and nothing of it a second time", arguments: Backend.available)
     func largeBatch(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup: 20 scans per employee, 4 h apart, the batch ordered by time as a terminal's memory is
             let ids = try await Self.addEmployees(500, store: store, companyID: companyID)
             let rows = (0..<20).flatMap { step in ids.map { Self.terminalScan($0, Self.monday + step * 14_400) } }
@@ -368,7 +358,7 @@ struct AttendanceStoreTests {
 
     @Test("a deleted scan stays, flagged and audited; deleting it again or from another company changes nothing", arguments: Backend.available)
     func deleteScan(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, otherCompanyID in
+        try await Self.withStore(on: backend) { store, companyID, otherCompanyID in
             // setup
             let id = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
             let recorded = try await store.recordScans(
@@ -409,7 +399,7 @@ struct AttendanceStoreTests {
 
     @Test("a report's bare scans are the full read's scans: sources, forced directions, terminals and deletions", arguments: Backend.available)
     func reportScansMatchTheFullRead(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup
             let ids = try await Self.addEmployees(3, store: store, companyID: companyID)
             let device = try await store.createDevice(companyID: companyID, label: "Poarta 1", actor: .commandLine)
@@ -447,7 +437,7 @@ struct AttendanceStoreTests {
 
     /// Runs `body` with the stores concurrent callers use: on PostgreSQL two stores on one database, as two servers.
     static func withConcurrentStores(_ backend: Backend, _ body: ([Store], Int) async throws -> Void) async throws {
-        try await backend.withStore(poolSize: 8) { store, companyID, _ in
+        try await Self.withStore(on: backend, poolSize: 8) { store, companyID, _ in
             guard case .postgres = backend else { return try await body([store], companyID) }
             let second = try Store(
                 location: store.location, poolSize: 8, poolTimeout: testPoolTimeout, keyring: TestStores.keyring, logger: TestStores.logger)
@@ -533,7 +523,7 @@ struct AttendanceStoreTests {
         "single scans sent at once are answered as if each were recorded alone, whoever sent them and for whichever company",
         arguments: Backend.available)
     func singleScansAtOnce(backend: Backend) async throws {
-        try await backend.withStore(poolSize: 8) { store, companyID, otherID in
+        try await Self.withStore(on: backend, poolSize: 8) { store, companyID, otherID in
             // setup: 4 badges of the company and 1 of the other; two terminals (senders) of the company
             let ids = try await Self.addEmployees(4, store: store, companyID: companyID)
             let other = try await Self.addEmployees(1, store: store, companyID: otherID)[0]
@@ -606,7 +596,7 @@ struct AttendanceStoreTests {
         "a row dated in a locked month is refused before duplicates are judged: the row just after the month's end is stored",
         arguments: Backend.available)
     func lockedRowMakesNoDuplicate(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup: November 2026 locked; one employee
             let id = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
             _ = try await LockedMonthStoreTests.begin(store, companyID: companyID)
@@ -625,7 +615,7 @@ struct AttendanceStoreTests {
 
     @Test("007 reverts to the schema before it, and upgrades a database at 006 with the companies' defaults", arguments: Backend.available)
     func migrationRevertsAndUpgrades(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await Self.withStore(on: backend) { store, companyID, _ in
             // setup: back to 006, as a database the previous release left
             try await AddAttendance().revert(on: store.database())
             try await store.sql().raw("DELETE FROM _fluent_migrations WHERE name = '007_AddAttendance'").run()

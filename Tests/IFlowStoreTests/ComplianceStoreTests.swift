@@ -8,30 +8,19 @@ import Testing
 /// The store's side of the Labour Code checks: the overlap refusal inside the write, and migration 008.
 @Suite("Compliance store")
 struct ComplianceStoreTests {
-    enum Backend: String, CaseIterable, CustomTestStringConvertible {
-        case sqliteFile
-        case postgres
+    typealias Backend = StoreBackend
 
-        var testDescription: String { rawValue }
-
-        static var available: [Backend] { TestStores.postgresAdminURL == nil ? [.sqliteFile] : allCases }
-
-        /// A migrated store with a company and one employee of it.
-        ///
-        /// - Parameter poolSize: PostgreSQL connections per event loop.
-        func withStore(poolSize: Int = 2, _ body: (Store, _ companyID: Int, _ userID: Int) async throws -> Void) async throws {
-            let run: (Store) async throws -> Void = { store in
-                if case .postgres = self { try await store.migrate() }
-                let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
-                let companyID = try #require(company.id)
-                let update = try UserUpdate.parse(["update_by": "id_card", "update_by_value": "RX100000", "full_name": "Ion Pop"]).get()
-                let userID = try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine).user.id
-                try await body(store, companyID, userID)
-            }
-            switch self {
-            case .sqliteFile: try await TestStores.withSQLiteFile(run)
-            case .postgres: try await TestStores.withFreshPostgres(poolSize: poolSize, run)
-            }
+    /// A migrated store with a company and one employee of it.
+    ///
+    /// - Parameter poolSize: PostgreSQL connections per event loop.
+    static func withStore(on backend: Backend, poolSize: Int = 2, _ body: (Store, _ companyID: Int, _ userID: Int) async throws -> Void) async throws
+    {
+        try await backend.withMigratedStore(poolSize: poolSize) { store in
+            let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
+            let companyID = try #require(company.id)
+            let update = try UserUpdate.parse(["update_by": "id_card", "update_by_value": "RX100000", "full_name": "Ion Pop"]).get()
+            let userID = try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine).user.id
+            try await body(store, companyID, userID)
         }
     }
 
@@ -65,7 +54,7 @@ struct ComplianceStoreTests {
         arguments: Backend.available
     )
     func concurrentNeighbourDays(backend: Backend) async throws {
-        try await backend.withStore(poolSize: 8) { store, companyID, userID in
+        try await Self.withStore(on: backend, poolSize: 8) { store, companyID, userID in
             // setup: 40 pairs, three days apart so that pairs never touch: day D 22:00-07:00 and day D+1 06:00-14:00
             let pairs = 40
             let first = try #require(LocalDate(iso: "2026-06-01"))
@@ -96,7 +85,7 @@ struct ComplianceStoreTests {
 
     @Test("a refused import writes nothing and names the rows and the stored dates each plan overlaps", arguments: Backend.available)
     func importRefusal(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, userID in
+        try await Self.withStore(on: backend) { store, companyID, userID in
             // setup: a stored morning shift on 10 June
             let june = { (day: Int) in LocalDate(year: 2026, month: 6, day: day)! }
             _ = try await Self.setDay(try Self.plan(june(10), "05:00-13:00"), store, companyID, userID)
@@ -123,7 +112,7 @@ struct ComplianceStoreTests {
 
     @Test("the packed read gives each employee's plans of the range exactly as dayPlans reads them", arguments: Backend.available)
     func packedPlans(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, userID in
+        try await Self.withStore(on: backend) { store, companyID, userID in
             // setup: a second employee, and plans of every shape on both, one of them outside the range on each side
             let update = try UserUpdate.parse(["update_by": "id_card", "update_by_value": "RX100001", "full_name": "Ana Pop"]).get()
             let otherID = try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine).user.id
@@ -159,7 +148,7 @@ struct ComplianceStoreTests {
 
     @Test("008 reverts to the schema of 007, and upgrades a database at 007 with every rule on and no shift work", arguments: Backend.available)
     func migrationRevertsAndUpgrades(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, userID in
+        try await Self.withStore(on: backend) { store, companyID, userID in
             // setup: back to 007, as a database the previous release left, with a team and its employee
             try await AddComplianceSettings().revert(on: store.database())
             try await store.sql().raw("DELETE FROM _fluent_migrations WHERE name = '008_AddComplianceSettings'").run()

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Locked months in the store")
 struct LockedMonthStoreTests {
-    typealias Backend = AttendanceStoreTests.Backend
+    typealias Backend = StoreBackend
 
     /// UTC seconds of a November 2026 local midnight in Bucharest (UTC+2).
     static func midnight(_ day: Int, month: Int = 11) -> Int {
@@ -106,7 +106,7 @@ struct LockedMonthStoreTests {
 
     @Test("a lock cut short is completed by the next lock, the figures are kept per type, and unlocking discards them", arguments: Backend.available)
     func completeAndUnlock(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, otherCompanyID in
+        try await AttendanceStoreTests.withStore(on: backend) { store, companyID, otherCompanyID in
             // setup: a lock whose figures were never stored, as after a crash between the two steps
             let userID = try await AttendanceStoreTests.addEmployees(1, store: store, companyID: companyID)[0]
             guard case .started(let lock) = try await Self.begin(store, companyID: companyID) else {
@@ -194,7 +194,7 @@ struct LockedMonthStoreTests {
 
     @Test("009 reverts to the schema of 008 and migrates again", arguments: Backend.available)
     func migrationReverts(backend: Backend) async throws {
-        try await backend.withStore { store, companyID, _ in
+        try await AttendanceStoreTests.withStore(on: backend) { store, companyID, _ in
             // setup: back to 008
             try await CreateLockedMonth().revert(on: store.database())
             try await store.sql().raw("DELETE FROM _fluent_migrations WHERE name = '009_CreateLockedMonth'").run()

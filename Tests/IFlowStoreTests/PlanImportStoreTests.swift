@@ -9,33 +9,22 @@ import Testing
 /// SQLite) come back field for field, duplicates across the calls are found, and the applied plans are the staged ones.
 @Suite("Plan import store")
 struct PlanImportStoreTests {
-    enum Backend: String, CaseIterable, CustomTestStringConvertible {
-        case sqliteFile
-        case postgres
+    typealias Backend = StoreBackend
 
-        var testDescription: String { rawValue }
-
-        static var available: [Backend] { TestStores.postgresAdminURL == nil ? [.sqliteFile] : allCases }
-
-        /// A migrated store with a company and `employees` employees of it.
-        func withStore(employees: Int, _ body: (Store, _ companyID: Int, _ userIDs: [Int]) async throws -> Void) async throws {
-            let run: (Store) async throws -> Void = { store in
-                if case .postgres = self { try await store.migrate() }
-                let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
-                let companyID = try #require(company.id)
-                var ids: [Int] = []
-                for index in 0..<employees {
-                    let update = try UserUpdate.parse(
-                        ["update_by": "id_card", "update_by_value": "RX\(100_000 + index)", "full_name": "Angajat \(index)"]
-                    ).get()
-                    ids.append(try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine).user.id)
-                }
-                try await body(store, companyID, ids)
+    /// A migrated store with a company and `employees` employees of it.
+    static func withStore(on backend: Backend, employees: Int, _ body: (Store, _ companyID: Int, _ userIDs: [Int]) async throws -> Void) async throws
+    {
+        try await backend.withMigratedStore { store in
+            let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
+            let companyID = try #require(company.id)
+            var ids: [Int] = []
+            for index in 0..<employees {
+                let update = try UserUpdate.parse(
+                    ["update_by": "id_card", "update_by_value": "RX\(100_000 + index)", "full_name": "Angajat \(index)"]
+                ).get()
+                ids.append(try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine).user.id)
             }
-            switch self {
-            case .sqliteFile: try await TestStores.withSQLiteFile(run)
-            case .postgres: try await TestStores.withFreshPostgres(run)
-            }
+            try await body(store, companyID, ids)
         }
     }
 
@@ -58,7 +47,7 @@ struct PlanImportStoreTests {
 
     @Test("rows staged in several calls are applied field for field; a duplicate across calls is found", arguments: Backend.available)
     func stagedAndApplied(_ backend: Backend) async throws {
-        try await backend.withStore(employees: 30) { store, companyID, ids in
+        try await Self.withStore(on: backend, employees: 30) { store, companyID, ids in
             var rows: [StagedPlan] = []
             for d in 0..<12 {
                 for (e, id) in ids.enumerated() { rows.append(StagedPlan(line: rows.count + 2, userID: id, plan: try Self.plan(e, d))) }
@@ -99,7 +88,7 @@ struct PlanImportStoreTests {
 
     @Test("on PostgreSQL the staging table is unlogged; the plans it feeds are not", .enabled(if: TestStores.postgresAdminURL != nil))
     func unloggedOnPostgres() async throws {
-        try await Backend.postgres.withStore(employees: 0) { store, _, _ in
+        try await Self.withStore(on: .postgres, employees: 0) { store, _, _ in
             struct Row: Decodable {
                 var relname: String
                 var relpersistence: String

@@ -9,25 +9,13 @@ import Testing
 /// These tests hold a plan while another request changes the employee, then apply it.
 @Suite("user/update racing other writes")
 struct UserUpdateRaceTests {
-    enum Backend: String, CaseIterable, CustomTestStringConvertible {
-        case sqliteFile
-        case postgres
+    typealias Backend = StoreBackend
 
-        var testDescription: String { rawValue }
-
-        static var available: [Backend] { TestStores.postgresAdminURL == nil ? [.sqliteFile] : allCases }
-
-        /// - Parameter poolSize: PostgreSQL connections per event loop.
-        func withStore(poolSize: Int = 2, _ body: (Store, Int) async throws -> Void) async throws {
-            let run: (Store) async throws -> Void = { store in
-                if case .postgres = self { try await store.migrate() }
-                let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
-                try await body(store, try #require(company.id))
-            }
-            switch self {
-            case .sqliteFile: try await TestStores.withSQLiteFile(run)
-            case .postgres: try await TestStores.withFreshPostgres(poolSize: poolSize, run)
-            }
+    /// - Parameter poolSize: PostgreSQL connections per event loop.
+    static func withStore(on backend: Backend, poolSize: Int = 2, _ body: (Store, Int) async throws -> Void) async throws {
+        try await backend.withMigratedStore(poolSize: poolSize) { store in
+            let company = try await store.createCompany(name: "Acme SRL", timezone: "Europe/Bucharest")
+            try await body(store, try #require(company.id))
         }
     }
 
@@ -64,7 +52,7 @@ struct UserUpdateRaceTests {
 
     @Test("a change planned before another request changed the employee writes nothing, and its retry sees the change", arguments: Backend.available)
     func staleUpdateIsRefused(backend: Backend) async throws {
-        try await backend.withStore { store, companyID in
+        try await Self.withStore(on: backend) { store, companyID in
             // setup: an employee hired in 2020; one request will end the contract in 2020, another moves the hiring to 2021
             _ = try await store.applyUserUpdate(
                 try Self.update(["full_name": "Ion Pop", "employment_date": "2020-01-10"]), companyID: companyID, actor: .commandLine
@@ -93,7 +81,7 @@ struct UserUpdateRaceTests {
         "an id card another employee took after the change was planned is not written twice; the retry reports it taken", arguments: Backend.available
     )
     func staleUniqueValueIsRefused(backend: Backend) async throws {
-        try await backend.withStore { store, companyID in
+        try await Self.withStore(on: backend) { store, companyID in
             // setup: two employees; both requests want the id card RX900000
             _ = try await store.applyUserUpdate(
                 try Self.update(["full_name": "Ion Pop", "id_card": "RX100000"]), companyID: companyID, actor: .commandLine)
@@ -120,7 +108,7 @@ struct UserUpdateRaceTests {
 
     @Test("a creation planned before another request created the same employee writes nothing; the retry updates", arguments: Backend.available)
     func staleCreationBecomesUpdate(backend: Backend) async throws {
-        try await backend.withStore { store, companyID in
+        try await Self.withStore(on: backend) { store, companyID in
             // setup
             let creating = try Self.update(["full_name": "Ion Pop", "job_title": "Sudor"])
             let stale = try await Self.plan(creating, store, companyID)
@@ -149,7 +137,7 @@ struct UserUpdateRaceTests {
         // A connection for each request: this is about the row-version rule, and a pool of 2 per event loop made the
         // requests queue for connections behind the row lock's chain, past the pool's 10 s timeout when the rest of
         // the suite loaded PostgreSQL (it failed 2 runs in 3 that way, also before issue 11's changes).
-        try await backend.withStore(poolSize: Self.contendingRequests) { store, companyID in
+        try await Self.withStore(on: backend, poolSize: Self.contendingRequests) { store, companyID in
             // setup
             _ = try await store.applyUserUpdate(try Self.update(["full_name": "Ion Pop"]), companyID: companyID, actor: .commandLine)
             let fields: [UserField] = [.jobTitle, .city, .county, .address, .section, .markNumber, .contractNumber, .phoneOne, .phoneTwo]
@@ -182,7 +170,7 @@ struct UserUpdateRaceTests {
 
     @Test("new employees created at once, in two companies, each get the id of their own row", arguments: Backend.available)
     func simultaneousCreations(backend: Backend) async throws {
-        try await backend.withStore { store, firstCompany in
+        try await Self.withStore(on: backend) { store, firstCompany in
             // setup: a second company; the same 20 people join both, and 10 pairs of people claim the same id card
             let secondCompany = try #require(try await store.createCompany(name: "Beta SRL", timezone: "Europe/Bucharest").id)
             func person(_ index: Int) -> String {
