@@ -133,7 +133,8 @@ struct ComplianceStoreTests {
             // MUT
             let packed = try await store.packedDayPlans(userIDs: [userID, otherID, otherID + 1], from: day(2), through: day(30))
             // Row by row, as SQLite always reads them (on PostgreSQL `dayPlans` reads them packed).
-            let expected = try await Store.dayPlans(userIDs: [userID, otherID, otherID + 1], from: day(2), through: day(30), on: store.readSQL())
+            let expected = try await Store.unpackedDayPlans(
+                userIDs: [userID, otherID, otherID + 1], from: day(2), through: day(30), on: store.readSQL())
 
             // validation: the same plans, in date order, none of the 1st or 31st, nothing for an id without plans
             #expect(packed[userID] == expected[userID])

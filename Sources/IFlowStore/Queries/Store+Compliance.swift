@@ -107,9 +107,14 @@ extension Store {
     /// (`PackedDayPlans`), as `bareScans` packs scans: the Labour Code checks read months of plans for every employee,
     /// and one row per employee spares the driver a row of named columns per plan.
     public func packedDayPlans(userIDs: [Int], from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
+        try await Self.packedDayPlans(userIDs: userIDs, from: from, through: through, on: readSQL())
+    }
+
+    /// ``packedDayPlans(userIDs:from:through:)`` on `sql`, so a write reads them in its own transaction.
+    static func packedDayPlans(userIDs: [Int], from: LocalDate, through: LocalDate, on sql: any SQLDatabase) async throws -> [Int: [DayPlan]] {
         var plans: [Int: [DayPlan]] = [:]
         guard !userIDs.isEmpty else { return plans }
-        let rows = try await readSQL().raw(
+        let rows = try await sql.raw(
             """
             SELECT user_id, string_agg(format('%s|%s|%s|%s|%s|%s', date, type, break_minutes, shifts, overtime, time_off), ';' ORDER BY date) \
             AS packed FROM day_plans \

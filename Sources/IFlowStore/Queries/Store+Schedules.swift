@@ -149,16 +149,22 @@ extension Store {
     /// (company_id, date) index and reads the whole company's month for every batch (0.3 s per batch of 250 employees
     /// at 10,000 employees); `user_id IN (...)` makes it use the (user_id, date) index and read only the rows returned.
     ///
-    /// On PostgreSQL the database packs each employee's plans into one row (``packedDayPlans(userIDs:from:through:)``):
+    /// On PostgreSQL the database packs each employee's plans into one row (``packedDayPlans(userIDs:from:through:on:)``):
     /// its driver decodes a row's columns through generic conversions that cost more than splitting one text, and a
     /// month's report reads some 230,000 plans. SQLite's rows are read as they are, which costs it less.
     public func dayPlans(userIDs: [Int], from: LocalDate, through: LocalDate) async throws -> [Int: [DayPlan]] {
-        if location.isPostgres { return try await packedDayPlans(userIDs: userIDs, from: from, through: through) }
-        return try await Self.dayPlans(userIDs: userIDs, from: from, through: through, on: readSQL())
+        try await Self.dayPlans(userIDs: userIDs, from: from, through: through, on: readSQL())
     }
 
-    /// ``dayPlans(userIDs:from:through:)`` on `sql`, so a write reads them in its own transaction.
+    /// ``dayPlans(userIDs:from:through:)`` on `sql`, so a write reads them in its own transaction: packed on
+    /// PostgreSQL, row by row on SQLite, as there.
     static func dayPlans(userIDs: [Int], from: LocalDate, through: LocalDate, on sql: any SQLDatabase) async throws -> [Int: [DayPlan]] {
+        if sql.dialect.name == "postgresql" { return try await packedDayPlans(userIDs: userIDs, from: from, through: through, on: sql) }
+        return try await unpackedDayPlans(userIDs: userIDs, from: from, through: through, on: sql)
+    }
+
+    /// ``dayPlans(userIDs:from:through:on:)`` read a row per plan, whatever the database.
+    static func unpackedDayPlans(userIDs: [Int], from: LocalDate, through: LocalDate, on sql: any SQLDatabase) async throws -> [Int: [DayPlan]] {
         var plans: [Int: [DayPlan]] = [:]
         guard !userIDs.isEmpty else { return plans }
         let rows = try await sql.raw(
