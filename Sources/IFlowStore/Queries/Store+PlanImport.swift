@@ -43,7 +43,8 @@ public struct PlanImportRefusal: Error, Sendable {
 }
 
 extension Store {
-    /// Rows bound per staging `INSERT`: 11 binds each, far below SQLite's and PostgreSQL's bind limits.
+    /// Rows per staging `INSERT` on SQLite (11 binds each, far below its bind limit), and per piece of the `COPY` on
+    /// PostgreSQL.
     static let stagedRowsPerInsert = 1000
     /// Rows checked and written per step of ``applyPlanImport(_:calculator:actor:listing:)``, and at most this many
     /// employees (fewer when they have more rows; one employee with more rows is a step alone).
@@ -79,17 +80,14 @@ extension Store {
         try await write { context in
             if let connection = (context.sql as? GuardedPostgresDatabase)?.connection {
                 try await connection.copyFrom(table: "plan_import_rows", columns: PlanImportCopy.columns, logger: logger) { writer in
-                    var start = 0
-                    while start < rows.count {
+                    for start in stride(from: 0, to: rows.count, by: Self.stagedRowsPerInsert) {
                         let end = min(start + Self.stagedRowsPerInsert, rows.count)
                         try await writer.write(PlanImportCopy.text(of: rows[start..<end], in: planImport))
-                        start = end
                     }
                 }
                 return
             }
-            var start = 0
-            while start < rows.count {
+            for start in stride(from: 0, to: rows.count, by: Self.stagedRowsPerInsert) {
                 let end = min(start + Self.stagedRowsPerInsert, rows.count)
                 var insert: SQLQueryString = """
                     INSERT INTO plan_import_rows (import_id, line, company_id, user_id, date, type, shifts, break_minutes, overtime, \
@@ -106,7 +104,6 @@ extension Store {
                         """
                 }
                 try await context.sql.raw(insert).run()
-                start = end
             }
         }
     }
@@ -238,8 +235,8 @@ extension Store {
                 ORDER BY user_id LIMIT \(bind: Self.warnedUsersPerBatch)
                 """
             ).all()
-            let users = try rows.map { try $0.decode(column: "user_id", as: Int.self) }
-            guard let last = users.last else { return }
+            // The batch is the range of ids up to its last employee: the dates are read by that range of the key.
+            guard let last = try rows.last?.decode(column: "user_id", as: Int.self) else { return }
             var dates: [Int: Set<LocalDate>] = [:]
             for row in try await readSQL().raw(
                 """
