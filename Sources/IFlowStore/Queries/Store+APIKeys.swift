@@ -65,15 +65,15 @@ extension Store {
         guard secret.hasPrefix(Self.keyPrefix), secret.utf8.count < 200 else { return nil }
         let hash = Self.hash(secret)
         // Hand-written SQL read by column, not through `Decodable`: this runs on every request, and SQLKit's builder
-        // and row decoder cost more than the query.
-        let row = try await readSQL().raw(
+        // and row decoder cost more than the query. Prepared on PostgreSQL, which would otherwise plan it each time.
+        let row = try await readSQL().frequentRows(
             """
             SELECT api_keys.id, api_keys.key_hash, api_keys.label, api_keys.prefix, api_keys.company_id, companies.name, \
             companies.timezone, companies.time_between_check_ins, companies.check_in_reset_limit, companies.attendance_grace_minutes \
             FROM api_keys JOIN companies ON companies.id = api_keys.company_id \
             WHERE api_keys.key_hash = \(bind: hash) AND api_keys.revoked_at IS NULL
             """
-        ).first()
+        ).first
         guard let row, constantTimeEquals(try row.decode(column: "key_hash", as: String.self), hash),
             let zone = TimeZone(identifier: try row.decode(column: "timezone", as: String.self))
         else { return nil }

@@ -95,9 +95,9 @@ extension Store {
             query += " FROM devices JOIN companies ON companies.id = devices.company_id"
         }
         query += " WHERE devices.token_hash = \(bind: hash) AND devices.revoked_at IS NULL"
-        // Hand-written SQL read by column, as `authenticate(secret:)`: every scan runs it.
+        // Hand-written SQL read by column and prepared on PostgreSQL, as `authenticate(secret:)`: every scan runs it.
         guard
-            let row = try await readSQL().raw(query).first(),
+            let row = try await readSQL().frequentRows(query).first,
             constantTimeEquals(try row.decode(column: "token_hash", as: String.self), hash),
             let zone = TimeZone(identifier: try row.decode(column: "timezone", as: String.self))
         else { return nil }

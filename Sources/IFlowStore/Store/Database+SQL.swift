@@ -9,3 +9,13 @@ extension Database {
         return sql
     }
 }
+
+extension SQLDatabase {
+    /// The rows of `query`, a read the server makes at every request of a kind: prepared once per connection on
+    /// PostgreSQL (``GuardedPostgresDatabase/preparedRows(_:)``), run as it is on SQLite, which compiles a statement in
+    /// a few microseconds.
+    func frequentRows(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        if let postgres = self as? GuardedPostgresDatabase { return try await postgres.preparedRows(query).get() }
+        return try await raw(query).all()
+    }
+}

@@ -11,6 +11,8 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     let base: any Database
     /// The connection this database is bound to, inside `withConnection` and `transaction`; `nil` for the pool.
     let connection: PostgresConnection?
+    /// The statements the driver's connections have prepared, for ``preparedRows(_:)``.
+    let statements: PostgresPreparedStatements
 
     var context: DatabaseContext { base.context }
     var inTransaction: Bool { base.inTransaction }
@@ -75,8 +77,59 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
             StoreMetrics.postgresConnectionWait.record(duration: .now - asked)
             guard let postgres = bound as? any PostgresDatabase else { return bound.eventLoop.makeFailedFuture(StoreError.notPostgres) }
             return postgres.withConnection { connection in
-                closure(GuardedPostgresDatabase(base: bound, connection: connection))
+                closure(GuardedPostgresDatabase(base: bound, connection: connection, statements: statements))
             }
+        }
+    }
+
+    /// The rows of `query`, run as a statement its connection prepared (``PostgresPreparedStatements``): for the reads
+    /// every request makes with the same text and other values, which PostgreSQL then neither parses nor plans again.
+    ///
+    /// On the pool the statement runs on a leased connection; inside `withConnection` or `transaction`, on that one.
+    /// Every message is sent from the connection's event loop right after checking there that it is open, as
+    /// ``guarded(_:)`` does, so a closed connection fails at once with ``PostgresConnectionClosed`` instead of hanging.
+    /// A text whose execution failed is prepared again on its next use. The values bound must be integers, text,
+    /// booleans, dates or their `nil`s; each placeholder is cast to its value's type (``PostgresBind``).
+    func preparedRows(_ query: any SQLExpression) -> EventLoopFuture<[any SQLRow]> {
+        var serializer = SQLSerializer(database: self)
+        query.serialize(to: &serializer)
+        let sql: String
+        let binds: [PostgresData]
+        do {
+            let typed = try serializer.binds.map(PostgresBind.data)
+            sql = try PostgresBind.typed(serializer.sql, types: typed.map(\.type))
+            binds = typed.map(\.data)
+        } catch {
+            return base.eventLoop.makeFailedFuture(error)
+        }
+        let statements = self.statements
+        return withGuardedConnection { database in
+            guard let connection = database.connection else { return database.base.eventLoop.makeFailedFuture(StoreError.notPostgres) }
+            let loop = connection.eventLoop
+            @Sendable func send<T>(_ work: @escaping @Sendable () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+                connection.isClosed ? loop.makeFailedFuture(PostgresConnectionClosed()) : work()
+            }
+            @Sendable func execute(_ prepared: PreparedQuery) -> EventLoopFuture<[PostgresRow]> {
+                send { prepared.execute(binds) }.flatMapError { error in
+                    statements.forget(sql, on: connection)
+                    let freed = connection.isClosed ? loop.makeSucceededVoidFuture() : prepared.deallocate().recover { _ in }
+                    return freed.flatMapThrowing { throw error }
+                }
+            }
+            let rows = loop.flatSubmit { () -> EventLoopFuture<[PostgresRow]> in
+                switch statements.lookup(sql, on: connection) {
+                case .prepared(let prepared):
+                    return execute(prepared)
+                case .full:
+                    return send { connection.query(sql, binds).map(\.rows) }
+                case .room:
+                    return send { connection.prepare(query: sql) }.flatMap { prepared in
+                        statements.store(prepared, for: sql, on: connection)
+                        return execute(prepared)
+                    }
+                }
+            }
+            return rows.map { rows in rows.map { PreparedPostgresRow($0) } }
         }
     }
 

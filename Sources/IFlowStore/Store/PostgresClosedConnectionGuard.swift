@@ -25,14 +25,16 @@ struct PostgresClosedConnectionGuard: DatabaseConfiguration {
     }
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        Driver(base: base.makeDriver(for: databases))
+        Driver(base: base.makeDriver(for: databases), statements: PostgresPreparedStatements())
     }
 
     struct Driver: DatabaseDriver {
         let base: any DatabaseDriver
+        /// What the driver's connections have prepared.
+        let statements: PostgresPreparedStatements
 
         func makeDatabase(with context: DatabaseContext) -> any Database {
-            GuardedPostgresDatabase(base: base.makeDatabase(with: context), connection: nil)
+            GuardedPostgresDatabase(base: base.makeDatabase(with: context), connection: nil, statements: statements)
         }
 
         func shutdown() {

@@ -1,0 +1,163 @@
+import FluentKit
+import Foundation
+import IFlowCore
+import SQLKit
+import Testing
+
+@testable import IFlowStore
+
+@Suite("Reads prepared once per PostgreSQL connection", .enabled(if: TestStores.postgresAdminURL != nil))
+struct PreparedReadTests {
+    struct Employee: Equatable {
+        var id: Int
+        var fullName: String
+        var markNumber: String?
+        var isEnabled: Bool
+        var rowVersion: Int
+        var createdAt: Date
+    }
+
+    static func employees(_ rows: [any SQLRow]) throws -> [Employee] {
+        try rows.map {
+            Employee(
+                id: try $0.decode(column: "id", as: Int.self), fullName: try $0.decode(column: "full_name", as: String.self),
+                markNumber: try $0.decode(column: "mark_number", as: String?.self), isEnabled: try $0.decode(column: "is_enabled", as: Bool.self),
+                rowVersion: try $0.decode(column: "row_version", as: Int.self), createdAt: try $0.decode(column: "created_at", as: Date.self)
+            )
+        }
+    }
+
+    /// The statements prepared on the connection `sql` is bound to, as PostgreSQL lists them.
+    static func preparedOnServer(_ sql: any SQLDatabase) async throws -> Int {
+        try #require(try await sql.raw("SELECT count(*) AS n FROM pg_prepared_statements").first()).decode(column: "n", as: Int.self)
+    }
+
+    @Test("a prepared read answers what the statement answers unprepared, run after run, with integers, text, nil, booleans and dates bound")
+    func sameRowsAsUnprepared() async throws {
+        try await StoreBackend.postgres.withMigratedStore { store in
+            // setup: three employees, one without a mark number
+            let company = try await store.createCompany(name: "Acme", timezone: "Europe/Bucharest").id!
+            for (name, mark) in [("Ana Pop", "M1"), ("Ion Pop", nil), ("Ana Pop", "M3")] {
+                var fields = ["update_by": "id_card", "update_by_value": "RX\(name.count)\(mark ?? "-")", "full_name": name]
+                if let mark { fields["mark_number"] = mark }
+                _ = try await store.applyUserUpdate(try UserUpdate.parse(fields).get(), companyID: company, actor: .commandLine)
+            }
+            let since = Date(timeIntervalSinceNow: -3_600)
+            func query(name: String?, enabled: Bool) -> SQLQueryString {
+                """
+                SELECT id, full_name, mark_number, is_enabled, row_version, created_at FROM users \
+                WHERE company_id = \(bind: company) AND (CAST(\(bind: name) AS text) IS NULL OR full_name = \(bind: name)) \
+                AND is_enabled = \(bind: enabled) AND created_at >= \(bind: since) ORDER BY id
+                """
+            }
+            let sql = try store.readSQL()
+            let cases: [(String?, Bool, Int)] = [("Ana Pop", true, 2), (nil, true, 3), ("Ion Pop", true, 1), ("Ana Pop", false, 0)]
+
+            // MUT: more runs than PostgreSQL's five custom plans before it may switch to a generic one
+            for run in 0..<3 {
+                for (name, enabled, count) in cases {
+                    let prepared = try Self.employees(try await sql.frequentRows(query(name: name, enabled: enabled)))
+                    let unprepared = try Self.employees(try await sql.raw(query(name: name, enabled: enabled)).all())
+
+                    // validation
+                    #expect(prepared == unprepared, "run \(run), \(name ?? "nil") \(enabled)")
+                    #expect(prepared.count == count, "run \(run), \(name ?? "nil") \(enabled)")
+                }
+            }
+            let everyone = try Self.employees(try await sql.frequentRows(query(name: nil, enabled: true)))
+            #expect(everyone.map(\.markNumber) == ["M1", nil, "M3"])
+            #expect((sql as? GuardedPostgresDatabase)?.statements.count ?? 0 >= 1)
+        }
+    }
+
+    @Test("a connection prepares its first 32 texts, runs later ones unnamed, and drops a statement whose run failed")
+    func quotaAndFailure() async throws {
+        try await StoreBackend.postgres.withMigratedStore { store in
+            try await store.database().withConnection { db in
+                let sql = try db.sqlDatabase()
+                let limit = PostgresPreparedStatements.perConnection
+
+                // MUT: a run that fails (division by zero) throws, and its statement is deallocated and forgotten
+                let quotient: (Int) -> SQLQueryString = { "SELECT 10 / \(bind: $0) AS n" }
+                await #expect(throws: (any Error).self) { try await sql.frequentRows(quotient(0)) }
+                #expect(try await Self.preparedOnServer(sql) == 0)
+                #expect(try #require(try await sql.frequentRows(quotient(2)).first).decode(column: "n", as: Int.self) == 5)
+                #expect(try await Self.preparedOnServer(sql) == 1)
+
+                // MUT: more distinct texts than the quota, each run twice
+                for text in 0..<(limit + 8) {
+                    for value in [text, text + 1_000] {
+                        let row = try #require(try await sql.frequentRows("SELECT \(bind: value) + \(unsafeRaw: String(text)) AS n").first)
+                        // validation
+                        #expect(try row.decode(column: "n", as: Int.self) == value + text)
+                    }
+                }
+                #expect(try await Self.preparedOnServer(sql) == limit)
+                #expect(try #require(try await sql.frequentRows(quotient(5)).first).decode(column: "n", as: Int.self) == 2)
+            }
+        }
+    }
+
+    @Test("a prepared read on a connection the server closed fails at once, and the next reads are served")
+    func closedConnection() async throws {
+        try await StoreBackend.postgres.withMigratedStore { store in
+            let query: SQLQueryString = "SELECT \(bind: 41) + 1 AS n"
+            // MUT
+            let result = await ConnectionLossTests.outcome(within: 8) {
+                try await store.database().withConnection { db in
+                    let sql = try db.sqlDatabase()
+                    _ = try await sql.frequentRows(query)
+                    try await ConnectionLossTests.terminateBackend(of: sql)
+                    return try await sql.frequentRows(query).count
+                }
+            }
+
+            // validation
+            switch result {
+            case .none: Issue.record("the prepared read hung")
+            case .success: Issue.record("the prepared read succeeded on a closed connection")
+            case .failure(let error): #expect((error as? any DatabaseError)?.isConnectionClosed == true, "\(String(reflecting: error))")
+            }
+            for _ in 0..<4 {
+                let row = try #require(try await store.readSQL().frequentRows(query).first)
+                #expect(try row.decode(column: "n", as: Int.self) == 42)
+            }
+        }
+    }
+}
+
+@Suite("Typed placeholders of prepared PostgreSQL reads")
+struct PostgresBindTests {
+    @Test(
+        "each placeholder is cast to its value's type, quoted text and identifiers stay as written",
+        arguments: [
+            ("SELECT $1", ["int8"], "SELECT $1::int8"),
+            ("a = $1 AND b = $2 OR c = $10", Array(repeating: "text", count: 9) + ["bool"], "a = $1::text AND b = $2::text OR c = $10::bool"),
+            ("SELECT '$1', \"$2\", $1, 'it''s $2', $2", ["int8", "text"], "SELECT '$1', \"$2\", $1::int8, 'it''s $2', $2::text"),
+            ("SELECT $ AS x, $a$", [], "SELECT $ AS x, $a$"),
+            ("WHERE x IN ($1,$2)", ["int8", "int8"], "WHERE x IN ($1::int8,$2::int8)"),
+        ])
+    func typedPlaceholders(sql: String, types: [String], expected: String) throws {
+        #expect(try PostgresBind.typed(sql, types: types) == expected)
+    }
+
+    @Test("a placeholder without a value is a bug reported, not a text sent", arguments: [("SELECT $2", ["int8"]), ("SELECT $0", ["int8"])])
+    func placeholderWithoutValue(sql: String, types: [String]) {
+        #expect(throws: StoreError.self) { try PostgresBind.typed(sql, types: types) }
+    }
+
+    @Test("values and nils of the four bound types carry their type; another type is refused")
+    func bindTypes() throws {
+        let values: [(any Encodable & Sendable, String, Bool)] = [
+            (7, "int8", false), ("x", "text", false), (true, "bool", false), (Date(timeIntervalSince1970: 0), "timestamptz", false),
+            (Int?.none, "int8", true), (String?.none, "text", true), (Bool?.none, "bool", true), (Date?.none, "timestamptz", true),
+            (Int?.some(3), "int8", false), (String?.some("y"), "text", false),
+        ]
+        for (value, type, isNull) in values {
+            let bound = try PostgresBind.data(value)
+            #expect(bound.type == type, "\(value)")
+            #expect((bound.data.value == nil) == isNull, "\(value)")
+        }
+        #expect(throws: StoreError.self) { try PostgresBind.data(1.5) }
+    }
+}
