@@ -34,10 +34,21 @@ struct PackedDayPlansTests {
             "2025-05-01|work|30|08:00-16:00|", "2025-05-01|work|30|08:00-16:00|||", "2025-05-01|work|30|08:00-16:00||;",
             ";2025-05-01|work|30|08:00-16:00||", "2025-13-01|work|0|||", "2025-05-01|holiday|0|||", "2025-05-01|work|x|||",
             "2025-05-01|work|0|08:00-25:00||", "2025-05-01|work|0|08:00-12:00,11:00-13:00||", "2025-05-01|work|0|08:00-12:00;13:00-17:00||",
+            "2025-05-01|work||||", "2025-05-01|work|-|||", "2025-05-01|work|3-0|||", "2025-05-01|work|0||||", "2025-5-01|work|0|||",
+            "2025-05-01|work|0|||;", "2025-05-01|work|0|||;;2025-05-02|work|0|||", "|||||",
         ])
     func refuses(text: String) {
         // MUT + validation
         #expect(PackedDayPlans.parse(text) == nil)
+    }
+
+    @Test("a break is read as the database wrote it, a negative one too, as the row-by-row read decodes it")
+    func breakMinutes() throws {
+        // MUT
+        let plans = try #require(PackedDayPlans.parse("2025-05-01|work|45|||;2025-05-02|work|-15|||;2025-05-03|work|0|||"))
+        // validation
+        #expect(plans.map(\.breakMinutes) == [45, -15, 0])
+        #expect(plans.map(\.date.day) == [1, 2, 3])
     }
 
     @Test("no plans is an empty list")

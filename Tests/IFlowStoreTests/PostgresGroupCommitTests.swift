@@ -70,15 +70,22 @@ struct PostgresGroupCommitTests {
 
     final class Runs: Sendable {
         let count = Mutex(0)
+        /// The writes that hold their first row.
+        let holdingFirst = Mutex(0)
     }
 
-    /// Locks the teams `rows` in that order, pausing after the first so that a concurrent write takes its own first row.
+    /// Locks the teams `rows` in that order, waiting after the first until the concurrent write holds its own first
+    /// row (at most 10 s; a write run again after the deadlock finds the other's row held and goes on at once), so the
+    /// two always deadlock, however slowly either starts.
     static func lock(_ rows: [Int], on store: Store, counting runs: Runs) async throws -> Int {
         try await store.write { context in
             runs.count.withLock { $0 += 1 }
             for (position, id) in rows.enumerated() {
                 try await context.sql.raw("UPDATE teams SET name = name WHERE id = \(bind: id)").run()
-                if position == 0 { try await Task.sleep(for: .milliseconds(300)) }
+                guard position == 0 else { continue }
+                runs.holdingFirst.withLock { $0 += 1 }
+                let deadline = ContinuousClock.now + .seconds(10)
+                while runs.holdingFirst.withLock({ $0 }) < 2, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
             }
             return rows.count
         }

@@ -70,6 +70,23 @@ struct PreparedReadTests {
         }
     }
 
+    @Test("the server's sessions plan every run of a prepared statement with its values, never with a generic plan")
+    func customPlans() async throws {
+        try await StoreBackend.postgres.withMigratedStore { store in
+            // MUT + validation: on a pooled connection and on a held one
+            let pooled = try #require(try await store.sql().raw("SELECT current_setting('plan_cache_mode') AS mode").first())
+            #expect(try pooled.decode(column: "mode", as: String.self) == "force_custom_plan")
+            try await store.database().withConnection { db in
+                let sql = try db.sqlDatabase()
+                for value in 0..<8 { _ = try await sql.frequentRows("SELECT id FROM companies WHERE id = \(bind: value)") }
+                let plans = try #require(
+                    try await sql.raw("SELECT generic_plans, custom_plans FROM pg_prepared_statements").first())
+                #expect(try plans.decode(column: "generic_plans", as: Int.self) == 0)
+                #expect(try plans.decode(column: "custom_plans", as: Int.self) == 8)
+            }
+        }
+    }
+
     @Test("a connection prepares its first 32 texts, runs later ones unnamed, and drops a statement whose run failed")
     func quotaAndFailure() async throws {
         try await StoreBackend.postgres.withMigratedStore { store in

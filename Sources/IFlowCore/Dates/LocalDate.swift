@@ -19,7 +19,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD` (ASCII digits, zero-padded) and checks that the date is real.
     public init?(iso string: some StringProtocol) {
-        let bytes = Array(string.utf8)
+        // Reports read a date per stored plan: the bytes in place, copied only when a text has no contiguous storage.
+        let inPlace = string.utf8.withContiguousStorageIfAvailable { Self(isoBytes: $0) }
+        guard let date = inPlace ?? Array(string.utf8).withUnsafeBufferPointer({ Self(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// ``init(iso:)`` on a text's UTF-8 bytes.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
