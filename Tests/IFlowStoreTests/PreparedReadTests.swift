@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import IFlowCore
+import IFlowTestSupport
 import SQLKit
 import Testing
 
@@ -53,7 +54,7 @@ struct PreparedReadTests {
             let sql = try store.readSQL()
             let cases: [(String?, Bool, Int)] = [("Ana Pop", true, 2), (nil, true, 3), ("Ion Pop", true, 1), ("Ana Pop", false, 0)]
 
-            // MUT: more runs than PostgreSQL's five custom plans before it may switch to a generic one
+            // MUT: each text run several times, so the later runs execute what the first prepared
             for run in 0..<3 {
                 for (name, enabled, count) in cases {
                     let prepared = try Self.employees(try await sql.frequentRows(query(name: name, enabled: enabled)))
@@ -115,9 +116,37 @@ struct PreparedReadTests {
         }
     }
 
+    @Test("a prepared read whose table changed shape since (another server migrated) is answered, not refused")
+    func schemaChanged() async throws {
+        try await StoreBackend.postgres.withMigratedStore { store in
+            try await store.database().withConnection { db in
+                // setup: a text prepared on this connection
+                let sql = try db.sqlDatabase()
+                try await sql.raw("CREATE TABLE shapes (id bigint PRIMARY KEY)").run()
+                try await sql.raw("INSERT INTO shapes (id) VALUES (1)").run()
+                let query: SQLQueryString = "SELECT * FROM shapes WHERE id = \(bind: 1)"
+                #expect(try await sql.frequentRows(query).first?.allColumns == ["id"])
+                try await sql.raw("ALTER TABLE shapes ADD COLUMN label text DEFAULT 'x'").run()
+
+                // MUT: PostgreSQL refuses the prepared statement (0A000); the read runs once unnamed, then is prepared again
+                let changed = try #require(try await sql.frequentRows(query).first)
+                let again = try #require(try await sql.frequentRows(query).first)
+
+                // validation
+                #expect(changed.allColumns == ["id", "label"])
+                #expect(try again.decode(column: "label", as: String.self) == "x")
+                #expect(try await Self.preparedOnServer(sql) == 1)
+            }
+        }
+    }
+
     @Test("a prepared read on a connection the server closed fails at once, and the next reads are served")
     func closedConnection() async throws {
-        try await StoreBackend.postgres.withMigratedStore { store in
+        try await StoreBackend.postgres.withMigratedStore { migrated in
+            // setup: one connection per event loop, so a connection the pool never got back would block the next reads
+            let store = try Store(
+                location: migrated.location, poolSize: 1, poolTimeout: testPoolTimeout, keyring: TestStores.keyring, logger: TestStores.logger)
+            defer { Task { await store.shutdown() } }
             let query: SQLQueryString = "SELECT \(bind: 41) + 1 AS n"
             // MUT
             let result = await ConnectionLossTests.outcome(within: 8) {
@@ -135,9 +164,11 @@ struct PreparedReadTests {
             case .success: Issue.record("the prepared read succeeded on a closed connection")
             case .failure(let error): #expect((error as? any DatabaseError)?.isConnectionClosed == true, "\(String(reflecting: error))")
             }
-            for _ in 0..<4 {
-                let row = try #require(try await store.readSQL().frequentRows(query).first)
-                #expect(try row.decode(column: "n", as: Int.self) == 42)
+            for attempt in 0..<4 {
+                let read = await ConnectionLossTests.outcome(within: 8) {
+                    try await store.readSQL().frequentRows(query).first?.decode(column: "n", as: Int.self)
+                }
+                #expect(try read?.get() == 42, "read \(attempt) after the closed connection")
             }
         }
     }

@@ -85,7 +85,8 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     /// The rows of `query`, run as a statement its connection prepared (``PostgresPreparedStatements``): for the reads
     /// every request makes with the same text and other values, which PostgreSQL then neither parses nor plans again.
     ///
-    /// On the pool the statement runs on a leased connection; inside `withConnection` or `transaction`, on that one.
+    /// On the pool the statement runs on a leased connection; inside `withConnection` or `transaction`, on that one,
+    /// one statement at a time as every use of a held connection.
     /// Every message is sent from the connection's event loop right after checking there that it is open, as
     /// ``guarded(_:)`` does, so a closed connection fails at once with ``PostgresConnectionClosed`` instead of hanging.
     /// A text whose execution failed is prepared again on its next use. The values bound must be integers, text,
@@ -113,7 +114,12 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
                 send { prepared.execute(binds) }.flatMapError { error in
                     statements.forget(sql, on: connection)
                     let freed = connection.isClosed ? loop.makeSucceededVoidFuture() : prepared.deallocate().recover { _ in }
-                    return freed.flatMapThrowing { throw error }
+                    // A schema change since it was prepared ("cached plan must not change result type", 0A000): run
+                    // the text once unnamed rather than fail the request; the next run prepares it again.
+                    guard case .server(let message) = error as? PostgresError, message.fields[.sqlState] == "0A000" else {
+                        return freed.flatMapThrowing { throw error }
+                    }
+                    return freed.flatMap { send { connection.query(sql, binds).map(\.rows) } }
                 }
             }
             let rows = loop.flatSubmit { () -> EventLoopFuture<[PostgresRow]> in

@@ -32,7 +32,8 @@ enum PostgresBind {
     }
 
     /// `sql` with each placeholder `$n` cast to `types[n - 1]` (`$1::int8`), leaving quoted text and identifiers as
-    /// they are.
+    /// they are. For the store's own texts: it does not know comments, dollar quoting, `E''` escapes or a `$` inside
+    /// an unquoted identifier, none of which they use.
     ///
     /// - Throws: ``StoreError/unpreparable(column:)`` for a placeholder with no type: a bug in the statement.
     static func typed(_ sql: String, types: [String]) throws -> String {
