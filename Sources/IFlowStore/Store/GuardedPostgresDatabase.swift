@@ -110,16 +110,17 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
             @Sendable func send<T>(_ work: @escaping @Sendable () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
                 connection.isClosed ? loop.makeFailedFuture(PostgresConnectionClosed()) : work()
             }
+            @Sendable func unnamed() -> EventLoopFuture<[PostgresRow]> {
+                send { connection.query(sql, binds).map(\.rows) }
+            }
             @Sendable func execute(_ prepared: PreparedQuery) -> EventLoopFuture<[PostgresRow]> {
                 send { prepared.execute(binds) }.flatMapError { error in
                     statements.forget(sql, on: connection)
                     let freed = connection.isClosed ? loop.makeSucceededVoidFuture() : prepared.deallocate().recover { _ in }
                     // A schema change since it was prepared ("cached plan must not change result type", 0A000): run
                     // the text once unnamed rather than fail the request; the next run prepares it again.
-                    guard case .server(let message) = error as? PostgresError, message.fields[.sqlState] == "0A000" else {
-                        return freed.flatMapThrowing { throw error }
-                    }
-                    return freed.flatMap { send { connection.query(sql, binds).map(\.rows) } }
+                    guard error.postgresRefusal?.sqlState == "0A000" else { return freed.flatMapThrowing { throw error } }
+                    return freed.flatMap { unnamed() }
                 }
             }
             let rows = loop.flatSubmit { () -> EventLoopFuture<[PostgresRow]> in
@@ -127,7 +128,7 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
                 case .prepared(let prepared):
                     return execute(prepared)
                 case .full:
-                    return send { connection.query(sql, binds).map(\.rows) }
+                    return unnamed()
                 case .room:
                     return send { connection.prepare(query: sql) }.flatMap { prepared in
                         statements.store(prepared, for: sql, on: connection)

@@ -37,35 +37,37 @@ enum PostgresBind {
     ///
     /// - Throws: ``StoreError/unpreparable(column:)`` for a placeholder with no type: a bug in the statement.
     static func typed(_ sql: String, types: [String]) throws -> String {
-        var result = ""
-        result.reserveCapacity(sql.utf8.count + types.count * 8)
-        var quote: Character?
-        var index = sql.startIndex
-        while index < sql.endIndex {
-            let character = sql[index]
-            index = sql.index(after: index)
-            result.append(character)
+        // On the UTF-8 bytes: every prepared read runs this on its text, and the quote and digit characters are ASCII.
+        var result: [UInt8] = []
+        result.reserveCapacity(sql.utf8.count + types.count * 13)
+        let bytes = Array(sql.utf8)
+        var quote: UInt8?
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            result.append(byte)
             if let open = quote {
-                if character == open { quote = nil }
+                if byte == open { quote = nil }
                 continue
             }
-            if character == "'" || character == "\"" {
-                quote = character
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                quote = byte
                 continue
             }
-            guard character == "$" else { continue }
-            let digits = sql[index...].prefix(while: \.isASCIIDigit)
-            guard !digits.isEmpty else { continue }
-            guard let position = Int(digits), position >= 1, position <= types.count else { throw StoreError.unpreparable(column: "$" + digits) }
+            guard byte == UInt8(ascii: "$") else { continue }
+            var end = index
+            while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+            guard end > index else { continue }
+            let digits = bytes[index..<end]
+            guard digits.count <= 5, let position = Int(String(decoding: digits, as: UTF8.self)), position >= 1, position <= types.count else {
+                throw StoreError.unpreparable(column: "$" + String(decoding: digits, as: UTF8.self))
+            }
             result += digits
-            result += "::"
-            result += types[position - 1]
-            index = digits.endIndex
+            result += "::".utf8
+            result += types[position - 1].utf8
+            index = end
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -13,7 +13,8 @@ public struct StoreMetrics: Sendable {
     let batchSize = Recorder(label: batchSizeLabel)
     let batchWait = Timer(label: batchWaitLabel)
     let writerConnectionWait = Timer(label: connectionWaitLabel, dimensions: [("pool", "sqlite_writer")])
-    /// A transaction's or a prepared read's wait for a PostgreSQL connection. Made at its first use, which `iflow serve` reaches only after
-    /// the bootstrap: the guarded database that records it is a value made anew for every unit of work.
+    /// A transaction's or a prepared read's wait for a PostgreSQL connection. Made at its first use, which
+    /// `iflow serve` reaches only after the bootstrap: the guarded database that records it is a value made anew for
+    /// every unit of work.
     static let postgresConnectionWait = Timer(label: connectionWaitLabel, dimensions: [("pool", "postgres")])
 }
