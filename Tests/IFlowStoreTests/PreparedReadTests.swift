@@ -88,6 +88,88 @@ struct PreparedReadTests {
         }
     }
 
+    @Test(
+        "a session plans every run while users has no statistics of 1,000 rows, then uses generic plans, and the employee read's generic plan reads its unique index"
+    )
+    func genericPlansOnceAnalysed() async throws {
+        try await StoreBackend.postgres.withMigratedStore { migrated in
+            // setup: three employees found by their id cards, on a table without statistics
+            let company = try await migrated.createCompany(name: "Acme", timezone: "Europe/Bucharest").id!
+            var stored: [String: Int] = [:]
+            for card in ["RX100001", "RX100002", "RX100003"] {
+                let update = try UserUpdate.parse(["update_by": "id_card", "update_by_value": card, "full_name": "Ana \(card)"]).get()
+                stored[card] = try await migrated.applyUserUpdate(update, companyID: company, actor: .commandLine).user.id
+            }
+            let ids = stored
+            @Sendable func read(_ card: String, store: Store, on sql: any SQLDatabase) async throws -> Int? {
+                let update = try UserUpdate.parse(["update_by": "id_card", "update_by_value": card, "full_name": "Ana \(card)"]).get()
+                return try await Store.planUserUpdate(update, companyID: company, protector: store.protector, lockingRow: false, on: sql).stored?.id
+            }
+            @Sendable func planMode(_ sql: any SQLDatabase) async throws -> String {
+                try #require(try await sql.raw("SELECT current_setting('plan_cache_mode') AS mode").first()).decode(column: "mode", as: String.self)
+            }
+
+            // MUT + validation: three employees, never analysed: the session keeps planning every run
+            try await migrated.database().withConnection { db in
+                let sql = try db.sqlDatabase()
+                for run in 0..<8 { #expect(try await read("RX10000\(run % 3 + 1)", store: migrated, on: sql) == ids["RX10000\(run % 3 + 1)"]) }
+                #expect(try await planMode(sql) == "force_custom_plan")
+                let generic = try #require(try await sql.raw("SELECT coalesce(sum(generic_plans), 0)::int8 AS n FROM pg_prepared_statements").first())
+                #expect(try generic.decode(column: "n", as: Int.self) == 0)
+            }
+            let guarded = try #require(try migrated.sql() as? GuardedPostgresDatabase)
+            #expect(guarded.statements.connectionsWithGenericPlans == 0)
+
+            // setup: 1,500 more employees, analysed; a server started now (its connections have not asked yet)
+            let sql = try migrated.sql()
+            try await sql.raw(
+                """
+                INSERT INTO users (company_id, full_name, is_enabled, cnp_lookup, id_card_lookup, rfid_tag, row_version, created_at, updated_at) \
+                SELECT \(bind: company), 'Filler ' || n, true, 'c' || n, 'i' || n, 't' || n, 0, now(), now() FROM generate_series(1, 1500) AS n
+                """
+            ).run()
+            try await sql.raw("ANALYZE users").run()
+            let store = try Store(
+                location: migrated.location, poolSize: 1, poolTimeout: testPoolTimeout, keyring: TestStores.keyring, logger: TestStores.logger)
+            defer { Task { await store.shutdown() } }
+
+            // MUT: the same reads on the new server's connection
+            try await store.database().withConnection { db in
+                let sql = try db.sqlDatabase()
+                for run in 0..<12 {
+                    // validation: the same employees, generic plan or not
+                    #expect(try await read("RX10000\(run % 3 + 1)", store: store, on: sql) == ids["RX10000\(run % 3 + 1)"], "run \(run)")
+                }
+                #expect(try await read("RX999999", store: store, on: sql) == nil)
+                #expect(try await planMode(sql) == "auto")
+                let statement = try #require(
+                    try await sql.raw("SELECT statement, parameter_types::text[] AS types, generic_plans FROM pg_prepared_statements").first())
+                #expect(try statement.decode(column: "generic_plans", as: Int.self) > 0)
+
+                // validation: the generic plan PostgreSQL keeps for the employee read finds them by the unique index
+                let types = try statement.decode(column: "types", as: [String].self)
+                let cardHash = store.protector.lookup("RX100002")
+                let values = try types.map { type -> String in
+                    switch type {
+                    case "bigint": return String(company)
+                    case "text": return "'\(cardHash)'"
+                    default: throw StoreError.corruptRow(table: "parameter type \(type)")
+                    }
+                }
+                try await sql.raw("PREPARE employee_read AS \(unsafeRaw: try statement.decode(column: "statement", as: String.self))").run()
+                try await sql.raw("SET plan_cache_mode = force_generic_plan").run()
+                let plan = try await sql.raw("EXPLAIN EXECUTE employee_read(\(unsafeRaw: values.joined(separator: ", ")))").all()
+                    .map { try $0.decode(column: "QUERY PLAN", as: String.self) }.joined(separator: "\n")
+                try await sql.raw("DEALLOCATE employee_read").run()
+                try await sql.raw("SET plan_cache_mode = force_custom_plan").run()
+                #expect(plan.contains("uq_users_company_id_card"), "\(plan)")
+                #expect(!plan.contains("Seq Scan on users"), "\(plan)")
+                #expect(!plan.contains("uq_users_company_rfid_tag"), "\(plan)")
+            }
+            #expect(try #require(try store.sql() as? GuardedPostgresDatabase).statements.connectionsWithGenericPlans == 1)
+        }
+    }
+
     @Test("a connection prepares its first 32 texts, runs later ones unnamed, and drops a statement whose run failed")
     func quotaAndFailure() async throws {
         try await StoreBackend.postgres.withMigratedStore { store in

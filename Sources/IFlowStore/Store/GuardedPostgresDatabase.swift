@@ -13,6 +13,8 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     let connection: PostgresConnection?
     /// The statements the driver's connections have prepared, for ``preparedRows(_:)``.
     let statements: PostgresPreparedStatements
+    /// Inside ``transaction(_:)``: a session setting changed now would be undone by a rollback.
+    var inOwnTransaction = false
 
     var context: DatabaseContext { base.context }
     var inTransaction: Bool { base.inTransaction }
@@ -53,8 +55,11 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
 
     func transaction<T: Sendable>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         if inTransaction { return closure(self) }
-        return withGuardedConnection { database in
-            database.run("BEGIN").flatMap {
+        return withGuardedConnection { held in
+            var inTransaction = held
+            inTransaction.inOwnTransaction = true
+            let database = inTransaction
+            return database.run("BEGIN").flatMap {
                 closure(database)
                     .flatMap { result in database.run("COMMIT").map { result } }
                     .flatMapError { error in
@@ -123,7 +128,15 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
                     return freed.flatMap { unnamed() }
                 }
             }
-            let rows = loop.flatSubmit { () -> EventLoopFuture<[PostgresRow]> in
+            // Outside transactions, now and then until it may: whether the session can use generic plans. A check
+            // that fails changes nothing; the read that follows reports what is wrong with the connection.
+            let checkPlans = !database.inOwnTransaction && statements.genericPlanCheckDue(on: connection)
+            let rows = loop.flatSubmit { () -> EventLoopFuture<Void> in
+                guard checkPlans else { return loop.makeSucceededVoidFuture() }
+                return send { connection.query(PostgresPreparedStatements.genericPlanCheck) }
+                    .map { result in if !result.rows.isEmpty { statements.allowGenericPlans(on: connection) } }
+                    .recover { _ in }
+            }.flatMap { () -> EventLoopFuture<[PostgresRow]> in
                 switch statements.lookup(sql, on: connection) {
                 case .prepared(let prepared):
                     return execute(prepared)

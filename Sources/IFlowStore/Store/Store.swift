@@ -64,8 +64,9 @@ public final class Store: Sendable {
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             // The reads prepared per connection (`PostgresPreparedStatements`) are planned at every run with its values,
-            // as unnamed statements are: a generic plan made while a table is new and empty keeps a wrong index once
-            // it has grown (the employee read took 7 ms instead of 0.1 at 12,000 employees), until an ANALYZE.
+            // as unnamed statements are, until `users` has statistics: a generic plan made while a table is new and
+            // empty keeps a wrong index once it has grown (the employee read took 7 ms instead of 0.1 at 12,000
+            // employees), until an ANALYZE.
             configuration.coreConfiguration.options.additionalStartupParameters.append(("plan_cache_mode", "force_custom_plan"))
             let postgres = DatabaseConfigurationFactory.postgres(
                 configuration: configuration, maxConnectionsPerEventLoop: max(1, poolSize),
