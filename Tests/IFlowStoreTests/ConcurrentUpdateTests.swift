@@ -1,20 +1,71 @@
 import Foundation
 import IFlowCore
-import IFlowStore
 import IFlowTestSupport
 import Testing
 
+@testable import IFlowStore
+
 @Suite("Concurrent user/update on PostgreSQL", .enabled(if: TestStores.postgresAdminURL != nil))
 struct ConcurrentUpdateTests {
-    @Test("requests racing to create the same employees all succeed, and each employee is created once")
-    func racingCreations() async throws {
+    /// A migrated PostgreSQL store with enough connections for concurrent requests to really overlap (and the group
+    /// commit's two lanes to run batches at once), and a company.
+    static func withBusyStore(_ body: @Sendable (Store, Int) async throws -> Void) async throws {
         try await TestStores.withFreshPostgres { store in
-            // setup: enough connections for the requests to really overlap
             try await store.migrate()
             let store = try Store(
                 location: store.location, poolSize: 16, poolTimeout: testPoolTimeout, keyring: TestStores.keyring, logger: TestStores.logger)
             defer { Task { await store.shutdown() } }
-            let companyID = try #require(try await store.createCompany(name: "Acme", timezone: "Europe/Bucharest").id)
+            try await body(store, try #require(try await store.createCompany(name: "Acme", timezone: "Europe/Bucharest").id))
+        }
+    }
+
+    @Test("distinct new employees of new teams, created at once in every order, never deadlock two batches")
+    func newTeamsInAnyOrder() async throws {
+        try await Self.withBusyStore { store, companyID in
+            // setup: employees over teams that do not exist yet
+            var generator = SystemRandomNumberGenerator()
+            var expected: [String: String] = [:]
+            for round in 0..<4 {
+                // Each round: 96 employees over 12 teams none of which exists yet, arriving in a shuffled order.
+                let updates = try (0..<96).shuffled(using: &generator).map { index in
+                    let card = "R\(round)X\(100_000 + index)"
+                    let team = "Echipa \(round)-\(index % 12)"
+                    expected[card] = team
+                    return try UserUpdate.parse(
+                        ["update_by": "id_card", "update_by_value": card, "full_name": "Ana \(card)", "team_name": team]
+                    ).get()
+                }
+
+                // MUT
+                let failures = await withTaskGroup(of: String?.self) { group in
+                    for update in updates {
+                        group.addTask {
+                            do {
+                                _ = try await store.applyUserUpdate(update, companyID: companyID, actor: .commandLine)
+                                return nil
+                            } catch {
+                                return String(describing: error)
+                            }
+                        }
+                    }
+                    return await group.reduce(into: [String]()) { if let failure = $1 { $0.append(failure) } }
+                }
+
+                // validation
+                #expect(failures.isEmpty, "round \(round): \(failures.prefix(3))")
+            }
+            #expect(store.groupCommit.conflicts == 0, "batches rolled back for a deadlock")
+            var filter = UserListFilter()
+            filter.limit = 1000
+            let users = try await store.users(companyID: companyID, filter: filter).users
+            #expect(Dictionary(uniqueKeysWithValues: users.map { ($0.values[.idCard] ?? "", $0.teamName ?? "") }) == expected)
+        }
+    }
+
+    @Test("requests racing to create the same employees all succeed, and each employee is created once")
+    func racingCreations() async throws {
+        try await Self.withBusyStore { store, companyID in
+            // setup: the same few people, asked for many times
             let people = (0..<8).map { index in
                 (
                     cnp: CNP.makeValid(sex: .female, birthDate: LocalDate(year: 1990, month: 5, day: index + 1)!, county: 12, serial: 300 + index),

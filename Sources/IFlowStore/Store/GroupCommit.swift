@@ -31,6 +31,8 @@ final class GroupCommit: Sendable {
     private let maxBatch: Int
     private let state = Mutex<State>(State())
     private let metrics = StoreMetrics()
+    /// Batches rolled back for a transient conflict since the store opened, as ``StoreMetrics/conflictsLabel`` counts.
+    private let conflictCount = Atomic<Int>(0)
     /// Attempts at a batch that PostgreSQL keeps rolling back for a deadlock or serialization failure.
     private static let conflictAttempts = 10
 
@@ -139,9 +141,14 @@ final class GroupCommit: Sendable {
                 for write in batch { write.fail(cause) }
                 return
             }
+            metrics.conflicts.increment()
+            conflictCount.add(1, ordering: .relaxed)
             for write in batch where !write.isAnswered { await commitAlone(write) }
         }
     }
+
+    /// Batches PostgreSQL rolled back for a deadlock or a serialization failure so far, for tests.
+    var conflicts: Int { conflictCount.load(ordering: .relaxed) }
 
     /// Commits `write` in a transaction of its own, again while PostgreSQL rolls it back for a deadlock or a
     /// serialization failure, at most `conflictAttempts` times.
@@ -152,6 +159,10 @@ final class GroupCommit: Sendable {
                 return
             } catch {
                 let cause = Self.cause(of: error)
+                if cause.isTransientConflict {
+                    metrics.conflicts.increment()
+                    conflictCount.add(1, ordering: .relaxed)
+                }
                 guard cause.isTransientConflict && attempt < Self.conflictAttempts else {
                     write.fail(cause)
                     return

@@ -10,7 +10,12 @@ public struct StoreMetrics: Sendable {
     /// From asking a pool for a connection to holding it, by pool.
     public static let connectionWaitLabel = "iflow_database_connection_wait_seconds"
 
+    /// Group-commit transactions PostgreSQL rolled back to break a deadlock or a serialization failure (their writes
+    /// then run again one by one).
+    public static let conflictsLabel = "iflow_group_commit_conflicts_total"
+
     let batchSize = Recorder(label: batchSizeLabel)
+    let conflicts = Counter(label: conflictsLabel)
     let batchWait = Timer(label: batchWaitLabel)
     let writerConnectionWait = Timer(label: connectionWaitLabel, dimensions: [("pool", "sqlite_writer")])
     /// A transaction's or a prepared read's wait for a PostgreSQL connection. Made at its first use, which
