@@ -125,19 +125,16 @@ extension Store {
         case .userID(let value): query += " AND users.id = \(bind: value)"
         }
         query += " ORDER BY users.id"
-        struct Row: Decodable {
-            var id: Int
-            var full_name: String
-            var cnp_sealed: String?
-            var id_card_sealed: String?
-            var mark_number: String?
-            var job_title: String?
-            var team_name: String?
-        }
-        return try await readSQL().raw(query).all(decoding: Row.self).map {
+        // Read by column, and prepared on PostgreSQL, whose rows are then read with postgres-nio's own decoders: through
+        // `Decodable` and postgres-kit's generic conversions, reading 10,000 employees cost the whole-company report
+        // about a tenth of its CPU time (measured on PostgreSQL), more than opening their sealed numbers.
+        return try await readSQL().frequentRows(query).map { row in
             ReportUser(
-                id: $0.id, fullName: $0.full_name, cnp: try protector.open($0.cnp_sealed), idCard: try protector.open($0.id_card_sealed),
-                markNumber: $0.mark_number, teamName: $0.team_name, jobTitle: $0.job_title
+                id: try row.decode(column: "id", as: Int.self), fullName: try row.decode(column: "full_name", as: String.self),
+                cnp: try protector.open(try row.decode(column: "cnp_sealed", as: String?.self)),
+                idCard: try protector.open(try row.decode(column: "id_card_sealed", as: String?.self)),
+                markNumber: try row.decode(column: "mark_number", as: String?.self), teamName: try row.decode(column: "team_name", as: String?.self),
+                jobTitle: try row.decode(column: "job_title", as: String?.self)
             )
         }
     }
