@@ -12,10 +12,11 @@ extension ScheduleCalculator {
     /// Pass the previous month's last plan too, as for `dailyMinutes(for:in:)`: its night shift's morning is inside a
     /// shift. Plans are assumed valid; overlapping presence counts once.
     /// - Parameters:
-    ///   - plans: the employee's plans, at least those of the month and the day before.
+    ///   - plans: the employee's plans, at least those of the month and the day before (an array, as for
+    ///     `dailyMinutes(for:in:)`).
     ///   - presence: the time present, e.g. `ScanPairing.intervals(now:)`.
     ///   - month: the month to report.
-    public func liveDailyMinutes(for plans: some Sequence<DayPlan>, presence: [WorkedInterval], in month: (year: Int, month: Int)) -> [DayMinutes] {
+    public func liveDailyMinutes(for plans: [DayPlan], presence: [WorkedInterval], in month: (year: Int, month: Int)) -> [DayMinutes] {
         guard let days = Self.dayNumbers(of: month) else { return [] }
         var perDay = [HourTotals](repeating: HourTotals(), count: days.count)
         func add(_ minutes: Int, _ kind: HourKind, _ dayNumber: Int, _ time: TimeOfDay) {
