@@ -24,7 +24,8 @@ struct PackedScansTests {
         arguments: [
             "1 2 terminal - 0", "1 2 terminal - 0 3;", ";1 2 terminal - 0 3", "1 2 badge - 0 3", "1 2 terminal sideways 0 3",
             "1 2 terminal - 2 3", "1 2 terminal - 0 x", "1  2 terminal - 0 3", "1 2 terminal - 0 3 4", "99999999999999999999 2 terminal - 0 3",
-            "1 2 terminal - 0 3,4 5 api - 0 -",
+            "1 2 terminal - 0 3,4 5 api - 0 -", "1 2 terminal - 0 -5", "1 2 terminal - 0 -x", "1 2 terminal -x 0 3", "1 2 terminal inn 0 3",
+            "1 2 terminals - 0 3", "1 2 - - 0 3", "1 2 api  0 3",
         ])
     func refuses(text: String) {
         // MUT + validation

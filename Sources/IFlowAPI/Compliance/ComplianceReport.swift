@@ -81,7 +81,7 @@ struct ComplianceReport: Sendable {
                         shiftWork: user.shiftWork
                     )
                     let presence = live.map { live in
-                        read.scans[user.id].map { ScanPairing(scans: $0, limits: live.limits, now: live.now).intervals(now: live.now) } ?? []
+                        read.scans[user.id].map { ScanPairing.intervals(of: $0, limits: live.limits, now: live.now) } ?? []
                     }
                     let found = check.warnings(for: employee, plans: read.plans[user.id] ?? [], presence: presence, period: period, today: today)
                     return (user, found.filter { keep(user, $0) })

@@ -168,6 +168,6 @@ struct MonthSchedule: Sendable {
     /// The time an employee was present, from their scans paired under the company's limits up to `now`.
     private func presence(of scans: [Scan]) -> [WorkedInterval] {
         guard !scans.isEmpty else { return [] }
-        return ScanPairing(scans: scans, limits: limits, now: now).intervals(now: now)
+        return ScanPairing.intervals(of: scans, limits: limits, now: now)
     }
 }

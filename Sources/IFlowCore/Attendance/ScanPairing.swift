@@ -20,10 +20,32 @@ public struct ScanPairing: Hashable, Sendable {
 
     /// Pairs `scans` under `limits`; with `now` (UTC seconds), a check-in left open more than the reset limit before it
     /// is closed as a missing check-out too.
-    public init(scans: some Sequence<Scan>, limits: AttendanceLimits = .iFlowDefaults, now: Int? = nil) {
-        let ordered = scans.sorted { ($0.instant, $0.id) < ($1.instant, $1.id) }
+    public init(scans: [Scan], limits: AttendanceLimits = .iFlowDefaults, now: Int? = nil) {
         var statuses: [Int64: ScanStatus] = [:]
-        statuses.reserveCapacity(ordered.count)
+        statuses.reserveCapacity(scans.count)
+        let paired = Self.pair(scans, limits: limits, now: now) { statuses[$0] = $1 }
+        self.statuses = statuses
+        pairs = paired.pairs
+        self.limits = limits
+        unmatchedCheckOuts = paired.unmatched
+    }
+
+    /// The time present from `scans`, as `ScanPairing(scans:limits:now:).intervals(now:)` gives it, without the
+    /// dictionary of every scan's status, which a report of a whole company's month does not read.
+    public static func intervals(of scans: [Scan], limits: AttendanceLimits, now: Int?) -> [WorkedInterval] {
+        intervals(of: pair(scans, limits: limits, now: now) { _, _ in }.pairs, now: now)
+    }
+
+    /// The rule: `scans` in (instant, id) order become pairs and unmatched check-outs, and `status` is told each
+    /// scan's status. `[Scan]`, not any sequence: the reports call it from another module, where a generic parameter
+    /// is not specialized.
+    private static func pair(
+        _ scans: [Scan], limits: AttendanceLimits, now: Int?, status: (Int64, ScanStatus) -> Void
+    ) -> (pairs: [ScanPair], unmatched: [Scan]) {
+        var ordered = scans
+        if zip(scans, scans.dropFirst()).contains(where: { ($0.instant, $0.id) > ($1.instant, $1.id) }) {
+            ordered.sort { ($0.instant, $0.id) < ($1.instant, $1.id) }
+        }
         var pairs: [ScanPair] = []
         pairs.reserveCapacity(ordered.count / 2 + 1)
         var unmatched: [Scan] = []
@@ -35,11 +57,11 @@ public struct ScanPairing: Hashable, Sendable {
         }
         for scan in ordered {
             if scan.isDeleted {
-                statuses[scan.id] = .deleted
+                status(scan.id, .deleted)
                 continue
             }
             if let previous = previousKept, limits.isDuplicate(scan.instant, after: previous.instant) {
-                statuses[scan.id] = .duplicate(of: previous.id)
+                status(scan.id, .duplicate(of: previous.id))
                 continue
             }
             previousKept = scan
@@ -48,16 +70,16 @@ public struct ScanPairing: Hashable, Sendable {
             case (.checkIn, .some):
                 close(.forcedCheckIn)
                 open = scan
-                statuses[scan.id] = .checkIn
+                status(scan.id, .checkIn)
             case (.checkIn, nil), (nil, nil):
                 open = scan
-                statuses[scan.id] = .checkIn
+                status(scan.id, .checkIn)
             case (.checkOut, .some(let checkIn)), (nil, .some(let checkIn)):
                 pairs.append(ScanPair(checkInID: checkIn.id, checkIn: checkIn.instant, checkOutID: scan.id, checkOut: scan.instant))
                 open = nil
-                statuses[scan.id] = .checkOut
+                status(scan.id, .checkOut)
             case (.checkOut, nil):
-                statuses[scan.id] = .unmatchedCheckOut
+                status(scan.id, .unmatchedCheckOut)
                 unmatched.append(scan)
             }
         }
@@ -68,15 +90,16 @@ public struct ScanPairing: Hashable, Sendable {
                 pairs.append(ScanPair(checkInID: checkIn.id, checkIn: checkIn.instant))
             }
         }
-        self.statuses = statuses
-        self.pairs = pairs
-        self.limits = limits
-        unmatchedCheckOuts = unmatched
+        return (pairs, unmatched)
     }
 
     /// The time present: each closed pair, and with `now` the open pair up to it. A missing check-out counts no time,
     /// as nobody knows when the employee left.
     public func intervals(now: Int? = nil) -> [WorkedInterval] {
+        Self.intervals(of: pairs, now: now)
+    }
+
+    private static func intervals(of pairs: [ScanPair], now: Int?) -> [WorkedInterval] {
         pairs.compactMap { pair in
             if let checkOut = pair.checkOut { return WorkedInterval(start: pair.checkIn, end: checkOut) }
             guard pair.isOpen, let now, now > pair.checkIn else { return nil }

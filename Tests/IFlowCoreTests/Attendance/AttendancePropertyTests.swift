@@ -22,7 +22,7 @@ struct AttendancePropertyTests {
         }
     }
 
-    @Test("any arrival order of the same scans gives the same statuses, pairs, batch outcome and hours")
+    @Test("any arrival order of the same scans gives the same statuses, pairs, intervals (with or without the statuses), batch outcome and hours")
     func arrivalOrderDoesNotMatter() {
         var random = SplitMix64(seed: 20_261_201)
         let plans = (23...31).map { DayPlan(date: LocalDate(year: 2026, month: 10, day: $0)!, shifts: [TimeRange("22:00-06:00")!], breakMinutes: 30) }
@@ -38,6 +38,9 @@ struct AttendancePropertyTests {
                 let pairing = ScanPairing(scans: shuffled)
                 // validation
                 #expect(pairing == reference)
+                let now = scans.map(\.instant).max()! + Int.random(in: 0...50_000, using: &random)
+                let withoutStatuses = ScanPairing.intervals(of: shuffled, limits: .iFlowDefaults, now: now)
+                #expect(withoutStatuses == ScanPairing(scans: scans, now: now).intervals(now: now))
                 #expect(calculator.liveDailyMinutes(for: plans, presence: pairing.intervals(), in: (2026, 10)) == referenceHours)
                 #expect(ScanBatch.outcomes(of: shuffled.map(\.instant), existing: []).filter { $0 == .stored }.count == referenceStored)
             }
