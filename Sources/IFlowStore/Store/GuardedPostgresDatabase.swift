@@ -56,9 +56,9 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     func transaction<T: Sendable>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         if inTransaction { return closure(self) }
         return withGuardedConnection { held in
-            var inTransaction = held
-            inTransaction.inOwnTransaction = true
-            let database = inTransaction
+            var bound = held
+            bound.inOwnTransaction = true
+            let database = bound
             return database.run("BEGIN").flatMap {
                 closure(database)
                     .flatMap { result in database.run("COMMIT").map { result } }

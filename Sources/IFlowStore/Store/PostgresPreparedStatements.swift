@@ -79,14 +79,20 @@ final class PostgresPreparedStatements: Sendable {
     }
 
     /// Whether `connection` should send ``genericPlanCheck`` now; if so, its next check is due an interval later.
+    /// Runs before every prepared read: a listed connection is decided without touching the others' entries.
     func genericPlanCheckDue(on connection: PostgresConnection, at now: ContinuousClock.Instant = .now) -> Bool {
         entries.withLock { entries in
+            let key = ObjectIdentifier(connection)
+            if let entry = entries[key] {
+                if entry.genericPlans { return false }
+                if let next = entry.nextGenericPlanCheck, now < next { return false }
+                entries[key]?.nextGenericPlanCheck = now + Self.genericPlanCheckInterval
+                return true
+            }
             entries = entries.filter { !$0.value.connection.isClosed }
-            var entry = entries[ObjectIdentifier(connection)] ?? Entry(connection: connection)
-            if entry.genericPlans { return false }
-            if let next = entry.nextGenericPlanCheck, now < next { return false }
+            var entry = Entry(connection: connection)
             entry.nextGenericPlanCheck = now + Self.genericPlanCheckInterval
-            entries[ObjectIdentifier(connection)] = entry
+            entries[key] = entry
             return true
         }
     }
