@@ -42,10 +42,7 @@ public struct ScanPairing: Hashable, Sendable {
     private static func pair(
         _ scans: [Scan], limits: AttendanceLimits, now: Int?, status: (Int64, ScanStatus) -> Void
     ) -> (pairs: [ScanPair], unmatched: [Scan]) {
-        var ordered = scans
-        if zip(scans, scans.dropFirst()).contains(where: { ($0.instant, $0.id) > ($1.instant, $1.id) }) {
-            ordered.sort { ($0.instant, $0.id) < ($1.instant, $1.id) }
-        }
+        let ordered = scans.sorted { ($0.instant, $0.id) < ($1.instant, $1.id) }
         var pairs: [ScanPair] = []
         pairs.reserveCapacity(ordered.count / 2 + 1)
         var unmatched: [Scan] = []

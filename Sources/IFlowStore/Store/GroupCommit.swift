@@ -141,14 +141,19 @@ final class GroupCommit: Sendable {
                 for write in batch { write.fail(cause) }
                 return
             }
-            metrics.conflicts.increment()
-            conflictCount.add(1, ordering: .relaxed)
+            recordConflict()
             for write in batch where !write.isAnswered { await commitAlone(write) }
         }
     }
 
     /// Batches PostgreSQL rolled back for a deadlock or a serialization failure so far, for tests.
     var conflicts: Int { conflictCount.load(ordering: .relaxed) }
+
+    /// Counts a transaction PostgreSQL rolled back for a deadlock or a serialization failure, in the metric and here.
+    private func recordConflict() {
+        metrics.conflicts.increment()
+        conflictCount.add(1, ordering: .relaxed)
+    }
 
     /// Commits `write` in a transaction of its own, again while PostgreSQL rolls it back for a deadlock or a
     /// serialization failure, at most `conflictAttempts` times.
@@ -159,10 +164,7 @@ final class GroupCommit: Sendable {
                 return
             } catch {
                 let cause = Self.cause(of: error)
-                if cause.isTransientConflict {
-                    metrics.conflicts.increment()
-                    conflictCount.add(1, ordering: .relaxed)
-                }
+                if cause.isTransientConflict { recordConflict() }
                 guard cause.isTransientConflict && attempt < Self.conflictAttempts else {
                     write.fail(cause)
                     return

@@ -128,8 +128,9 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
                     return freed.flatMap { unnamed() }
                 }
             }
-            // Outside transactions, now and then until it may: whether the session can use generic plans. A check
-            // that fails changes nothing; the read that follows reports what is wrong with the connection.
+            // Outside transactions (a rollback would undo the setting), now and then until it may: whether the
+            // session can use generic plans. A check that fails changes nothing; the read that follows reports what is
+            // wrong with the connection.
             let checkPlans = !database.inOwnTransaction && statements.genericPlanCheckDue(on: connection)
             let rows = loop.flatSubmit { () -> EventLoopFuture<Void> in
                 guard checkPlans else { return loop.makeSucceededVoidFuture() }

@@ -7,8 +7,8 @@ import Synchronization
 /// postgres-nio sends every statement of SQLKit unnamed, so PostgreSQL parses, analyses and plans it anew at each
 /// request. A statement prepared once per connection is at first only planned at each run: the server's connections
 /// start with `plan_cache_mode=force_custom_plan` (`Store.init`), because a generic plan chosen while a table is still
-/// empty or without statistics keeps a wrong index after the table has grown (measured: `user/update`'s employee read at 7 ms
-/// instead of 0.1 ms at 12,000 employees, until an ANALYZE). With `pgbench` on 12,000 employees, 2 clients: the
+/// empty or without statistics keeps a wrong index after the table has grown (measured: `user/update`'s employee read
+/// at 7 ms instead of 0.1 ms at 12,000 employees, until an ANALYZE). With `pgbench` on 12,000 employees, 2 clients: the
 /// employee read 0.46 ms unnamed, 0.36 ms prepared and planned each run (0.13 ms with a generic plan); the API key's
 /// lookup 0.22, 0.16 (0.07) ms.
 ///
