@@ -17,7 +17,11 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     var inOwnTransaction = false
 
     var context: DatabaseContext { base.context }
-    var inTransaction: Bool { base.inTransaction }
+    /// Whether this database is inside ``transaction(_:)``, so a nested one joins it. Not the driver's flag:
+    /// FluentPostgresDriver marks every database its `withConnection` binds as in a transaction (to stop nested
+    /// `BEGIN`s), which would make a transaction opened on a held connection skip its `BEGIN` and run uncommitted
+    /// statements one by one.
+    var inTransaction: Bool { inOwnTransaction }
     var dialect: any SQLDialect { PostgresDialect() }
     var version: (any SQLDatabaseReportedVersion)? { (base as? any SQLDatabase)?.version }
     var queryLogLevel: Logger.Level? { (base as? any SQLDatabase)?.queryLogLevel }
