@@ -139,6 +139,12 @@ struct MonthLockTests {
             let others = try await client.post("/api_v2/month/get_list", ["api_key": f.otherKey, "api_language": "en_US"])
             #expect(try others.decode(LockedMonthListMirror.self).months.isEmpty, "another company sees no lock")
 
+            // MUT + validation: a month locked before the totals were stored apart (migration 012) serves the same bytes
+            let totals = try await f.store.sql().raw("SELECT count(totals_sealed) AS n FROM locked_month_employees").all()
+            #expect(try totals.first?.decode(column: "n", as: Int.self) ?? 0 > 0, "the lock stored its totals apart")
+            try await f.store.sql().raw("UPDATE locked_month_employees SET totals_sealed = NULL").run()
+            #expect(try await reports(client, f) == before)
+
             // MUT: unlock
             let unlocked = try await post(client, f, "month/unlock", ["year": "2026", "month": "11"]).decode(LockedMonthMirror.self)
 

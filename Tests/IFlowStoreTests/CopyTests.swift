@@ -293,7 +293,7 @@ struct CopyTests {
                 "001_CreateAPIKey", "001_CreateTeam", "001_CreateUser", "001_CreateDayPlan", "002_SealPersonalNumbers", "002_CreateAuditEvent",
                 "003_CreateAdministrator", "003_CreateAdminSession", "004_AddUserRowVersion", "005_CreateDataKeyRecord",
                 "006_CreateSignInAttempt", "007_AddAttendance", "008_AddComplianceSettings", "009_CreateLockedMonth", "010_CreatePlanImportRow",
-                "011_UnlogPlanImportRows",
+                "011_UnlogPlanImportRows", "012_AddLockedMonthTotals",
             ])
         ) {
             try await target.copy(from: blank)

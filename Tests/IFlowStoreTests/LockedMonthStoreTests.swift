@@ -122,7 +122,7 @@ struct LockedMonthStoreTests {
             }
             #expect(unfinished.id == lock.id && !unfinished.isComplete)
             for figures in ["first", "second"] {
-                let employee = LockedEmployee(user: user, isEnabled: true, figures: figures)
+                let employee = LockedEmployee(user: user, isEnabled: true, figures: figures, totals: figures + " totals")
                 #expect(try await store.storeLockedFigures([employee], lockID: lock.id, attendanceType: .workSchedule))
             }
             #expect(try await store.completeMonthLock(lockID: lock.id))
@@ -138,10 +138,20 @@ struct LockedMonthStoreTests {
             #expect(try await store.lockedEmployees(lockID: lock.id, attendanceType: .workSchedule, filter: byCNP) == [user])
             #expect(try await store.lockedEmployees(lockID: lock.id, attendanceType: .liveAttendance, filter: ReportFilter()).isEmpty)
             #expect(try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [userID]) == [userID: "second"])
+            #expect(
+                try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [userID], totalsOnly: true)
+                    == [userID: "second totals"])
             #expect(try await store.storeLockedFigures([], lockID: lock.id, attendanceType: .workSchedule) == false)
             #expect(try await store.lockedMonths(companyID: otherCompanyID).isEmpty)
-            let sealed = try await store.sql().raw("SELECT figures_sealed, cnp_sealed FROM locked_month_employees").all()
+            let sealed = try await store.sql().raw("SELECT figures_sealed, totals_sealed, cnp_sealed FROM locked_month_employees").all()
             #expect(try sealed.allSatisfy { try $0.decode(column: "figures_sealed", as: String.self) != "second" }, "figures are sealed")
+            #expect(try sealed.allSatisfy { try !$0.decode(column: "totals_sealed", as: String.self).contains("totals") }, "totals are sealed")
+
+            // MUT + validation: a row locked before the totals were stored apart serves its whole figures for totals
+            try await store.sql().raw("UPDATE locked_month_employees SET totals_sealed = NULL").run()
+            #expect(
+                try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [userID], totalsOnly: true)
+                    == [userID: "second"])
 
             // MUT: unlock
             #expect(try await store.unlockMonth(year: 2026, month: 11, companyID: companyID, actor: .commandLine))
@@ -166,7 +176,7 @@ struct LockedMonthStoreTests {
                     Issue.record("not started")
                     return
                 }
-                let employee = LockedEmployee(user: user, isEnabled: true, figures: "{\"version\":1}")
+                let employee = LockedEmployee(user: user, isEnabled: true, figures: "{\"version\":1}", totals: "{\"version\":1,\"totals\":[]}")
                 #expect(try await store.storeLockedFigures([employee], lockID: lock.id, attendanceType: .workSchedule))
                 #expect(try await store.completeMonthLock(lockID: lock.id))
             }
@@ -188,7 +198,50 @@ struct LockedMonthStoreTests {
                     #expect(try await store.lockedEmployees(lockID: lock.id, attendanceType: .workSchedule, filter: filter) == [user])
                 }
                 #expect(try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [1]) == [1: "{\"version\":1}"])
+                #expect(
+                    try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [1], totalsOnly: true)
+                        == [1: "{\"version\":1,\"totals\":[]}"])
+
+                // MUT + validation: figures or totals sealed under a data key the database does not use are refused
+                for column in ["figures_sealed", "totals_sealed"] {
+                    await #expect(throws: (any Error).self, "\(column)") {
+                        try await store.sql().raw("UPDATE locked_month_employees SET \(unsafeRaw: column) = 'k0000000.AAAA'").run()
+                    }
+                }
+                #expect(
+                    try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [1], totalsOnly: true)
+                        == [1: "{\"version\":1,\"totals\":[]}"])
             }
+        }
+    }
+
+    @Test("012 reverts to the schema of 011, where locking stores the whole figures alone, and migrates again", arguments: Backend.available)
+    func totalsMigrationReverts(backend: Backend) async throws {
+        try await AttendanceStoreTests.withStore(on: backend) { store, companyID, _ in
+            // setup: back to 011
+            try await AddLockedMonthTotals().revert(on: store.database())
+            try await store.sql().raw("DELETE FROM _fluent_migrations WHERE name = \(bind: AddLockedMonthTotals.migrationName)").run()
+            #expect(try await store.pendingMigrations() == [AddLockedMonthTotals.migrationName])
+            await #expect(throws: (any Error).self) { try await store.sql().raw("SELECT totals_sealed FROM locked_month_employees").all() }
+            guard case .started(let lock) = try await Self.begin(store, companyID: companyID) else {
+                Issue.record("not started")
+                return
+            }
+            let userID = try await AttendanceStoreTests.addEmployees(1, store: store, companyID: companyID)[0]
+            let user = ReportUser(id: userID, fullName: "Angajat 0", cnp: nil, idCard: nil, markNumber: nil, teamName: nil)
+
+            // MUT
+            try await store.migrate()
+
+            // validation: figures and totals are stored and served apart again
+            #expect(try await store.pendingMigrations().isEmpty)
+            let employee = LockedEmployee(user: user, isEnabled: true, figures: "figures", totals: "totals")
+            #expect(try await store.storeLockedFigures([employee], lockID: lock.id, attendanceType: .workSchedule))
+            #expect(
+                try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [userID], totalsOnly: true) == [
+                    userID: "totals"
+                ])
+            #expect(try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [userID]) == [userID: "figures"])
         }
     }
 

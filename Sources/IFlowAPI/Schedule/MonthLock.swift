@@ -39,7 +39,9 @@ public struct MonthLock: Sendable {
             try await schedule.forEachBatch(size: batchSize) { months in
                 guard open else { return }
                 let employees = try months.map {
-                    LockedEmployee(user: $0.user, isEnabled: enabled.contains($0.user.id), figures: try StoredFigures.encode($0))
+                    LockedEmployee(
+                        user: $0.user, isEnabled: enabled.contains($0.user.id), figures: try StoredFigures.encode($0),
+                        totals: try StoredFigures.encodeTotals($0))
                 }
                 open = try await store.storeLockedFigures(employees, lockID: lock.id, attendanceType: attendanceType)
             }

@@ -94,7 +94,8 @@ struct MonthSchedule: Sendable {
     /// cancels the read in flight.
     ///
     /// - Parameter totalsOnly: `body` reads only the months' totals (a report without days): a locked month's stored
-    ///   plans and days are then skipped rather than read.
+    ///   totals are then read instead of its whole figures (for a lock from before they were stored apart, its plans
+    ///   and days are skipped rather than decoded).
     func forEachBatch(size: Int, totalsOnly: Bool = false, _ body: ([EmployeeMonth]) async throws -> Void) async throws {
         let batches = stride(from: 0, to: users.count, by: size).map { users[$0..<min($0 + size, users.count)] }
         if let lock {
@@ -149,7 +150,8 @@ struct MonthSchedule: Sendable {
             guard index < batches.count else { return nil }
             let batch = batches[index]
             return Task {
-                let figures = try await store.lockedFigures(lockID: lock.id, attendanceType: attendanceType, userIDs: batch.map(\.id))
+                let figures = try await store.lockedFigures(
+                    lockID: lock.id, attendanceType: attendanceType, userIDs: batch.map(\.id), totalsOnly: totalsOnly)
                 return try batch.map { user in
                     guard let stored = figures[user.id] else { throw StoreError.corruptRow(table: "locked_month_employees") }
                     return try StoredFigures.decode(stored, user: user, totalsOnly: totalsOnly)

@@ -21,6 +21,18 @@ enum StoredFigures {
     }
 
     static func encode(_ month: EmployeeMonth) throws -> String {
+        try encode(month, totalsOnly: false)
+    }
+
+    /// The same form with the totals alone: `plans` and `days` empty, no `presence`. It is what a report without days
+    /// reads (``decode(_:user:totalsOnly:)`` with `totalsOnly`), stored apart so such a report opens a hundred bytes
+    /// per employee instead of the whole month.
+    static func encodeTotals(_ month: EmployeeMonth) throws -> String {
+        try encode(month, totalsOnly: true)
+    }
+
+    private static func encode(_ month: EmployeeMonth, totalsOnly: Bool) throws -> String {
+        let month = totalsOnly ? EmployeeMonth(user: month.user, plans: [], presence: nil, days: [], totals: month.totals) : month
         let form = Form(
             version: 1, user_id: month.user.id, job_title: month.user.jobTitle,
             plans: month.plans.map {

@@ -5,10 +5,13 @@ public struct LockedEmployee: Sendable {
     /// Whether they were enabled at lock time: a report without `include_disabled` lists the enabled ones.
     public var isEnabled: Bool
     public var figures: String
+    /// The same month with its totals alone, for reports without days (migration 012).
+    public var totals: String
 
-    public init(user: ReportUser, isEnabled: Bool, figures: String) {
+    public init(user: ReportUser, isEnabled: Bool, figures: String, totals: String) {
         self.user = user
         self.isEnabled = isEnabled
         self.figures = figures
+        self.totals = totals
     }
 }

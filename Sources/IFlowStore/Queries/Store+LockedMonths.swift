@@ -57,22 +57,22 @@ extension Store {
             return [
                 lockID, attendanceType.rawValue, user.id, user.fullName, try protector.seal(user.cnp), user.cnp.map(protector.lookup),
                 try protector.seal(user.idCard), user.idCard.map(protector.lookup), user.markNumber, user.teamName, employee.isEnabled,
-                try protector.seal(employee.figures) as String,
+                try protector.seal(employee.figures) as String, try protector.seal(employee.totals) as String,
             ]
         }
         return try await write { context in
             guard try await Self.lockIsOpen(lockID, on: context.sql) else { return false }
-            // 12 binds a row: far below SQLite's and PostgreSQL's bind limits.
+            // 13 binds a row: far below SQLite's and PostgreSQL's bind limits.
             for start in stride(from: 0, to: rows.count, by: 200) {
                 let values = rows[start..<min(start + 200, rows.count)].map { SQLGroupExpression(SQLList($0.map { SQLBind($0) })) }
                 try await context.sql.raw(
                     """
                     INSERT INTO locked_month_employees (locked_month_id, attendance_type, user_id, full_name, cnp_sealed, cnp_lookup, \
-                    id_card_sealed, id_card_lookup, mark_number, team_name, is_enabled, figures_sealed) VALUES \(SQLList(values)) \
+                    id_card_sealed, id_card_lookup, mark_number, team_name, is_enabled, figures_sealed, totals_sealed) VALUES \(SQLList(values)) \
                     ON CONFLICT (locked_month_id, attendance_type, user_id) DO UPDATE SET full_name = excluded.full_name, \
                     cnp_sealed = excluded.cnp_sealed, cnp_lookup = excluded.cnp_lookup, id_card_sealed = excluded.id_card_sealed, \
                     id_card_lookup = excluded.id_card_lookup, mark_number = excluded.mark_number, team_name = excluded.team_name, \
-                    is_enabled = excluded.is_enabled, figures_sealed = excluded.figures_sealed
+                    is_enabled = excluded.is_enabled, figures_sealed = excluded.figures_sealed, totals_sealed = excluded.totals_sealed
                     """
                 ).run()
             }
@@ -153,15 +153,19 @@ extension Store {
     }
 
     /// The stored figures of `userIDs` (ids ``lockedEmployees(lockID:attendanceType:filter:)`` listed), opened.
-    public func lockedFigures(lockID: Int, attendanceType: AttendanceType, userIDs: [Int]) async throws -> [Int: String] {
+    ///
+    /// - Parameter totalsOnly: Each employee's stored totals instead, where the lock stored them apart (from migration
+    ///   012 on); the whole figures for rows locked before.
+    public func lockedFigures(lockID: Int, attendanceType: AttendanceType, userIDs: [Int], totalsOnly: Bool = false) async throws -> [Int: String] {
         guard !userIDs.isEmpty else { return [:] }
         struct Row: Decodable {
             var user_id: Int
             var figures_sealed: String
         }
+        let column: SQLQueryString = totalsOnly ? "coalesce(totals_sealed, figures_sealed)" : "figures_sealed"
         let rows = try await readSQL().raw(
             """
-            SELECT user_id, figures_sealed FROM locked_month_employees WHERE locked_month_id = \(bind: lockID) \
+            SELECT user_id, \(column) AS figures_sealed FROM locked_month_employees WHERE locked_month_id = \(bind: lockID) \
             AND attendance_type = \(bind: attendanceType.rawValue) AND user_id IN (\(binds: userIDs))
             """
         ).all(decoding: Row.self)
@@ -318,10 +322,12 @@ extension Store {
                 var id_card_sealed: String?
                 var id_card_lookup: String?
                 var figures_sealed: String
+                var totals_sealed: String?
             }
             let rows = try await context.sql.raw(
                 """
-                SELECT id, cnp_sealed, cnp_lookup, id_card_sealed, id_card_lookup, figures_sealed FROM locked_month_employees                 WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: limit)
+                SELECT id, cnp_sealed, cnp_lookup, id_card_sealed, id_card_lookup, figures_sealed, totals_sealed FROM locked_month_employees \
+                WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: limit)
                 """
             ).all(decoding: Row.self)
             var changed = 0
@@ -333,11 +339,11 @@ extension Store {
                 let new = Row(
                     id: row.id, cnp_sealed: try resealed(row.cnp_sealed), cnp_lookup: try protector.open(row.cnp_sealed).map(protector.lookup),
                     id_card_sealed: try resealed(row.id_card_sealed), id_card_lookup: try protector.open(row.id_card_sealed).map(protector.lookup),
-                    figures_sealed: try resealed(row.figures_sealed) ?? row.figures_sealed
+                    figures_sealed: try resealed(row.figures_sealed) ?? row.figures_sealed, totals_sealed: try resealed(row.totals_sealed)
                 )
                 let pairs = [
                     (row.cnp_sealed, new.cnp_sealed), (row.cnp_lookup, new.cnp_lookup), (row.id_card_sealed, new.id_card_sealed),
-                    (row.id_card_lookup, new.id_card_lookup), (row.figures_sealed, new.figures_sealed),
+                    (row.id_card_lookup, new.id_card_lookup), (row.figures_sealed, new.figures_sealed), (row.totals_sealed, new.totals_sealed),
                 ]
                 let changes = pairs.filter { $0.0 != $0.1 }.count
                 guard changes > 0 else { continue }
@@ -346,7 +352,7 @@ extension Store {
                     """
                     UPDATE locked_month_employees SET cnp_sealed = \(bind: new.cnp_sealed), cnp_lookup = \(bind: new.cnp_lookup), \
                     id_card_sealed = \(bind: new.id_card_sealed), id_card_lookup = \(bind: new.id_card_lookup), \
-                    figures_sealed = \(bind: new.figures_sealed) WHERE id = \(bind: row.id)
+                    figures_sealed = \(bind: new.figures_sealed), totals_sealed = \(bind: new.totals_sealed) WHERE id = \(bind: row.id)
                     """
                 ).run()
             }

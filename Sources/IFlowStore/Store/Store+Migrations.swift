@@ -21,6 +21,7 @@ extension Store {
             CreateLockedMonth(),
             CreatePlanImportRow(),
             UnlogPlanImportRows(),
+            AddLockedMonthTotals(),
         ]
     }
 }

@@ -11,7 +11,7 @@ struct CreateLockedMonth: AsyncMigration {
     static let migrationName = "009_CreateLockedMonth"
     var name: String { Self.migrationName }
 
-    /// The sealed columns of `locked_month_employees`.
+    /// The sealed columns of `locked_month_employees` this migration created (`AddLockedMonthTotals` adds one).
     static let sealedColumns = ["figures_sealed", "cnp_sealed", "id_card_sealed"]
 
     func prepare(on database: any Database) async throws {
@@ -48,22 +48,30 @@ struct CreateLockedMonth: AsyncMigration {
             .foreignKey("locked_month_id", references: "locked_months", "id", onDelete: .cascade, name: "fk_locked_month_employees_month")
             .unique(on: "locked_month_id", "attendance_type", "user_id", name: "uq_locked_month_employees_user")
             .create()
-        let sql = try database.sqlDatabase()
+        try await Self.createSealTriggers(columns: Self.sealedColumns, on: database.sqlDatabase())
+    }
+
+    /// The trigger refusing a value of `columns` sealed under a data key the database does not use; `replacing` the
+    /// one created before, for a migration that seals another column.
+    static func createSealTriggers(columns: [String], replacing: Bool = false, on sql: any SQLDatabase) async throws {
         func foreign(_ column: String) -> String {
             "(NEW.\(column) IS NOT NULL AND substr(NEW.\(column), 1, 9) <> coalesce(k.next_data_key_id, k.data_key_id) || '.')"
         }
-        let anyForeign = "EXISTS (SELECT 1 FROM data_keys k WHERE k.id = 1 AND (\(Self.sealedColumns.map(foreign).joined(separator: " OR "))))"
+        let anyForeign = "EXISTS (SELECT 1 FROM data_keys k WHERE k.id = 1 AND (\(columns.map(foreign).joined(separator: " OR "))))"
         let message = "iflow: locked figures sealed with a data key this database does not use"
         if sql.dialect.name == "postgresql" {
+            // The trigger calls the function by name, so replacing the function is enough.
             try await sql.raw(
                 """
-                CREATE FUNCTION iflow_locked_figures_sealed_with_current_key() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE \(unsafeRaw: replacing ? "OR REPLACE " : "")FUNCTION iflow_locked_figures_sealed_with_current_key() RETURNS trigger \
+                LANGUAGE plpgsql AS $$
                 BEGIN
                     IF \(unsafeRaw: anyForeign) THEN RAISE EXCEPTION '\(unsafeRaw: message)'; END IF;
                     RETURN NEW;
                 END $$
                 """
             ).run()
+            guard !replacing else { return }
             try await sql.raw(
                 """
                 CREATE TRIGGER locked_figures_sealed_with_current_key BEFORE INSERT OR UPDATE ON locked_month_employees
@@ -72,10 +80,12 @@ struct CreateLockedMonth: AsyncMigration {
             ).run()
         } else {
             for event in ["INSERT", "UPDATE"] {
+                let name = "locked_figures_sealed_with_current_key_\(event.lowercased())"
+                if replacing { try await sql.raw("DROP TRIGGER \(unsafeRaw: name)").run() }
                 try await sql.raw(
                     """
-                    CREATE TRIGGER locked_figures_sealed_with_current_key_\(unsafeRaw: event.lowercased()) BEFORE \(unsafeRaw: event) \
-                    ON locked_month_employees WHEN \(unsafeRaw: anyForeign) BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: message)'); END
+                    CREATE TRIGGER \(unsafeRaw: name) BEFORE \(unsafeRaw: event) ON locked_month_employees WHEN \(unsafeRaw: anyForeign) \
+                    BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: message)'); END
                     """
                 ).run()
             }
