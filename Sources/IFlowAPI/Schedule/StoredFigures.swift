@@ -159,17 +159,16 @@ enum StoredFigures {
         return WorkedInterval(start: ends[0], end: ends[1])
     }
 
-    /// The 18 minute counts in ``cells`` order, read straight into their cells.
+    /// The 18 minute counts in ``cells`` order, read straight into their cells (`HourTotals[cell:]` has that order).
     private static func hourTotals(_ scanner: inout JSONScanner) throws -> HourTotals {
         var totals = HourTotals()
         var count = 0
         try scanner.array { scanner in
-            guard count < cells.count else { throw Failure.corrupt }
-            let cell = cells[count]
-            totals.add(try scanner.integer(), kind: cell.0, dayClass: cell.1, time: cell.2)
+            guard count < HourTotals.cellCount else { throw Failure.corrupt }
+            totals[cell: count] = try scanner.integer()
             count += 1
         }
-        guard count == cells.count else { throw Failure.corrupt }
+        guard count == HourTotals.cellCount else { throw Failure.corrupt }
         return totals
     }
 
@@ -184,7 +183,7 @@ enum StoredFigures {
     }
 
     private static func minutes(_ totals: HourTotals) -> [Int] {
-        cells.map { totals[$0.0, $0.1, $0.2] }
+        (0..<HourTotals.cellCount).map { totals[cell: $0] }
     }
 
     /// The encoder's view of version 1; ``decode(_:user:)`` reads the same keys by hand.

@@ -1,7 +1,12 @@
 /// Minutes accumulated per kind (regular, overtime, time off) × day class × day/night: the 18 cells behind every total.
 public struct HourTotals: Hashable, Sendable {
-    // An inline vector keeps adding totals of many employees free of heap allocations; cells 18...31 stay zero.
+    // An inline vector keeps adding totals of many employees free of heap allocations, and adds two totals in a few
+    // instructions; cells 18...31 stay zero. One cell is read and written through its bytes: the vector's own subscript
+    // with an index known only at run time moves the whole vector through memory, and was ten times slower.
     private var cells = SIMD32<Int>()
+
+    /// The number of cells, in the order of ``subscript(cell:)``.
+    public static let cellCount = 18
 
     /// All cells zero.
     public init() {}
@@ -12,12 +17,25 @@ public struct HourTotals: Hashable, Sendable {
 
     /// The minutes of one cell.
     public subscript(kind: HourKind, dayClass: DayClass, time: TimeOfDay) -> Int {
-        cells[Self.index(kind, dayClass, time)]
+        self[cell: Self.index(kind, dayClass, time)]
+    }
+
+    /// The minutes of the cell at `index` (`0..<cellCount`) in the order kind (regular, overtime, time off), then day
+    /// class (weekdays, weekend, holiday), then day and night, as a locked month stores them.
+    public subscript(cell index: Int) -> Int {
+        get {
+            precondition(index >= 0 && index < Self.cellCount, "a cell of HourTotals")
+            return withUnsafeBytes(of: cells) { $0.load(fromByteOffset: index &* MemoryLayout<Int>.stride, as: Int.self) }
+        }
+        set {
+            precondition(index >= 0 && index < Self.cellCount, "a cell of HourTotals")
+            withUnsafeMutableBytes(of: &cells) { $0.storeBytes(of: newValue, toByteOffset: index &* MemoryLayout<Int>.stride, as: Int.self) }
+        }
     }
 
     /// Adds `minutes` (which may be negative) to one cell.
     public mutating func add(_ minutes: Int, kind: HourKind, dayClass: DayClass, time: TimeOfDay) {
-        cells[Self.index(kind, dayClass, time)] += minutes
+        self[cell: Self.index(kind, dayClass, time)] += minutes
     }
 
     /// Cell-by-cell sum.
