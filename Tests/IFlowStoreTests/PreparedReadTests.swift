@@ -170,6 +170,29 @@ struct PreparedReadTests {
         }
     }
 
+    @Test("a read by column runs unnamed: it answers what a prepared read answers and takes no prepared statement's place")
+    func columnRowsRunUnnamed() async throws {
+        try await StoreBackend.postgres.withMigratedStore { store in
+            try await store.database().withConnection { db in
+                let sql = try db.sqlDatabase()
+                // MUT
+                var answers: [Int] = []
+                for value in [3, 5, 8] {
+                    let rows = try await sql.columnRows("SELECT \(bind: value) AS n, \(bind: "Ana") AS name")
+                    answers.append(try #require(rows.first).decode(column: "n", as: Int.self))
+                    #expect(try rows.first?.decode(column: "name", as: String.self) == "Ana")
+                }
+                let prepared = try await sql.frequentRows("SELECT \(bind: 13) AS n, \(bind: "Ana") AS name")
+
+                // validation: the same answers, and only the prepared read is listed
+                #expect(answers == [3, 5, 8])
+                #expect(try prepared.first?.decode(column: "n", as: Int.self) == 13)
+                let listed = try #require(try await sql.raw("SELECT count(*)::int8 AS n FROM pg_prepared_statements").first())
+                #expect(try listed.decode(column: "n", as: Int.self) == 1)
+            }
+        }
+    }
+
     @Test("a connection prepares its first 32 texts, runs later ones unnamed, and drops a statement whose run failed")
     func quotaAndFailure() async throws {
         try await StoreBackend.postgres.withMigratedStore { store in

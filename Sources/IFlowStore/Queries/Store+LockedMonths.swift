@@ -136,18 +136,13 @@ extension Store {
         case .userID(let value): query += " AND user_id = \(bind: value)"
         }
         query += " ORDER BY user_id"
-        struct Row: Decodable {
-            var user_id: Int
-            var full_name: String
-            var cnp_sealed: String?
-            var id_card_sealed: String?
-            var mark_number: String?
-            var team_name: String?
-        }
-        return try await readSQL().raw(query).all(decoding: Row.self).map {
+        // By column: decoding 10,000 rows through `Decodable` was 8 % of a locked report's time.
+        return try await readSQL().columnRows(query).map { row in
             ReportUser(
-                id: $0.user_id, fullName: $0.full_name, cnp: try protector.open($0.cnp_sealed), idCard: try protector.open($0.id_card_sealed),
-                markNumber: $0.mark_number, teamName: $0.team_name
+                id: try row.decode(column: "user_id", as: Int.self), fullName: try row.decode(column: "full_name", as: String.self),
+                cnp: try protector.open(try row.decode(column: "cnp_sealed", as: String?.self)),
+                idCard: try protector.open(try row.decode(column: "id_card_sealed", as: String?.self)),
+                markNumber: try row.decode(column: "mark_number", as: String?.self), teamName: try row.decode(column: "team_name", as: String?.self)
             )
         }
     }
@@ -158,19 +153,19 @@ extension Store {
     ///   012 on); the whole figures for rows locked before.
     public func lockedFigures(lockID: Int, attendanceType: AttendanceType, userIDs: [Int], totalsOnly: Bool = false) async throws -> [Int: String] {
         guard !userIDs.isEmpty else { return [:] }
-        struct Row: Decodable {
-            var user_id: Int
-            var figures_sealed: String
-        }
         let column: SQLQueryString = totalsOnly ? "coalesce(totals_sealed, figures_sealed)" : "figures_sealed"
-        let rows = try await readSQL().raw(
+        let rows = try await readSQL().columnRows(
             """
             SELECT user_id, \(column) AS figures_sealed FROM locked_month_employees WHERE locked_month_id = \(bind: lockID) \
             AND attendance_type = \(bind: attendanceType.rawValue) AND user_id IN (\(binds: userIDs))
             """
-        ).all(decoding: Row.self)
+        )
         var figures: [Int: String] = [:]
-        for row in rows { figures[row.user_id] = try protector.open(row.figures_sealed) as String }
+        figures.reserveCapacity(rows.count)
+        for row in rows {
+            let sealed = try row.decode(column: "figures_sealed", as: String.self)
+            figures[try row.decode(column: "user_id", as: Int.self)] = try protector.open(sealed) as String
+        }
         return figures
     }
 

@@ -18,4 +18,12 @@ extension SQLDatabase {
         if let postgres = self as? GuardedPostgresDatabase { return try await postgres.preparedRows(query).get() }
         return try await raw(query).all()
     }
+
+    /// The rows of `query`, to be read by column (`decode(column:as:)`): on PostgreSQL decoded by postgres-nio's own
+    /// decoders as ``frequentRows(_:)``'s are, which is cheaper than PostgresKit's row, but run unnamed, so a read with
+    /// varying texts made rarely takes no prepared statement's place.
+    func columnRows(_ query: SQLQueryString) async throws -> [any SQLRow] {
+        if let postgres = self as? GuardedPostgresDatabase { return try await postgres.preparedRows(query, prepare: false).get() }
+        return try await raw(query).all()
+    }
 }

@@ -100,7 +100,10 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     /// ``guarded(_:)`` does, so a closed connection fails at once with ``PostgresConnectionClosed`` instead of hanging.
     /// A text whose execution failed is prepared again on its next use. The values bound must be integers, text,
     /// booleans, dates or their `nil`s; each placeholder is cast to its value's type (``PostgresBind``).
-    func preparedRows(_ query: any SQLExpression) -> EventLoopFuture<[any SQLRow]> {
+    ///
+    /// With `prepare: false` the text runs unnamed, as one beyond the quota does, and its rows are decoded the same way:
+    /// for a read made rarely, with texts that vary, that should not take a prepared statement's place.
+    func preparedRows(_ query: any SQLExpression, prepare: Bool = true) -> EventLoopFuture<[any SQLRow]> {
         var serializer = SQLSerializer(database: self)
         query.serialize(to: &serializer)
         let sql: String
@@ -135,13 +138,14 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
             // Outside transactions (a rollback would undo the setting), now and then until it may: whether the
             // session can use generic plans. A check that fails changes nothing; the read that follows reports what is
             // wrong with the connection.
-            let checkPlans = !database.inOwnTransaction && statements.genericPlanCheckDue(on: connection)
+            let checkPlans = prepare && !database.inOwnTransaction && statements.genericPlanCheckDue(on: connection)
             let rows = loop.flatSubmit { () -> EventLoopFuture<Void> in
                 guard checkPlans else { return loop.makeSucceededVoidFuture() }
                 return send { connection.query(PostgresPreparedStatements.genericPlanCheck) }
                     .map { result in if !result.rows.isEmpty { statements.allowGenericPlans(on: connection) } }
                     .recover { _ in }
             }.flatMap { () -> EventLoopFuture<[PostgresRow]> in
+                guard prepare else { return unnamed() }
                 switch statements.lookup(sql, on: connection) {
                 case .prepared(let prepared):
                     return execute(prepared)
