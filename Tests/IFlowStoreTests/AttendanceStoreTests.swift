@@ -435,6 +435,36 @@ struct AttendanceStoreTests {
         }
     }
 
+    @Test("a report's bare scans come in (instant, id) order whatever order they were stored in", arguments: Backend.available)
+    func reportScansInTimeOrder(backend: Backend) async throws {
+        try await Self.withStore(on: backend) { store, companyID, _ in
+            // setup: 60 scans of two employees stored one by one in a scrambled order (37 × k mod 60), so the table's
+            // order is not the time order
+            let ids = try await Self.addEmployees(2, store: store, companyID: companyID)
+            let instants = (0..<30).map { Self.monday + $0 * 7_000 }
+            let rows = ids.flatMap { id in instants.map { NewScan(userID: id, instant: $0, source: .terminal, arrival: .offline) } }
+            for k in 0..<rows.count {
+                let row = rows[k * 37 % rows.count]
+                let recorded = try await store.recordScans([row], companyID: companyID, limits: Self.limits, actor: .commandLine)
+                #expect(recorded.outcomes == [.stored])
+            }
+            // With statistics of a table this small PostgreSQL reads it in its stored order rather than by the index.
+            try await store.sql().raw("ANALYZE scans").run()
+
+            // MUT
+            let bare = try await store.reportScans(
+                companyID: companyID, userIDs: ids, from: Self.monday, through: Self.monday + 30 * 7_000, limits: Self.limits)
+
+            // validation: every scan, in (instant, id) order
+            for id in ids {
+                let scans = try #require(bare[id])
+                #expect(scans.count == 30)
+                #expect(scans.map(\.instant) == instants)
+                #expect(zip(scans, scans.dropFirst()).allSatisfy { ($0.instant, $0.id) < ($1.instant, $1.id) })
+            }
+        }
+    }
+
     /// Runs `body` with the stores concurrent callers use: on PostgreSQL two stores on one database, as two servers.
     static func withConcurrentStores(_ backend: Backend, _ body: ([Store], Int) async throws -> Void) async throws {
         try await Self.withStore(on: backend, poolSize: 8) { store, companyID, _ in

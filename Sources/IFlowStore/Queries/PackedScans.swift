@@ -1,8 +1,8 @@
 import IFlowCore
 
 /// The text `Store.bareScans` packs an employee's scans into: `instant id source direction deleted device` per scan
-/// (direction and device `-` when the scan has none, deleted `0` or `1`), scans separated by `;`, in (instant, id)
-/// order.
+/// (direction and device `-` when the scan has none, deleted `0` or `1`), scans separated by `;`, in any order (the
+/// store sorts them after).
 enum PackedScans {
     /// Each source's text, as the query writes it.
     private static let sources = ScanSource.allCases.map { (bytes: Array($0.rawValue.utf8), source: $0) }

@@ -330,16 +330,28 @@ extension Store {
     /// The scans of `userIDs` within `range` (a condition on `scans.instant`) with only what pairing reads, by
     /// employee in (instant, id) order, without the terminal's join.
     ///
-    /// Each employee's scans come back packed into one text (`string_agg` and `format`, which SQLite has had since 3.44
-    /// and 3.38): a month of a company's scans is a few hundred thousand rows, and handing each over as a row of named
-    /// columns cost the live report more than SQLite's own work and the hours engine together. `format` builds each
-    /// scan's text in one call, cheaper for SQLite than `||` between the fields.
+    /// Each employee's scans come back packed into one text (`string_agg`, which SQLite has had since 3.44): a month of
+    /// a company's scans is a few hundred thousand rows, and handing each over as a row of named columns cost the live
+    /// report more than SQLite's own work and the hours engine together. SQLite builds each scan's text with `format`
+    /// (3.38), in one call, cheaper for it than `||` between the fields; PostgreSQL with `||`, cheaper for it than
+    /// `format`. PostgreSQL packs the scans in no particular order and they are sorted here: its `ORDER BY` inside the
+    /// aggregate sorts every employee's scans apart, and with `format` that was 28 % of its time for the report's reads
+    /// (15.1 against 10.9 ms for 250 employees' month); the sort here is linear on scans already in order.
     private static func bareScans(companyID: Int, userIDs: [Int], range: SQLQueryString, on sql: any SQLDatabase) async throws -> [Int: [Scan]] {
+        let packing: SQLQueryString =
+            sql.dialect.name == "postgresql"
+            ? """
+            string_agg(scans.instant || ' ' || scans.id || ' ' || scans.source || ' ' || COALESCE(scans.direction, '-') || ' ' || \
+            CASE WHEN scan_deletions.scan_id IS NULL THEN '0' ELSE '1' END || ' ' || COALESCE(CAST(scans.device_id AS TEXT), '-'), ';')
+            """
+            : """
+            string_agg(format('%s %s %s %s %s %s', scans.instant, scans.id, scans.source, COALESCE(scans.direction, '-'), \
+            CASE WHEN scan_deletions.scan_id IS NULL THEN 0 ELSE 1 END, COALESCE(CAST(scans.device_id AS TEXT), '-')), ';' \
+            ORDER BY scans.instant, scans.id)
+            """
         let rows = try await sql.raw(
             """
-            SELECT scans.user_id, string_agg(format('%s %s %s %s %s %s', scans.instant, scans.id, scans.source, COALESCE(scans.direction, '-'), \
-            CASE WHEN scan_deletions.scan_id IS NULL THEN 0 ELSE 1 END, COALESCE(CAST(scans.device_id AS TEXT), '-')), ';' \
-            ORDER BY scans.instant, scans.id) AS packed FROM scans \
+            SELECT scans.user_id, \(packing) AS packed FROM scans \
             LEFT JOIN scan_deletions ON scan_deletions.scan_id = scans.id \
             WHERE +scans.company_id = \(bind: companyID) AND scans.user_id IN (\(binds: userIDs)) AND \(range) \
             GROUP BY scans.user_id
@@ -349,7 +361,8 @@ extension Store {
         scans.reserveCapacity(rows.count)
         for row in rows {
             let packed = try row.decode(column: "packed", as: String.self)
-            guard let run = PackedScans.parse(packed) else { throw StoreError.corruptRow(table: "scans") }
+            guard var run = PackedScans.parse(packed) else { throw StoreError.corruptRow(table: "scans") }
+            run.sort { ($0.instant, $0.id) < ($1.instant, $1.id) }
             scans[try row.decode(column: "user_id", as: Int.self)] = run
         }
         return scans
