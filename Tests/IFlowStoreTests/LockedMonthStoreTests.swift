@@ -153,6 +153,18 @@ struct LockedMonthStoreTests {
                 try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [userID], totalsOnly: true)
                     == [userID: "second"])
 
+            // MUT + validation: a server from before the totals were stored apart stores the row again, its figures
+            // only: the totals left would be another computation's, so they are cleared and the figures serve
+            let totals = try store.protector.seal("second totals") as String
+            try await store.sql().raw("UPDATE locked_month_employees SET totals_sealed = \(bind: totals)").run()
+            let olderServers = try store.protector.seal("third") as String
+            try await store.sql().raw("UPDATE locked_month_employees SET figures_sealed = \(bind: olderServers)").run()
+            #expect(
+                try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [userID], totalsOnly: true)
+                    == [userID: "third"])
+            let cleared = try await store.sql().raw("SELECT totals_sealed FROM locked_month_employees").all()
+            #expect(try cleared.map { try $0.decode(column: "totals_sealed", as: String?.self) } == [nil])
+
             // MUT: unlock
             #expect(try await store.unlockMonth(year: 2026, month: 11, companyID: companyID, actor: .commandLine))
 
@@ -215,7 +227,7 @@ struct LockedMonthStoreTests {
         }
     }
 
-    @Test("012 reverts to the schema of 011, where locking stores the whole figures alone, and migrates again", arguments: Backend.available)
+    @Test("012 reverts to the schema of 011 and migrates again: figures and totals are stored and served apart again", arguments: Backend.available)
     func totalsMigrationReverts(backend: Backend) async throws {
         try await AttendanceStoreTests.withStore(on: backend) { store, companyID, _ in
             // setup: back to 011
@@ -248,21 +260,29 @@ struct LockedMonthStoreTests {
     @Test("009 reverts to the schema of 008 and migrates again", arguments: Backend.available)
     func migrationReverts(backend: Backend) async throws {
         try await AttendanceStoreTests.withStore(on: backend) { store, companyID, _ in
-            // setup: back to 008
+            // setup: back to 008 (012 first, which adds to 009's table)
+            try await AddLockedMonthTotals().revert(on: store.database())
             try await CreateLockedMonth().revert(on: store.database())
-            try await store.sql().raw("DELETE FROM _fluent_migrations WHERE name = '009_CreateLockedMonth'").run()
-            #expect(try await store.pendingMigrations() == ["009_CreateLockedMonth"])
+            try await store.sql().raw(
+                "DELETE FROM _fluent_migrations WHERE name IN ('009_CreateLockedMonth', \(bind: AddLockedMonthTotals.migrationName))"
+            ).run()
+            #expect(try await store.pendingMigrations() == ["009_CreateLockedMonth", AddLockedMonthTotals.migrationName])
             await #expect(throws: (any Error).self) { try await store.sql().raw("SELECT id FROM locked_months").all() }
 
             // MUT
             try await store.migrate()
 
-            // validation: locking works again
+            // validation: locking works again, its figures stored and served
             #expect(try await store.pendingMigrations().isEmpty)
-            guard case .started = try await Self.begin(store, companyID: companyID) else {
+            guard case .started(let lock) = try await Self.begin(store, companyID: companyID) else {
                 Issue.record("not started")
                 return
             }
+            let userID = try await AttendanceStoreTests.addEmployees(1, store: store, companyID: companyID)[0]
+            let user = ReportUser(id: userID, fullName: "Angajat 0", cnp: nil, idCard: nil, markNumber: nil, teamName: nil)
+            let employee = LockedEmployee(user: user, isEnabled: true, figures: "figures", totals: "totals")
+            #expect(try await store.storeLockedFigures([employee], lockID: lock.id, attendanceType: .workSchedule))
+            #expect(try await store.lockedFigures(lockID: lock.id, attendanceType: .workSchedule, userIDs: [userID]) == [userID: "figures"])
         }
     }
 }

@@ -103,7 +103,8 @@ struct PreparedReadTests {
             let ids = stored
             @Sendable func read(_ card: String, store: Store, on sql: any SQLDatabase) async throws -> Int? {
                 let update = try UserUpdate.parse(["update_by": "id_card", "update_by_value": card, "full_name": "Ana \(card)"]).get()
-                return try await Store.planUserUpdate(update, companyID: company, protector: store.protector, lockingRow: false, on: sql).stored?.id
+                let plan = try await Store.planUserUpdate(update, companyID: company, protector: store.protector, lockingRow: false, on: sql)
+                return plan.stored?.id
             }
             @Sendable func planMode(_ sql: any SQLDatabase) async throws -> String {
                 try #require(try await sql.raw("SELECT current_setting('plan_cache_mode') AS mode").first()).decode(column: "mode", as: String.self)
@@ -182,10 +183,12 @@ struct PreparedReadTests {
                     answers.append(try #require(rows.first).decode(column: "n", as: Int.self))
                     #expect(try rows.first?.decode(column: "name", as: String.self) == "Ana")
                 }
+                let unprepared = try #require(try await sql.raw("SELECT count(*)::int8 AS n FROM pg_prepared_statements").first())
                 let prepared = try await sql.frequentRows("SELECT \(bind: 13) AS n, \(bind: "Ana") AS name")
 
-                // validation: the same answers, and only the prepared read is listed
+                // validation: the same answers; nothing was prepared by the reads by column, the prepared read is listed
                 #expect(answers == [3, 5, 8])
+                #expect(try unprepared.decode(column: "n", as: Int.self) == 0)
                 #expect(try prepared.first?.decode(column: "n", as: Int.self) == 13)
                 let listed = try #require(try await sql.raw("SELECT count(*)::int8 AS n FROM pg_prepared_statements").first())
                 #expect(try listed.decode(column: "n", as: Int.self) == 1)

@@ -19,7 +19,7 @@ struct GuardedPostgresDatabase: Database, SQLDatabase {
     var context: DatabaseContext { base.context }
     /// Whether this database is inside ``transaction(_:)``, so a nested one joins it. Not the driver's flag:
     /// FluentPostgresDriver marks every database its `withConnection` binds as in a transaction (to stop nested
-    /// `BEGIN`s), which would make a transaction opened on a held connection skip its `BEGIN` and run uncommitted
+    /// `BEGIN`s), which would make a transaction opened on a held connection skip its `BEGIN` and commit its
     /// statements one by one.
     var inTransaction: Bool { inOwnTransaction }
     var dialect: any SQLDialect { PostgresDialect() }

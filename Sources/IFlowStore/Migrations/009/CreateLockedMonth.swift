@@ -52,7 +52,8 @@ struct CreateLockedMonth: AsyncMigration {
     }
 
     /// The trigger refusing a value of `columns` sealed under a data key the database does not use; `replacing` the
-    /// one created before, for a migration that seals another column.
+    /// one created before, for a migration that seals another column. Migrations 009 and 012 create their triggers
+    /// with it, so it is part of both: what it writes must not change (a new rule is a new migration).
     static func createSealTriggers(columns: [String], replacing: Bool = false, on sql: any SQLDatabase) async throws {
         func foreign(_ column: String) -> String {
             "(NEW.\(column) IS NOT NULL AND substr(NEW.\(column), 1, 9) <> coalesce(k.next_data_key_id, k.data_key_id) || '.')"
