@@ -32,6 +32,11 @@ struct StoredFiguresTests {
         var totals: [Int]
     }
 
+    /// The stored order of the 18 minute counts, as version 1 documents it: kind, then day class, then day and night.
+    static let cells: [(HourKind, DayClass, TimeOfDay)] = [HourKind.regular, .overtime, .timeOff].flatMap { kind in
+        [DayClass.weekdays, .weekend, .holiday].flatMap { dayClass in [TimeOfDay.day, .night].map { (kind, dayClass, $0) } }
+    }
+
     /// The month `JSONDecoder` reads from `text`, built the way the old `decode` built it; `nil` when it refuses the text.
     static func oracle(_ text: String, user: ReportUser) -> EmployeeMonth? {
         guard let form = try? JSONDecoder().decode(OracleForm.self, from: Data(text.utf8)), form.version == 1, form.user_id == user.id,
@@ -39,7 +44,7 @@ struct StoredFiguresTests {
         else { return nil }
         func totals(_ minutes: [Int]) -> HourTotals {
             var totals = HourTotals()
-            for (cell, value) in zip(StoredFigures.cells, minutes) { totals.add(value, kind: cell.0, dayClass: cell.1, time: cell.2) }
+            for (cell, value) in zip(Self.cells, minutes) { totals.add(value, kind: cell.0, dayClass: cell.1, time: cell.2) }
             return totals
         }
         func ranges(_ text: String) -> [TimeRange]? {
@@ -85,7 +90,7 @@ struct StoredFiguresTests {
     /// Minutes with every cell distinct (`seed` apart), some negative, as an overtime balance may be.
     static func totals(_ seed: Int) -> HourTotals {
         var totals = HourTotals()
-        for (index, cell) in StoredFigures.cells.enumerated() {
+        for (index, cell) in Self.cells.enumerated() {
             totals.add(seed * (index + 1) - 7 * index, kind: cell.0, dayClass: cell.1, time: cell.2)
         }
         return totals

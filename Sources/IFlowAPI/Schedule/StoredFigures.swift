@@ -8,16 +8,12 @@ import IFlowStore
 /// Version 1: `{"version":1,"user_id":…,"plans":[{"date":…,"type":…,"shifts":…,"break_minutes":…,"overtime":…,
 /// "time_off":…}],"presence":[[start,end]],"days":[{"date":…,"minutes":[18 numbers]}],"totals":[18 numbers]}`, with
 /// `presence` left out for a planned month. Ranges are written as `shifts` are, instants in UTC seconds, and the 18
-/// minute counts in ``cells`` order. Who the employee was is stored beside it, in the store's columns.
+/// minute counts in the order of `HourTotals[cell:]` (kind, then day class, then day and night). Who the employee was
+/// is stored beside it, in the store's columns.
 enum StoredFigures {
     enum Failure: Error {
         case unknownVersion(Int)
         case corrupt
-    }
-
-    /// The order of the 18 cells of an `HourTotals`: kind, then day class, then day and night.
-    static let cells: [(HourKind, DayClass, TimeOfDay)] = [HourKind.regular, .overtime, .timeOff].flatMap { kind in
-        [DayClass.weekdays, .weekend, .holiday].flatMap { dayClass in [TimeOfDay.day, .night].map { (kind, dayClass, $0) } }
     }
 
     static func encode(_ month: EmployeeMonth) throws -> String {
@@ -159,7 +155,7 @@ enum StoredFigures {
         return WorkedInterval(start: ends[0], end: ends[1])
     }
 
-    /// The 18 minute counts in ``cells`` order, read straight into their cells (`HourTotals[cell:]` has that order).
+    /// The 18 minute counts, read straight into their cells (`HourTotals[cell:]` has the stored order).
     private static func hourTotals(_ scanner: inout JSONScanner) throws -> HourTotals {
         var totals = HourTotals()
         var count = 0
