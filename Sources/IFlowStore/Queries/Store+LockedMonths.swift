@@ -137,13 +137,9 @@ extension Store {
         }
         query += " ORDER BY user_id"
         // By column: decoding 10,000 rows through `Decodable` was 8 % of a locked report's time.
-        return try await readSQL().columnRows(query).map { row in
-            ReportUser(
-                id: try row.decode(column: "user_id", as: Int.self), fullName: try row.decode(column: "full_name", as: String.self),
-                cnp: try protector.open(try row.decode(column: "cnp_sealed", as: String?.self)),
-                idCard: try protector.open(try row.decode(column: "id_card_sealed", as: String?.self)),
-                markNumber: try row.decode(column: "mark_number", as: String?.self), teamName: try row.decode(column: "team_name", as: String?.self)
-            )
+        // The job title is stored with the figures (`StoredFigures`).
+        return try await readSQL().columnRows(query).map {
+            try ReportUser(row: $0, idColumn: "user_id", jobTitleColumn: nil, protector: protector)
         }
     }
 
