@@ -269,6 +269,41 @@ struct AttendanceStoreTests {
         }
     }
 
+    @Test(
+        "a live scan just after the day's start is a duplicate of a scan just before it, and of no deleted scan, as an offline one is",
+        arguments: Backend.available)
+    func liveDuplicateAcrossTheDaysStart(backend: Backend) async throws {
+        try await Self.withStore(on: backend) { store, companyID, _ in
+            // setup: the first employee worked from 15:00 to 20 s before midnight; the second scanned 20 s before midnight
+            // too, but that scan was deleted
+            let ids = try await Self.addEmployees(2, store: store, companyID: companyID)
+            let midnight = Self.monday - 8 * 3_600
+            let before = try await store.recordScans(
+                [
+                    Self.terminalScan(ids[0], midnight - 9 * 3_600), Self.terminalScan(ids[0], midnight - 20),
+                    Self.terminalScan(ids[1], midnight - 20),
+                ],
+                companyID: companyID, limits: Self.limits, actor: .commandLine)
+            let original = try #require(before.ids[1])
+            _ = try await store.deleteScan(id: try #require(before.ids[2]), companyID: companyID, reason: "test", actor: .commandLine)
+
+            // MUT: each scans 30 s after midnight (within the 60 s window of the scan before it), as a live scan
+            let live = try await store.recordScans(
+                [Self.terminalScan(ids[0], midnight + 30, arrival: .live), Self.terminalScan(ids[1], midnight + 30, arrival: .live)],
+                companyID: companyID, limits: Self.limits, actor: .commandLine, dayScansFrom: midnight)
+
+            // validation: the first is a duplicate of the scan before midnight and not stored; the second is stored
+            #expect(live.outcomes == [.duplicateOfScan(original), .stored])
+            #expect(live.ids[0] == nil && live.ids[1] != nil)
+            #expect(try await Self.kept(store, companyID: companyID, userID: ids[0]) == [midnight - 9 * 3_600, midnight - 20])
+            #expect(try await Self.kept(store, companyID: companyID, userID: ids[1]) == [midnight + 30])
+            let read = try await store.reportScans(companyID: companyID, userIDs: ids, from: midnight, through: midnight + 30, limits: Self.limits)
+            #expect(live.dayScans[ids[0]] == read[ids[0]])
+            #expect(live.dayScans[ids[1]] == read[ids[1]])
+            #expect(live.dayScans[ids[1]]?.last?.id == live.ids[1])
+        }
+    }
+
     @Test("a scan of another company's employee is refused and nothing of its batch is stored", arguments: Backend.available)
     func otherCompanysEmployee(backend: Backend) async throws {
         try await Self.withStore(on: backend) { store, companyID, otherCompanyID in

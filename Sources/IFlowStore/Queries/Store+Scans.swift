@@ -72,9 +72,10 @@ extension Store {
     /// (``GroupCommit/recordScan(_:)``): a terminal's live scans are that, and come many at once at a shift's start.
     ///
     /// - Parameter dayScansFrom: With an instant (a live scan's local midnight), the rows' employees' scans from it
-    ///   through the latest row, as `reportScans` reads them, are read in the same write after the rows are stored
+    ///   through the latest row, as `reportScans` reads them, are answered from the same write
     ///   (``RecordedScans/dayScans``): a terminal's reply shows the day's pairs, and one read in the batch costs less
-    ///   than one after it for each scan.
+    ///   than one after it for each scan. When the rows are all of that day, the read is made before they are stored
+    ///   and judges their duplicates too (its reach covers the window), and the stored rows are added to it.
     public func recordScans(
         _ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor, dayScansFrom: Int? = nil
     ) async throws -> RecordedScans {
@@ -98,12 +99,19 @@ extension Store {
         let userIDs = Set(rows.map(\.userID)).sorted()
         let lowest = rows.map(\.instant).min() ?? 0
         let highest = rows.map(\.instant).max() ?? 0
+        // A live write's day read also covers the duplicate window of its rows (they are all at or after the day's
+        // start, and the window is no wider than the read's reach past them): it is made once, before the rows are
+        // stored, and they are added to it afterwards, one statement less per write than reading both.
+        let dayFrom = dayScansFrom.flatMap { from in
+            lowest >= from && limits.timeBetweenCheckIns <= limits.checkInResetLimit ? from : nil
+        }
         var existing: [Int: [Scan]] = [:]
         for start in stride(from: 0, to: userIDs.count, by: scanIDsPerStatement) {
             let chunk = Array(userIDs[start..<min(start + scanIDsPerStatement, userIDs.count)])
             var lock: SQLQueryString = "SELECT id FROM users WHERE company_id = \(bind: companyID) AND id IN (\(binds: chunk)) ORDER BY id"
             if sql.dialect.name == "postgresql" { lock += " FOR UPDATE" }
             guard try await sql.raw(lock).all().count == chunk.count else { throw StoreError.notInCompany(table: "users") }
+            if dayFrom != nil { continue }
             let scans = try await sql.raw(
                 """
                 SELECT scans.id, scans.user_id, scans.instant FROM scans WHERE scans.user_id IN (\(binds: chunk)) \
@@ -115,6 +123,24 @@ extension Store {
                 existing[try scan.decode(column: "user_id", as: Int.self), default: []].append(
                     Scan(id: try scan.decode(column: "id", as: Int64.self), instant: try scan.decode(column: "instant", as: Int.self))
                 )
+            }
+        }
+        var dayScans: [Int: [Scan]] = [:]
+        if let dayFrom {
+            // Every read withHistory makes, its widenings too (they end before the window), filtered to the window.
+            var read: [Int: [Scan]] = [:]
+            dayScans = try await withHistory(
+                userIDs: userIDs, from: dayFrom, through: highest, limits: limits, scan: { $0 },
+                read: { ids, range in
+                    let found = try await bareScans(companyID: companyID, userIDs: ids, range: range, on: sql)
+                    read.merge(found) { $0 + $1 }
+                    return found
+                })
+            for (userID, scans) in read {
+                let window = scans.filter {
+                    !$0.isDeleted && $0.instant >= lowest - limits.timeBetweenCheckIns && $0.instant <= highest + limits.timeBetweenCheckIns
+                }
+                if !window.isEmpty { existing[userID] = window.sorted { ($0.instant, $0.id) < ($1.instant, $1.id) } }
             }
         }
         var outcomes = [BatchRowOutcome](repeating: .stored, count: rows.count)
@@ -138,7 +164,20 @@ extension Store {
         let ids = try await insertScans(stored, of: rows, companyID: companyID, actor: actor, recordedAt: recordedAt, on: sql)
         auditScans(stored, of: rows, ids: ids, companyID: companyID, actor: actor, in: context)
         guard let dayScansFrom else { return RecordedScans(outcomes: outcomes, ids: ids) }
-        let dayScans = try await reportScans(companyID: companyID, userIDs: userIDs, from: dayScansFrom, through: highest, limits: limits, on: sql)
+        guard dayFrom != nil else {
+            let dayScans = try await reportScans(
+                companyID: companyID, userIDs: userIDs, from: dayScansFrom, through: highest, limits: limits, on: sql)
+            return RecordedScans(outcomes: outcomes, ids: ids, dayScans: dayScans)
+        }
+        var added = Set<Int>()
+        for index in stored {
+            guard let id = ids[index] else { continue }
+            let row = rows[index]
+            dayScans[row.userID, default: []].append(
+                Scan(id: id, instant: row.instant, source: row.source, direction: row.direction, deviceID: row.deviceID))
+            added.insert(row.userID)
+        }
+        for userID in added { dayScans[userID]?.sort { ($0.instant, $0.id) < ($1.instant, $1.id) } }
         return RecordedScans(outcomes: outcomes, ids: ids, dayScans: dayScans)
     }
 
