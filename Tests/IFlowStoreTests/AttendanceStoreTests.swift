@@ -206,31 +206,93 @@ struct AttendanceStoreTests {
         }
     }
 
+    /// A live scan of `tag` from the terminal `token`, admitted unless `refuse` gives seconds to wait.
+    static func liveScan(_ token: String, _ tag: String, refuse: Int? = nil) -> LiveScan {
+        LiveScan(
+            token: token, rfidTag: tag, admit: { _ in refuse },
+            calculator: { ScheduleCalculator(timeZone: $0, holidays: .romania) })
+    }
+
     @Test(
-        "a terminal and a badge are read in one statement: only the terminal's company's holder, none for a stranger's tag",
+        "a live scan finds its terminal and badge in its write: only the terminal's company's holder, nothing stored otherwise",
         arguments: Backend.available)
-    func deviceAndBadge(backend: Backend) async throws {
+    func liveScanTerminalAndBadge(backend: Backend) async throws {
         try await Self.withStore(on: backend) { store, companyID, otherCompanyID in
-            // setup
-            let mine = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
+            // setup: an employee, a disabled one, a stranger of another company, a terminal revoked later
+            let ids = try await Self.addEmployees(2, store: store, companyID: companyID)
+            let mine = ids[0]
+            try await store.write { context in
+                try await context.sql.raw("UPDATE users SET is_enabled = \(bind: false) WHERE id = \(bind: ids[1])").run()
+            }
             _ = try await Self.addEmployees(1, tagPrefix: "OTHER", store: store, companyID: otherCompanyID)
             let issued = try await store.createDevice(companyID: companyID, label: "Poarta 1", actor: .commandLine)
+            let before = Int(Date().timeIntervalSince1970)
 
             // MUT
-            let own = try #require(try await store.authenticateDevice(token: issued.token, badge: "TAG0"))
-            let foreign = try #require(try await store.authenticateDevice(token: issued.token, badge: "OTHER0"))
-            let unknown = try #require(try await store.authenticateDevice(token: issued.token, badge: "NOBODY"))
-            let wrongToken = try await store.authenticateDevice(token: String(repeating: "1", count: 78), badge: "TAG0")
+            let own = try await store.recordLiveScan(Self.liveScan(issued.token, "TAG0"))
+            let foreign = try await store.recordLiveScan(Self.liveScan(issued.token, "OTHER0"))
+            let unknown = try await store.recordLiveScan(Self.liveScan(issued.token, "NOBODY"))
+            let disabled = try await store.recordLiveScan(Self.liveScan(issued.token, "TAG1"))
+            let refused = try await store.recordLiveScan(Self.liveScan(issued.token, "TAG0", refuse: 7))
+            let wrongToken = try await store.recordLiveScan(Self.liveScan(String(repeating: "1", count: 78), "TAG0"))
+            let malformed = try await store.recordLiveScan(Self.liveScan("12", "TAG0"))
+            #expect(try await store.revokeDevice(id: issued.id, companyID: companyID, actor: .commandLine))
+            let revoked = try await store.recordLiveScan(Self.liveScan(issued.token, "TAG0"))
+            let after = Int(Date().timeIntervalSince1970)
 
             // validation
-            #expect(own.device.deviceID == issued.id && own.device.company.id == companyID)
-            #expect(own.holder?.userID == mine && own.holder?.rfidTag == "TAG0" && own.holder?.fullName == "Angajat 0")
-            #expect(own.holder?.isDisabled == false)
-            #expect(foreign.device.deviceID == issued.id && foreign.holder == nil)
-            #expect(unknown.device.deviceID == issued.id && unknown.holder == nil)
-            #expect(wrongToken == nil)
-            #expect(try await store.revokeDevice(id: issued.id, companyID: companyID, actor: .commandLine))
-            #expect(try await store.authenticateDevice(token: issued.token, badge: "TAG0") == nil)
+            guard case .recorded(let device, let holder, let instant, let scans) = own else {
+                Issue.record("own badge: \(own)")
+                return
+            }
+            #expect(device.deviceID == issued.id && device.company.id == companyID && device.actor.kind == .device)
+            #expect(holder.userID == mine && holder.rfidTag == "TAG0" && holder.fullName == "Angajat 0")
+            #expect(instant >= before && instant <= after)
+            #expect(scans.outcomes == [.stored] && scans.dayScans[mine]?.map(\.instant) == [instant])
+            if case .unknownTag(let device) = foreign { #expect(device.deviceID == issued.id) } else { Issue.record("foreign: \(foreign)") }
+            if case .unknownTag = unknown {} else { Issue.record("unknown: \(unknown)") }
+            if case .inactive(_, let employee, _) = disabled { #expect(employee.userID == ids[1]) } else { Issue.record("disabled: \(disabled)") }
+            if case .refused(_, let retryAfter) = refused { #expect(retryAfter == 7) } else { Issue.record("refused: \(refused)") }
+            for outcome in [wrongToken, malformed, revoked] {
+                if case .unknownDevice = outcome {} else { Issue.record("expected an unknown terminal: \(outcome)") }
+            }
+            #expect(try await Self.kept(store, companyID: companyID, userID: mine) == [instant])
+            #expect(try await Self.kept(store, companyID: companyID, userID: ids[1]).isEmpty)
+        }
+    }
+
+    @Test(
+        "live scans of one badge from many terminals at once store one scan, stamped after the employee is locked",
+        arguments: Backend.available)
+    func liveScansOfOneBadgeAtOnce(backend: Backend) async throws {
+        try await Self.withStore(on: backend) { store, companyID, _ in
+            // setup: eight terminals, one employee
+            let mine = try await Self.addEmployees(1, store: store, companyID: companyID)[0]
+            var tokens: [String] = []
+            for index in 0..<8 { tokens.append(try await store.createDevice(companyID: companyID, label: "T\(index)", actor: .commandLine).token) }
+
+            // MUT: every terminal at once, twice over
+            let outcomes = try await withThrowingTaskGroup(of: LiveScanOutcome.self) { group in
+                for token in tokens + tokens { group.addTask { try await store.recordLiveScan(Self.liveScan(token, "TAG0")) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+
+            // validation: one stored, every other a duplicate of it
+            var stored: [Int64] = []
+            var duplicates: [Int64] = []
+            for outcome in outcomes {
+                guard case .recorded(_, _, _, let scans) = outcome else {
+                    Issue.record("not recorded: \(outcome)")
+                    continue
+                }
+                switch scans.outcomes.first {
+                case .stored: stored += scans.ids.compactMap { $0 }
+                case .duplicateOfScan(let id): duplicates.append(id)
+                default: Issue.record("outcome: \(scans.outcomes)")
+                }
+            }
+            #expect(stored.count == 1 && duplicates.count == 15 && duplicates.allSatisfy { $0 == stored.first })
+            #expect(try await Self.kept(store, companyID: companyID, userID: mine).count == 1)
         }
     }
 

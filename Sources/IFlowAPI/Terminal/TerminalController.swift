@@ -10,42 +10,45 @@ struct TerminalController {
 
     var endpoints: [TerminalEndpoint] {
         [
-            TerminalEndpoint(
-                path: "rfid_devices/auto_attendance", badge: { try? AutoAttendanceRequest.parse($0).get().rfidTag }, handle: autoAttendance),
+            TerminalEndpoint(path: "rfid_devices/auto_attendance", authenticatesInWrite: true, handle: autoAttendance),
             TerminalEndpoint(path: "rfid_v2/offline_attendance/store_attendances", acceptsBatch: true, handle: storeAttendances),
         ]
     }
 
     /// Records one scan at the server's clock and answers what it was (check-in, check-out, duplicate), with the
     /// employee and their pairs of the day. An unknown badge or an inactive employee stores nothing.
+    ///
+    /// The terminal is found inside the write, with the batch's other live scans (``Store/recordLiveScan(_:)``), and
+    /// the scan is stamped there once its employee is locked. A request that fails its checks reads the terminal
+    /// first, so that a bad token is still reported before a bad badge, as for every other action.
     @Sendable func autoAttendance(_ request: TerminalRequest) async throws -> AutoAttendanceReply {
-        let device = try request.requireDevice()
-        let query = try AutoAttendanceRequest.parse(request.requestFields).get()
+        if case .failure(let issue)? = request.device { throw ValidationFailure([issue]) }
+        let query: AutoAttendanceRequest
+        switch AutoAttendanceRequest.parse(request.requestFields) {
+        case .success(let parsed): query = parsed
+        case .failure(let failure):
+            _ = try await request.authenticatedDevice(using: store)
+            throw failure
+        }
+        let outcome = try await store.recordLiveScan(
+            LiveScan(token: request.token, rfidTag: query.rfidTag, admit: request.admit, calculator: calculators.calculator(for:)))
+        let device: AuthenticatedDevice
+        let employee: ScanEmployee
+        let now: Int
+        let recorded: RecordedScans
+        switch outcome {
+        case .unknownDevice: throw ValidationFailure(field: "access_token", check: .validAccessToken)
+        case .refused(_, let retryAfter): throw TerminalRateLimited(retryAfter: retryAfter)
+        case .unknownTag: throw ValidationFailure(field: "rfid_tag", check: .unknownTag, parameters: ["value": query.rfidTag])
+        case .inactive(_, let employee, let date):
+            throw ValidationFailure(field: "rfid_tag", check: .employeeInactive, parameters: ["name": employee.fullName, "date": date.description])
+        case .recorded(let found, let holder, let instant, let scans):
+            (device, employee, now, recorded) = (found, holder, instant, scans)
+        }
         let company = device.company
         let limits = company.attendance.limits
         let calculator = calculators.calculator(for: company.timeZone)
-        let holder: ScanEmployee?
-        if let badge = request.badge, badge.tag == query.rfidTag {
-            holder = badge.holder
-        } else {
-            holder = try await store.scanEmployees(companyID: company.id, rfidTags: [query.rfidTag])[query.rfidTag]
-        }
-        guard let employee = holder else {
-            throw ValidationFailure(field: "rfid_tag", check: .unknownTag, parameters: ["value": query.rfidTag])
-        }
-        let now = Int(Date().timeIntervalSince1970)
         let today = calculator.wallTime(ofInstant: now)
-        guard
-            ScanRules.isActive(
-                isDisabled: employee.isDisabled, employmentDate: employee.employmentDate, disableDate: employee.disableDate, on: today.date)
-        else {
-            throw ValidationFailure(
-                field: "rfid_tag", check: .employeeInactive, parameters: ["name": employee.fullName, "date": today.date.description])
-        }
-        let scan = NewScan(
-            userID: employee.userID, instant: now, source: .terminal, arrival: .live, deviceID: device.deviceID, rfidTag: query.rfidTag)
-        let midnight = now - today.secondOfDay
-        let recorded = try await store.recordScans([scan], companyID: company.id, limits: limits, actor: device.actor, dayScansFrom: midnight)
         if recorded.outcomes.first == .lockedMonth {
             // The current month is locked: the terminal shows the refusal (in Romanian unless it asks otherwise).
             let month = LockedMonth.label(year: today.date.year, month: today.date.month)
@@ -87,10 +90,10 @@ struct TerminalController {
             replies[index].errorCSV = row.issues.map { $0.message(in: language) }.joined(separator: "; ")
         }
         let device: AuthenticatedDevice
-        switch request.device {
-        case .success(let found): device = found
-        case .failure(let issue):
-            let message = issue.message(in: language)
+        do {
+            device = try await request.authenticatedDevice(using: store)
+        } catch let failure as ValidationFailure {
+            let message = failure.issues.map { $0.message(in: language) }.joined(separator: "; ")
             for index in replies.indices { replies[index].errorAuthenticate = message }
             return replies
         }

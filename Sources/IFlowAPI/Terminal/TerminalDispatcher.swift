@@ -76,34 +76,44 @@ struct TerminalDispatcher {
             language = parsed
         }
 
-        let device: Result<AuthenticatedDevice, ValidationIssue>
-        var badge: (tag: String, holder: ScanEmployee?)?
+        // A terminal's admission: its rate, then its use recorded.
+        let admit: @Sendable (AuthenticatedDevice) -> Int? = { [rateLimiter, keyUse] device in
+            if let retryAfter = rateLimiter.admit(key: device.deviceID) { return retryAfter }
+            keyUse.recordUse(deviceID: device.deviceID)
+            return nil
+        }
+        let device: Result<AuthenticatedDevice, ValidationIssue>?
         let token = fields["access_token"].map(TextField.trimmed) ?? ""
-        let tag = endpoint.badge?(fields.requestFields)
         if token.isEmpty {
             device = .failure(ValidationIssue(field: "access_token", check: .required))
-        } else if let found = try await store.authenticateDevice(token: token, badge: tag) {
-            device = .success(found.device)
-            if let tag { badge = (tag, found.holder) }
+        } else if endpoint.authenticatesInWrite {
+            device = nil
+        } else if let found = try await store.authenticateDevice(token: token) {
+            device = .success(found)
         } else {
             device = .failure(ValidationIssue(field: "access_token", check: .validAccessToken))
         }
 
         var logger = context.logger
         if case .success(let found) = device {
-            if let retryAfter = rateLimiter.admit(key: found.deviceID) {
-                var response = APIReply.validationFailed([ValidationIssue(field: "access_token", check: .rateLimit)], language: language)
-                response.status = .tooManyRequests
-                response.headers[.retryAfter] = String(retryAfter)
-                return response
-            }
-            keyUse.recordUse(deviceID: found.deviceID)
+            if let retryAfter = admit(found) { return Self.rateLimited(retryAfter: retryAfter, language: language) }
             logger[metadataKey: "company"] = "\(found.company.id)"
         }
         do {
-            return try await endpoint.handle(TerminalRequest(fields: fields, language: language, device: device, badge: badge, logger: logger))
+            return try await endpoint.handle(
+                TerminalRequest(fields: fields, language: language, token: token, device: device, admit: admit, logger: logger))
         } catch let failure as ValidationFailure {
             return APIReply.validationFailed(failure.issues, language: language)
+        } catch let limited as TerminalRateLimited {
+            return Self.rateLimited(retryAfter: limited.retryAfter, language: language)
         }
+    }
+
+    /// A terminal over its rate: 429, with the seconds until it may scan again in `Retry-After`.
+    static func rateLimited(retryAfter: Int, language: Language) -> Response {
+        var response = APIReply.validationFailed([ValidationIssue(field: "access_token", check: .rateLimit)], language: language)
+        response.status = .tooManyRequests
+        response.headers[.retryAfter] = String(retryAfter)
+        return response
     }
 }

@@ -7,18 +7,20 @@ struct TerminalEndpoint: Sendable {
     var path: String
     /// An offline batch: a large body of many fields (`RequestLimits.maxUploadBytes`, `batchFieldLimit`).
     var acceptsBatch = false
-    /// The badge the request names, read by the dispatcher with the terminal's token in one statement
-    /// (``TerminalRequest/badge``); `nil` for an action that names none.
-    var badge: (@Sendable (RequestFields) -> String?)? = nil
+    /// The handler's write finds the terminal itself, with what it writes (a live scan: ``Store/recordLiveScan(_:)``),
+    /// so the dispatcher reads none first (``TerminalRequest/device`` is `nil` for a token given).
+    var authenticatesInWrite = false
     var handle: @Sendable (TerminalRequest) async throws -> Response
 }
 
 extension TerminalEndpoint {
     /// An endpoint whose handler returns its reply type, sent as `{"api_reply": ...}`.
     init<Reply: Encodable & Sendable>(
-        path: String, acceptsBatch: Bool = false, badge: (@Sendable (RequestFields) -> String?)? = nil,
+        path: String, acceptsBatch: Bool = false, authenticatesInWrite: Bool = false,
         handle: @escaping @Sendable (TerminalRequest) async throws -> Reply
     ) {
-        self.init(path: path, acceptsBatch: acceptsBatch, badge: badge) { request in try APIReply.ok(await handle(request)) }
+        self.init(path: path, acceptsBatch: acceptsBatch, authenticatesInWrite: authenticatesInWrite) { request in
+            try APIReply.ok(await handle(request))
+        }
     }
 }

@@ -68,36 +68,32 @@ extension Store {
     /// The live terminal a token belongs to, with its company; `nil` for a malformed, unknown or revoked token. The
     /// database is searched by the token's SHA-256, and the stored hash is then compared in constant time.
     public func authenticateDevice(token: String) async throws -> AuthenticatedDevice? {
-        try await authenticateDevice(token: token, badge: nil)?.device
+        guard Self.isWellFormedDeviceToken(token) else { return nil }
+        let hash = Self.hash(token)
+        let query: SQLQueryString = """
+            SELECT \(unsafeRaw: Self.deviceColumns) FROM devices JOIN companies ON companies.id = devices.company_id \
+            WHERE devices.token_hash = \(bind: hash) AND devices.revoked_at IS NULL
+            """
+        // Hand-written SQL read by column and prepared on PostgreSQL, as `authenticate(secret:)`: every batch runs it.
+        guard let row = try await readSQL().frequentRows(query).first else { return nil }
+        return try Self.device(from: row, tokenHash: hash)
     }
 
-    /// The live terminal a token belongs to, as ``authenticateDevice(token:)``, and the employee of its company whose
-    /// badge is `rfidTag`, in one statement: a live scan needs both, and each statement is a round trip.
-    ///
-    /// - Returns: `nil` when the token names no live terminal; otherwise the terminal, and the badge's holder when
-    ///   `rfidTag` was given and belongs to one of the terminal's company's employees.
-    public func authenticateDevice(token: String, badge rfidTag: String?) async throws -> (device: AuthenticatedDevice, holder: ScanEmployee?)? {
-        guard token.utf8.count == Self.deviceTokenLength, token.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            return nil
-        }
-        let hash = Self.hash(token)
-        var query: SQLQueryString = """
-            SELECT devices.id, devices.token_hash, devices.label, devices.prefix, devices.company_id, companies.name, companies.timezone, \
-            companies.time_between_check_ins, companies.check_in_reset_limit, companies.attendance_grace_minutes
-            """
-        if let rfidTag {
-            query += """
-                , \(unsafeRaw: Self.scanEmployeeColumns) FROM devices JOIN companies ON companies.id = devices.company_id \
-                LEFT JOIN users ON users.company_id = devices.company_id AND users.rfid_tag = \(bind: rfidTag) \
-                LEFT JOIN teams ON teams.id = users.team_id
-                """
-        } else {
-            query += " FROM devices JOIN companies ON companies.id = devices.company_id"
-        }
-        query += " WHERE devices.token_hash = \(bind: hash) AND devices.revoked_at IS NULL"
-        // Hand-written SQL read by column and prepared on PostgreSQL, as `authenticate(secret:)`: every scan runs it.
+    /// Whether `token` has a device token's form (``deviceTokenLength`` digits): any other is refused unread.
+    static func isWellFormedDeviceToken(_ token: String) -> Bool {
+        token.utf8.count == Self.deviceTokenLength && token.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// The columns ``device(from:tokenHash:)`` reads, of `devices` and its `companies` row.
+    static let deviceColumns = """
+        devices.id, devices.token_hash, devices.label, devices.prefix, devices.company_id, companies.name, companies.timezone, \
+        companies.time_between_check_ins, companies.check_in_reset_limit, companies.attendance_grace_minutes
+        """
+
+    /// The terminal of a row with ``deviceColumns`` found by `tokenHash`; `nil` unless its stored hash equals it
+    /// (compared in constant time) and its company's zone is known.
+    static func device(from row: any SQLRow, tokenHash hash: String) throws -> AuthenticatedDevice? {
         guard
-            let row = try await readSQL().frequentRows(query).first,
             constantTimeEquals(try row.decode(column: "token_hash", as: String.self), hash),
             let zone = TimeZone(identifier: try row.decode(column: "timezone", as: String.self))
         else { return nil }
@@ -109,14 +105,13 @@ extension Store {
         let id = try row.decode(column: "id", as: Int.self)
         let label = try row.decode(column: "label", as: String.self)
         let prefix = try row.decode(column: "prefix", as: String.self)
-        let device = AuthenticatedDevice(
+        return AuthenticatedDevice(
             deviceID: id, label: label,
             company: CompanyContext(
                 id: try row.decode(column: "company_id", as: Int.self), name: try row.decode(column: "name", as: String.self), timeZone: zone,
                 attendance: attendance),
             actor: AuditActor(kind: .device, id: id, label: label.isEmpty ? prefix + "…" : "\(label) (\(prefix)…)")
         )
-        return (device, rfidTag == nil ? nil : try Self.scanEmployee(from: row))
     }
 
     /// Records when terminals were last seen, in one write for all, off the request path.

@@ -33,7 +33,7 @@ extension Store {
             SELECT \(unsafeRaw: Self.scanEmployeeColumns) FROM users LEFT JOIN teams ON teams.id = users.team_id \
             WHERE users.company_id = \(bind: companyID) AND \(condition)
             """
-        // Read by column, not through `Decodable`, as `authenticateDevice(token:)`: every live scan runs it.
+        // Read by column, not through `Decodable`, as `authenticateDevice(token:)`: every offline batch runs it.
         return try await readSQL().raw(query).all().compactMap(Self.scanEmployee(from:))
     }
 
@@ -87,13 +87,16 @@ extension Store {
         }
         return try await write { context in
             try await Self.recordScans(
-                rows, companyID: companyID, limits: limits, actor: actor, recordedAt: recordedAt, dayScansFrom: dayScansFrom, in: context)
+                rows, companyID: companyID, limits: limits, actors: Array(repeating: actor, count: rows.count), recordedAt: recordedAt,
+                dayScansFrom: dayScansFrom, in: context)
         }
     }
 
+    /// What the public `recordScans` does, in `context`: `actors[i]` sent `rows[i]`. With `employeesLocked`, the
+    /// caller has locked the rows' employees (``lockUsers(_:companyID:on:)``) in this transaction already.
     static func recordScans(
-        _ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actor: AuditActor, recordedAt: Date, dayScansFrom: Int?,
-        in context: WriteContext
+        _ rows: [NewScan], companyID: Int, limits: AttendanceLimits, actors: [AuditActor], recordedAt: Date, dayScansFrom: Int?,
+        employeesLocked: Bool = false, in context: WriteContext
     ) async throws -> RecordedScans {
         let sql = context.sql
         let userIDs = Set(rows.map(\.userID)).sorted()
@@ -105,13 +108,10 @@ extension Store {
         let dayFrom = dayScansFrom.flatMap { from in
             lowest >= from && limits.timeBetweenCheckIns <= limits.checkInResetLimit ? from : nil
         }
+        if !employeesLocked { try await lockUsers(userIDs, companyID: companyID, on: sql) }
         var existing: [Int: [Scan]] = [:]
-        for start in stride(from: 0, to: userIDs.count, by: scanIDsPerStatement) {
+        for start in stride(from: 0, to: userIDs.count, by: scanIDsPerStatement) where dayFrom == nil {
             let chunk = Array(userIDs[start..<min(start + scanIDsPerStatement, userIDs.count)])
-            var lock: SQLQueryString = "SELECT id FROM users WHERE company_id = \(bind: companyID) AND id IN (\(binds: chunk)) ORDER BY id"
-            if sql.dialect.name == "postgresql" { lock += " FOR UPDATE" }
-            guard try await sql.raw(lock).all().count == chunk.count else { throw StoreError.notInCompany(table: "users") }
-            if dayFrom != nil { continue }
             let scans = try await sql.raw(
                 """
                 SELECT scans.id, scans.user_id, scans.instant FROM scans WHERE scans.user_id IN (\(binds: chunk)) \
@@ -161,8 +161,8 @@ extension Store {
             }
         }
         let stored = rows.indices.filter { outcomes[$0] == .stored }
-        let ids = try await insertScans(stored, of: rows, companyID: companyID, actor: actor, recordedAt: recordedAt, on: sql)
-        auditScans(stored, of: rows, ids: ids, companyID: companyID, actor: actor, in: context)
+        let ids = try await insertScans(stored, of: rows, companyID: companyID, actors: actors, recordedAt: recordedAt, on: sql)
+        auditScans(stored, of: rows, ids: ids, companyID: companyID, actors: actors, in: context)
         guard let dayScansFrom else { return RecordedScans(outcomes: outcomes, ids: ids) }
         guard dayFrom != nil else {
             let dayScans = try await reportScans(
@@ -181,13 +181,25 @@ extension Store {
         return RecordedScans(outcomes: outcomes, ids: ids, dayScans: dayScans)
     }
 
+    /// Locks the company's employees `userIDs` (sorted) for the rest of the transaction, in id order so that
+    /// concurrent writes cannot deadlock, on PostgreSQL; SQLite's single writer already runs one write at a time. Throws
+    /// when one of them is nobody of the company.
+    static func lockUsers(_ userIDs: [Int], companyID: Int?, on sql: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: userIDs.count, by: scanIDsPerStatement) {
+            let chunk = Array(userIDs[start..<min(start + scanIDsPerStatement, userIDs.count)])
+            var lock: SQLQueryString = "SELECT id FROM users WHERE id IN (\(binds: chunk))"
+            if let companyID { lock += " AND company_id = \(bind: companyID)" }
+            lock += " ORDER BY id"
+            if sql.dialect.name == "postgresql" { lock += " FOR UPDATE" }
+            guard try await sql.raw(lock).all().count == chunk.count else { throw StoreError.notInCompany(table: "users") }
+        }
+    }
+
     /// Inserts `rows[stored]` with multi-row `INSERT`s and answers every row's new id (`nil` where not stored).
     private static func insertScans(
-        _ stored: [Int], of rows: [NewScan], companyID: Int, actor: AuditActor, recordedAt: Date, on sql: any SQLDatabase
+        _ stored: [Int], of rows: [NewScan], companyID: Int, actors: [AuditActor], recordedAt: Date, on sql: any SQLDatabase
     ) async throws -> [Int64?] {
         var ids = [Int64?](repeating: nil, count: rows.count)
-        let apiKeyID = actor.kind == .apiKey ? actor.id : nil
-        let administratorID = actor.kind == .administrator ? actor.id : nil
         let columns = [
             "company_id", "user_id", "instant", "source", "arrival", "device_id", "api_key_id", "administrator_id", "actor_label", "rfid_tag",
             "direction", "note", "recorded_at",
@@ -196,6 +208,9 @@ extension Store {
             let chunk = stored[start..<min(start + scansPerInsert, stored.count)]
             let values = chunk.map { index -> any SQLExpression in
                 let row = rows[index]
+                let actor = actors[index]
+                let apiKeyID = actor.kind == .apiKey ? actor.id : nil
+                let administratorID = actor.kind == .administrator ? actor.id : nil
                 let binds: [any Encodable & Sendable] = [
                     companyID, row.userID, row.instant, row.source.rawValue, row.arrival.rawValue, row.deviceID, apiKeyID, administratorID,
                     actor.label, row.rfidTag, row.direction?.rawValue, row.note, recordedAt,
@@ -225,11 +240,22 @@ extension Store {
         return ids
     }
 
-    /// One audit event per employee with stored rows: the scan and its time, or how many and the time they span.
-    private static func auditScans(_ stored: [Int], of rows: [NewScan], ids: [Int64?], companyID: Int, actor: AuditActor, in context: WriteContext) {
-        var byUser: [Int: [Int]] = [:]
-        for index in stored { byUser[rows[index].userID, default: []].append(index) }
-        for (userID, indices) in byUser.sorted(by: { $0.key < $1.key }) {
+    /// One audit event per employee and sender with stored rows: the scan and its time, or how many and the time
+    /// they span.
+    private static func auditScans(
+        _ stored: [Int], of rows: [NewScan], ids: [Int64?], companyID: Int, actors: [AuditActor], in context: WriteContext
+    ) {
+        var byUser: [Int: [[Int]]] = [:]
+        for index in stored {
+            var groups = byUser[rows[index].userID, default: []]
+            if let group = groups.firstIndex(where: { actors[$0[0]] == actors[index] }) {
+                groups[group].append(index)
+            } else {
+                groups.append([index])
+            }
+            byUser[rows[index].userID] = groups
+        }
+        for (userID, indices) in byUser.sorted(by: { $0.key < $1.key }).flatMap({ entry in entry.value.map { (entry.key, $0) } }) {
             guard let first = indices.first else { continue }
             let instants = indices.map { rows[$0].instant }
             func time(_ instant: Int) -> String { Date(timeIntervalSince1970: TimeInterval(instant)).ISO8601Format() }
@@ -244,7 +270,7 @@ extension Store {
             }
             context.audit(
                 rows[first].arrival == .entry ? "attendance.added" : "attendance.scanned", entity: "user", entityID: userID, fields: ["scans"],
-                detail: detail, companyID: companyID, actor: actor
+                detail: detail, companyID: companyID, actor: actors[first]
             )
         }
     }

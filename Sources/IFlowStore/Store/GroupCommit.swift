@@ -84,8 +84,25 @@ final class GroupCommit: Sendable {
                 merged: .scan(scan), result: { if case .scan(let recorded) = $0 { recorded } else { nil } },
                 body: { context in
                     try await Store.recordScans(
-                        [scan.row], companyID: scan.companyID, limits: scan.limits, actor: scan.actor, recordedAt: scan.recordedAt,
+                        [scan.row], companyID: scan.companyID, limits: scan.limits, actors: [scan.actor], recordedAt: scan.recordedAt,
                         dayScansFrom: scan.dayScansFrom, in: context)
+                }, continuation: continuation)
+        }
+    }
+
+    /// Records one live scan in the next batch's transaction (``Store/recordLiveScan(_:)``) and answers what became
+    /// of it once that has committed.
+    ///
+    /// The batch's live scans are read, admitted, locked and stamped together by one `Store.recordLiveScans` call.
+    func recordLiveScan(_ scan: PendingLiveScan) async throws -> LiveScanOutcome {
+        try await enqueue { continuation in
+            Write(
+                merged: .liveScan(scan), result: { if case .liveScan(let outcome) = $0 { outcome } else { nil } },
+                body: { context in
+                    guard let outcome = try await Store.recordLiveScans([scan], in: context).first else {
+                        throw StoreError.corruptRow(table: "scans")
+                    }
+                    return outcome
                 }, continuation: continuation)
         }
     }
@@ -250,10 +267,14 @@ final class GroupCommit: Sendable {
         let context = WriteContext(sql: sql, transaction: transaction)
         var newUsers: [(row: NewUserRow, write: any GroupedWrite)] = []
         var scans: [(key: PendingScan.Group, writes: [(scan: PendingScan, write: any GroupedWrite)])] = []
+        var liveScans: [(scan: PendingLiveScan, write: any GroupedWrite)] = []
         for write in batch {
             switch isolated ? nil : write.merged {
             case .newUser(let row):
                 newUsers.append((row, write))
+                continue
+            case .liveScan(let scan):
+                liveScans.append((scan, write))
                 continue
             case .scan(let scan):
                 if let group = scans.firstIndex(where: { $0.key == scan.group }) {
@@ -298,12 +319,22 @@ final class GroupCommit: Sendable {
                 if let id { context.record(row.auditRow(id: id)) }
             }
         }
+        if !liveScans.isEmpty {
+            let outcomes: [LiveScanOutcome]
+            do {
+                outcomes = try await Store.recordLiveScans(liveScans.map(\.scan), in: context)
+            } catch {
+                throw WriteFailed(error: error)
+            }
+            for ((_, write), outcome) in zip(liveScans, outcomes) { write.complete(merged: .liveScan(outcome)) }
+        }
         for (key, writes) in scans {
             let recorded: RecordedScans
             do {
                 recorded = try await Store.recordScans(
-                    writes.map(\.scan.row), companyID: key.companyID, limits: key.limits, actor: key.actor,
-                    recordedAt: writes[0].scan.recordedAt, dayScansFrom: key.dayScansFrom, in: context)
+                    writes.map(\.scan.row), companyID: key.companyID, limits: key.limits,
+                    actors: Array(repeating: key.actor, count: writes.count), recordedAt: writes[0].scan.recordedAt,
+                    dayScansFrom: key.dayScansFrom, in: context)
             } catch {
                 throw WriteFailed(error: error)
             }
@@ -325,6 +356,7 @@ final class GroupCommit: Sendable {
 private enum MergedWrite: Sendable {
     case newUser(NewUserRow)
     case scan(PendingScan)
+    case liveScan(PendingLiveScan)
 }
 
 /// What a ``MergedWrite`` did.
@@ -332,6 +364,7 @@ private enum MergedResult: Sendable {
     /// The new employee's id, `nil` when a unique index already held one of its values.
     case userID(Int?)
     case scan(RecordedScans)
+    case liveScan(LiveScanOutcome)
 }
 
 /// A write waiting for its batch, with its caller's continuation.
